@@ -1,0 +1,45 @@
+package org.vsldb.storage;
+
+/**
+ * A failure the store reports to the SQL layer, which maps each {@link Reason} to an entry of
+ * its error catalog (and so to a SQLState).
+ */
+public final class StoreException extends RuntimeException {
+  /** The closed set of reasons a store operation fails. */
+  public enum Reason {
+    /** A primary key or unique value already exists. */
+    DUPLICATE_KEY,
+    /** NULL for a column that does not allow it. */
+    NOT_NULL,
+    /** A value does not fit its column (length, range). */
+    VALUE_TOO_LONG,
+    /** Another transaction changed a row this one changed; retry. */
+    WRITE_CONFLICT,
+    /** The database or connection is read-only. */
+    READ_ONLY,
+    /** A file's content is damaged or of an unknown format. */
+    CORRUPTION,
+    /** Reading or writing a file failed; the store refuses writes until reopened. */
+    IO_ERROR,
+    /** The database directory cannot be opened (in use, missing, not a database). */
+    CANNOT_OPEN,
+    /** The store was closed. */
+    CLOSED
+  }
+
+  private final Reason reason;
+
+  public StoreException(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public StoreException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,279 @@
+package org.vsldb.storage;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.vsldb.storage.StoreException.Reason;
+import org.vsldb.storage.WriteSet.Pending;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.RowVersion;
+import org.vsldb.storage.table.Table;
+
+/**
+ * One transaction: a snapshot of committed data plus its own uncommitted changes, which only it
+ * sees until {@link #commit()}.
+ *
+ * <p>A transaction is used by one thread at a time (its connection's). Every change is recorded
+ * in an undo list, so a failed statement is rolled back to the {@link #mark()} taken before it.
+ */
+public final class Transaction {
+  /** Receives rows of a scan together with their row ids. */
+  @FunctionalInterface
+  public interface RowConsumer {
+    void accept(long rowId, Object[] values);
+  }
+
+  private record Undo(WriteSet writes, long rowId, Pending previous) {}
+
+  private final Store store;
+  private final Map<Integer, WriteSet> writes = new LinkedHashMap<>();
+  private final List<Undo> undo = new ArrayList<>();
+  private long snapshot;
+  private boolean finished;
+
+  Transaction(Store store, long snapshot) {
+    this.store = store;
+    this.snapshot = snapshot;
+  }
+
+  /** The commit timestamp of the newest commit this transaction sees. */
+  public long snapshot() {
+    return snapshot;
+  }
+
+  /** Moves the snapshot to the newest commit, as READ COMMITTED does before each statement. */
+  public void refreshSnapshot() {
+    snapshot = store.lastCommitTs();
+  }
+
+  /** Whether the transaction has uncommitted changes. */
+  public boolean hasWrites() {
+    return !undo.isEmpty();
+  }
+
+  /** A position in the undo list, for {@link #rollbackTo(int)}. */
+  public int mark() {
+    return undo.size();
+  }
+
+  /** Undoes every change made after {@code mark} was taken. */
+  public void rollbackTo(int mark) {
+    for (int i = undo.size() - 1; i >= mark; i--) {
+      Undo u = undo.remove(i);
+      u.writes().put(u.rowId(), u.previous());
+    }
+  }
+
+  /** The rows of {@code table} this transaction sees, as value arrays the caller must not modify. */
+  public Iterator<Object[]> scan(Table table) {
+    WriteSet ws = writes.get(table.id());
+    Iterator<RowVersion> committed = table.scan(snapshot);
+    if (ws == null || ws.pending.isEmpty()) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return committed.hasNext();
+        }
+
+        @Override
+        public Object[] next() {
+          return committed.next().values();
+        }
+      };
+    }
+    List<Object[]> inserted = new ArrayList<>();
+    for (Pending p : ws.pending.values()) {
+      if (p.isInsert() && !p.isDelete()) {
+        inserted.add(p.values());
+      }
+    }
+    Iterator<Object[]> tail = inserted.iterator();
+    return new Iterator<>() {
+      Object[] next = advance();
+
+      private Object[] advance() {
+        while (committed.hasNext()) {
+          RowVersion v = committed.next();
+          Pending p = ws.pending.get(v.rowId());
+          if (p == null) {
+            return v.values();
+          }
+          if (!p.isDelete()) {
+            return p.values();
+          }
+        }
+        return tail.hasNext() ? tail.next() : null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Object[] next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Object[] r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  /** Visits the rows of {@code table} this transaction sees, with their row ids. */
+  public void forEachRow(Table table, RowConsumer consumer) {
+    WriteSet ws = writes.get(table.id());
+    for (Iterator<RowVersion> it = table.scan(snapshot); it.hasNext(); ) {
+      RowVersion v = it.next();
+      Pending p = ws == null ? null : ws.pending.get(v.rowId());
+      if (p == null) {
+        consumer.accept(v.rowId(), v.values());
+      } else if (!p.isDelete()) {
+        consumer.accept(v.rowId(), p.values());
+      }
+    }
+    if (ws != null) {
+      List<Map.Entry<Long, Pending>> inserts = new ArrayList<>();
+      for (Map.Entry<Long, Pending> e : ws.pending.entrySet()) {
+        if (e.getValue().isInsert() && !e.getValue().isDelete()) {
+          inserts.add(e);
+        }
+      }
+      for (Map.Entry<Long, Pending> e : inserts) {
+        consumer.accept(e.getKey(), e.getValue().values());
+      }
+    }
+  }
+
+  /** Adds a row; returns its row id. */
+  public long insert(Table table, Object[] values) {
+    WriteSet ws = writeSet(table);
+    checkRow(ws, values);
+    long rowId = table.newRowId();
+    List<Object> key = table.primaryKeyOf(values);
+    if (key != null && ws.duplicates(key, rowId)) {
+      throw duplicate(table, key);
+    }
+    change(ws, rowId, new Pending(null, values));
+    return rowId;
+  }
+
+  /** Gives the row {@code rowId}, as this transaction sees it, new values. */
+  public void update(Table table, long rowId, Object[] values) {
+    WriteSet ws = writeSet(table);
+    checkRow(ws, values);
+    Pending p = ws.pending.get(rowId);
+    RowVersion base = p != null ? p.base() : committedBase(table, rowId);
+    if (p != null && p.isDelete()) {
+      throw new IllegalStateException("update of a row this transaction deleted");
+    }
+    List<Object> key = table.primaryKeyOf(values);
+    if (key != null && ws.duplicates(key, rowId)) {
+      throw duplicate(table, key);
+    }
+    change(ws, rowId, new Pending(base, values));
+  }
+
+  /** Deletes the row {@code rowId}, as this transaction sees it. */
+  public void delete(Table table, long rowId) {
+    WriteSet ws = writeSet(table);
+    store.checkWritable();
+    Pending p = ws.pending.get(rowId);
+    if (p != null && p.isInsert()) {
+      change(ws, rowId, null);
+    } else {
+      change(ws, rowId, new Pending(p != null ? p.base() : committedBase(table, rowId), null));
+    }
+  }
+
+  private RowVersion committedBase(Table table, long rowId) {
+    RowVersion head = table.head(rowId);
+    RowVersion visible = head == null ? null : head.visibleAt(snapshot);
+    if (visible == null) {
+      throw new IllegalStateException("row " + rowId + " is not visible");
+    }
+    if (visible != head || !head.isLive()) {
+      throw new StoreException(
+          Reason.WRITE_CONFLICT,
+          "a row of table "
+              + table.def().name()
+              + " was changed by a concurrent transaction; retry the transaction");
+    }
+    return visible;
+  }
+
+  private void change(WriteSet ws, long rowId, Pending next) {
+    undo.add(new Undo(ws, rowId, ws.pending.get(rowId)));
+    ws.put(rowId, next);
+  }
+
+  private void checkRow(WriteSet ws, Object[] values) {
+    store.checkWritable();
+    List<ColumnDef> cols = ws.table.def().columns();
+    if (values.length != cols.size()) {
+      throw new IllegalArgumentException(
+          "row has " + values.length + " values for " + cols.size() + " columns");
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null && !cols.get(i).nullable()) {
+        throw new StoreException(
+            Reason.NOT_NULL,
+            "NULL not allowed for column "
+                + cols.get(i).name()
+                + " of table "
+                + ws.table.def().name());
+      }
+    }
+  }
+
+  static StoreException duplicate(Table table, List<Object> key) {
+    return new StoreException(
+        Reason.DUPLICATE_KEY,
+        "duplicate primary key "
+            + table.def().primaryKeyNames()
+            + " = "
+            + key
+            + " in table "
+            + table.def().schema()
+            + "."
+            + table.def().name());
+  }
+
+  private WriteSet writeSet(Table table) {
+    if (finished) {
+      throw new IllegalStateException("transaction already finished");
+    }
+    return writes.computeIfAbsent(table.id(), id -> new WriteSet(table));
+  }
+
+  Map<Integer, WriteSet> writes() {
+    return writes;
+  }
+
+  /** Makes the changes durable (per the store's durability) and visible to others. */
+  public void commit() {
+    if (finished) {
+      return;
+    }
+    if (hasWrites()) {
+      store.commit(this);
+    }
+    end();
+  }
+
+  /** Discards the changes. */
+  public void rollback() {
+    end();
+  }
+
+  private void end() {
+    finished = true;
+    writes.clear();
+    undo.clear();
+  }
+}

@@ -1,0 +1,79 @@
+package org.vsldb.storage.log;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable little-endian byte buffer for encoding records. Not thread-safe. */
+final class ByteSink {
+  private byte[] buf;
+  private int len;
+
+  ByteSink(int capacity) {
+    buf = new byte[Math.max(16, capacity)];
+  }
+
+  int length() {
+    return len;
+  }
+
+  byte[] array() {
+    return buf;
+  }
+
+  void reset() {
+    len = 0;
+  }
+
+  private void ensure(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+  }
+
+  void u8(int v) {
+    ensure(1);
+    buf[len++] = (byte) v;
+  }
+
+  void i16(int v) {
+    ensure(2);
+    buf[len++] = (byte) v;
+    buf[len++] = (byte) (v >>> 8);
+  }
+
+  void i32(int v) {
+    ensure(4);
+    buf[len++] = (byte) v;
+    buf[len++] = (byte) (v >>> 8);
+    buf[len++] = (byte) (v >>> 16);
+    buf[len++] = (byte) (v >>> 24);
+  }
+
+  void i64(long v) {
+    i32((int) v);
+    i32((int) (v >>> 32));
+  }
+
+  void bytes(byte[] b) {
+    i32(b.length);
+    raw(b, 0, b.length);
+  }
+
+  void raw(byte[] b, int off, int n) {
+    ensure(n);
+    System.arraycopy(b, off, buf, len, n);
+    len += n;
+  }
+
+  void string(String s) {
+    bytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Overwrites 4 bytes at {@code pos} with {@code v}. */
+  void putI32At(int pos, int v) {
+    buf[pos] = (byte) v;
+    buf[pos + 1] = (byte) (v >>> 8);
+    buf[pos + 2] = (byte) (v >>> 16);
+    buf[pos + 3] = (byte) (v >>> 24);
+  }
+}

@@ -1,0 +1,50 @@
+package org.vsldb.storage.log;
+
+/**
+ * Constants of the {@code database.vsl} format, shared by {@link LogWriter} and {@link LogReader}
+ * so that they cannot drift apart. The format is defined in {@code docs/FORMATS.md}, section
+ * "The redo log"; this class follows it and the test {@code LogFormatDocumentTest} decodes the
+ * document's worked example.
+ *
+ * <p>All integers are little-endian.
+ */
+public final class LogFormat {
+  private LogFormat() {}
+
+  /** File header magic: the ASCII bytes {@code VSLLOG} followed by CR LF. */
+  public static final byte[] MAGIC = {'V', 'S', 'L', 'L', 'O', 'G', '\r', '\n'};
+
+  /** The format version this code writes and reads. */
+  public static final int VERSION = 1;
+
+  /**
+   * File header: magic (8) + version (4) + flags (4) + database id (8) + generation (8) +
+   * CRC32C of the previous 32 bytes (4) + reserved zeros (4).
+   */
+  public static final int HEADER_SIZE = 8 + 4 + 4 + 8 + 8 + 4 + 4;
+
+  /** Offset of the header CRC32C, which covers bytes [0, HEADER_CRC_OFFSET). */
+  public static final int HEADER_CRC_OFFSET = 32;
+
+  /** Record frame: payload length (4) + CRC32C of type and payload (4) + type (1). */
+  public static final int FRAME_SIZE = 4 + 4 + 1;
+
+  /** The largest payload a record may declare; anything larger is damage, not data. */
+  public static final int MAX_PAYLOAD = 1 << 30;
+
+  /** Record type: one whole committed transaction. */
+  public static final byte TYPE_TRANSACTION = 1;
+
+  /** Change operation codes inside a transaction record. */
+  public static final byte OP_INSERT = 1;
+  public static final byte OP_UPDATE = 2;
+  public static final byte OP_DELETE = 3;
+  public static final byte OP_CREATE_TABLE = 4;
+  public static final byte OP_DROP_TABLE = 5;
+
+  /** Value tag for SQL NULL; other tags are {@code ColumnType.code()}. */
+  public static final byte TAG_NULL = 0;
+
+  /** The log's file name inside a database directory. */
+  public static final String FILE_NAME = "database.vsl";
+}

@@ -1,0 +1,86 @@
+package org.vsldb.storage.table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The schema objects of a store: its tables, by id and by qualified name.
+ *
+ * <p>Lookups are lock-free; changes are made by the committing thread only. Every change bumps
+ * {@link #version()}, which the SQL layer uses to invalidate cached plans.
+ */
+public final class Catalog {
+  /** The schema that unqualified names resolve to. */
+  public static final String DEFAULT_SCHEMA = "PUBLIC";
+
+  private final Map<Integer, Table> byId = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Table>> bySchema = new ConcurrentHashMap<>();
+  private final AtomicInteger nextTableId = new AtomicInteger(1);
+  private final AtomicLong version = new AtomicLong();
+
+  public Catalog() {
+    bySchema.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
+  }
+
+  /** A number that changes whenever a schema object is created, altered or dropped. */
+  public long version() {
+    return version.get();
+  }
+
+  /** A fresh table id. */
+  public int newTableId() {
+    return nextTableId.getAndIncrement();
+  }
+
+  public Table table(int id) {
+    return byId.get(id);
+  }
+
+  /** The table {@code schema.name}, or null. */
+  public Table table(String schema, String name) {
+    Map<String, Table> tables = bySchema.get(schema);
+    return tables == null ? null : tables.get(name);
+  }
+
+  /** The names of all schemas. */
+  public List<String> schemaNames() {
+    return new ArrayList<>(bySchema.keySet());
+  }
+
+  /** The tables of one schema; empty for an unknown schema. */
+  public Collection<Table> tables(String schema) {
+    Map<String, Table> tables = bySchema.get(schema);
+    return tables == null ? List.of() : List.copyOf(tables.values());
+  }
+
+  /** All tables. */
+  public Collection<Table> tables() {
+    return List.copyOf(byId.values());
+  }
+
+  /** Registers a table created by a commit or by replay. */
+  public void add(Table table) {
+    TableDef def = table.def();
+    bySchema.computeIfAbsent(def.schema(), s -> new ConcurrentHashMap<>()).put(def.name(), table);
+    byId.put(table.id(), table);
+    nextTableId.accumulateAndGet(table.id() + 1, Math::max);
+    version.incrementAndGet();
+  }
+
+  /** Removes a table dropped by a commit or by replay. */
+  public void remove(int tableId) {
+    Table t = byId.remove(tableId);
+    if (t != null) {
+      Map<String, Table> tables = bySchema.get(t.def().schema());
+      if (tables != null) {
+        tables.remove(t.def().name(), t);
+      }
+      version.incrementAndGet();
+    }
+  }
+}

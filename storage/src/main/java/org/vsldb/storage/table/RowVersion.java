@@ -1,0 +1,69 @@
+package org.vsldb.storage.table;
+
+/**
+ * One committed version of a row. Versions of the same row id form a chain from newest to oldest.
+ *
+ * <p>{@code begin} is the commit timestamp that created the version; {@code end} the one that
+ * replaced or deleted it, or {@link #LIVE}. Both are set before the commit that writes them is
+ * published, so a reader holding an older snapshot timestamp never sees a half-applied commit.
+ */
+public final class RowVersion {
+  /** The {@code end} of a version no commit has replaced. */
+  public static final long LIVE = Long.MAX_VALUE;
+
+  private final long rowId;
+  private final Object[] values;
+  private final long begin;
+  private volatile long end = LIVE;
+  private volatile RowVersion older;
+
+  RowVersion(long rowId, Object[] values, long begin, RowVersion older) {
+    this.rowId = rowId;
+    this.values = values;
+    this.begin = begin;
+    this.older = older;
+  }
+
+  public long rowId() {
+    return rowId;
+  }
+
+  /** The row's values; callers must not modify the array. */
+  public Object[] values() {
+    return values;
+  }
+
+  public long begin() {
+    return begin;
+  }
+
+  public long end() {
+    return end;
+  }
+
+  void end(long commitTs) {
+    this.end = commitTs;
+  }
+
+  /** Whether no commit has replaced or deleted this version. */
+  public boolean isLive() {
+    return end == LIVE;
+  }
+
+  RowVersion older() {
+    return older;
+  }
+
+  void cutOlder() {
+    older = null;
+  }
+
+  /** The version of this row visible at {@code snapshot}, searching older versions, or null. */
+  public RowVersion visibleAt(long snapshot) {
+    RowVersion v = this;
+    while (v != null && v.begin > snapshot) {
+      v = v.older;
+    }
+    return v != null && v.end > snapshot ? v : null;
+  }
+}

@@ -1,0 +1,174 @@
+package org.vsldb.storage.table;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The committed rows of one table, as version chains keyed by row id, plus the primary-key index
+ * of the newest committed versions.
+ *
+ * <p>Reads are lock-free. Mutations ({@link #applyInsert}, {@link #applyUpdate},
+ * {@link #applyDelete}) are made only by the single committing thread that holds the store's
+ * commit lock, or by recovery before the store is shared.
+ */
+public final class Table {
+  private final int id;
+  private final TableDef def;
+  private final int[] pk;
+  private final ConcurrentSkipListMap<Long, RowVersion> rows = new ConcurrentSkipListMap<>();
+  private final Map<List<Object>, Long> primaryIndex = new ConcurrentHashMap<>();
+  private final AtomicLong nextRowId = new AtomicLong(1);
+
+  public Table(int id, TableDef def) {
+    this.id = id;
+    this.def = def;
+    this.pk = def.primaryKey();
+  }
+
+  /** The table's id, fixed at creation and used by the log. */
+  public int id() {
+    return id;
+  }
+
+  public TableDef def() {
+    return def;
+  }
+
+  /** A fresh row id, never used before in this table. */
+  public long newRowId() {
+    return nextRowId.getAndIncrement();
+  }
+
+  /** The newest committed version of a row, or null. */
+  public RowVersion head(long rowId) {
+    return rows.get(rowId);
+  }
+
+  /** The primary key of a row's values, or null if the table has none. */
+  public List<Object> primaryKeyOf(Object[] values) {
+    if (pk.length == 0) {
+      return null;
+    }
+    Object[] key = new Object[pk.length];
+    for (int i = 0; i < pk.length; i++) {
+      key[i] = values[pk[i]];
+    }
+    return Arrays.asList(key);
+  }
+
+  /** The row id of the newest committed live row with this primary key, or null. */
+  public Long rowIdForKey(List<Object> key) {
+    return primaryIndex.get(key);
+  }
+
+  /** An estimate of the number of live rows, for the planner's statistics. */
+  public long approximateRowCount() {
+    return primaryIndex.isEmpty() ? rows.size() : primaryIndex.size();
+  }
+
+  /** Iterates the versions visible at {@code snapshot}, in row-id order. */
+  public Iterator<RowVersion> scan(long snapshot) {
+    Iterator<RowVersion> heads = rows.values().iterator();
+    return new Iterator<>() {
+      RowVersion next = advance();
+
+      private RowVersion advance() {
+        while (heads.hasNext()) {
+          RowVersion v = heads.next().visibleAt(snapshot);
+          if (v != null) {
+            return v;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public RowVersion next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        RowVersion r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  /** Adds a new row created by commit {@code ts}. */
+  public void applyInsert(long rowId, Object[] values, long ts) {
+    rows.put(rowId, new RowVersion(rowId, values, ts, null));
+    bumpRowId(rowId);
+    List<Object> key = primaryKeyOf(values);
+    if (key != null) {
+      primaryIndex.put(key, rowId);
+    }
+  }
+
+  /** Replaces a live row with new values at commit {@code ts}. */
+  public void applyUpdate(long rowId, Object[] values, long ts) {
+    RowVersion old = rows.get(rowId);
+    if (old == null || !old.isLive()) {
+      throw new IllegalStateException("update of missing row " + rowId + " in " + def.name());
+    }
+    RowVersion fresh = new RowVersion(rowId, values, ts, old);
+    old.end(ts);
+    rows.put(rowId, fresh);
+    List<Object> oldKey = primaryKeyOf(old.values());
+    if (oldKey != null) {
+      List<Object> newKey = primaryKeyOf(values);
+      if (!oldKey.equals(newKey)) {
+        primaryIndex.remove(oldKey, rowId);
+      }
+      primaryIndex.put(newKey, rowId);
+    }
+  }
+
+  /** Ends a live row at commit {@code ts}. */
+  public void applyDelete(long rowId, long ts) {
+    RowVersion old = rows.get(rowId);
+    if (old == null || !old.isLive()) {
+      throw new IllegalStateException("delete of missing row " + rowId + " in " + def.name());
+    }
+    old.end(ts);
+    List<Object> key = primaryKeyOf(old.values());
+    if (key != null) {
+      primaryIndex.remove(key, rowId);
+    }
+  }
+
+  /**
+   * Drops versions and deleted rows that no snapshot at or after {@code oldestSnapshot} can see.
+   */
+  public void prune(long oldestSnapshot) {
+    for (Iterator<RowVersion> it = rows.values().iterator(); it.hasNext(); ) {
+      RowVersion head = it.next();
+      if (head.end() <= oldestSnapshot) {
+        it.remove();
+        continue;
+      }
+      RowVersion v = head;
+      while (v != null) {
+        if (v.begin() <= oldestSnapshot) {
+          v.cutOlder();
+          break;
+        }
+        v = v.older();
+      }
+    }
+  }
+
+  private void bumpRowId(long rowId) {
+    nextRowId.accumulateAndGet(rowId + 1, Math::max);
+  }
+}
