@@ -1,0 +1,170 @@
+package org.vsldb.sql;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.error.SqlErrors;
+import org.vsldb.sql.exec.Command;
+import org.vsldb.sql.exec.Session;
+import org.vsldb.sql.parser.SqlTransactionControl;
+import org.vsldb.sql.plan.CompiledQuery;
+import org.vsldb.sql.plan.StatementPlanner;
+import org.vsldb.sql.schema.StoreSchema;
+import org.vsldb.sql.schema.StoreTable;
+import org.vsldb.sql.type.VslTypeSystem;
+import org.vsldb.storage.Store;
+import org.vsldb.storage.table.Catalog;
+
+/**
+ * The SQL layer's entry point for one open database: it turns SQL text into {@link Command}s
+ * (through Calcite, with a plan cache shared by every connection) and opens {@link Session}s that
+ * run them.
+ */
+public final class SqlEngine implements AutoCloseable {
+  private static final int PLAN_CACHE_SIZE = 512;
+
+  private final Store store;
+  private final StatementPlanner planner;
+  private final Map<String, Command> planCache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Command> eldest) {
+          return size() > PLAN_CACHE_SIZE;
+        }
+      };
+
+  public SqlEngine(Store store) {
+    this.store = store;
+    JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(VslTypeSystem.INSTANCE);
+    CalciteSchema root = StatementPlanner.newRootSchema();
+    root.add(Catalog.DEFAULT_SCHEMA, new StoreSchema(store.catalog(), Catalog.DEFAULT_SCHEMA));
+    this.planner = new StatementPlanner(root, typeFactory);
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  StatementPlanner planner() {
+    return planner;
+  }
+
+  /** A new session (one per connection). */
+  public Session openSession() {
+    return new Session(store, planner);
+  }
+
+  /**
+   * Prepares one statement for {@code schema}, from the plan cache when the same text was
+   * prepared before and no schema object changed since.
+   */
+  public Command prepare(String sql, String schema) throws SQLException {
+    String key = schema + '\u0000' + sql;
+    long version = store.catalog().version();
+    synchronized (planCache) {
+      Command cached = planCache.get(key);
+      if (cached != null && !cached.isStale(version)) {
+        return cached;
+      }
+    }
+    Command command;
+    try {
+      command = plan(planner.parse(sql), schema, version);
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+    if (!(command instanceof Command.Ddl)) {
+      synchronized (planCache) {
+        planCache.put(key, command);
+      }
+    }
+    return command;
+  }
+
+  /** Splits a script into its statements' SQL texts. */
+  public List<SqlNode> parseScript(String sql) throws SQLException {
+    try {
+      return planner.parseList(sql);
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  private Command plan(SqlNode node, String schema, long version) throws SQLException {
+    if (node instanceof SqlTransactionControl tc) {
+      return new Command.TransactionControl(tc.isCommit());
+    }
+    if (node.getKind().belongsTo(SqlKind.DDL)) {
+      return new Command.Ddl(node);
+    }
+    if (node instanceof SqlExplain explain) {
+      SqlNode explicandum = explain.getExplicandum();
+      if (explicandum.getKind().belongsTo(SqlKind.DDL)) {
+        throw ErrorCode.unsupported("EXPLAIN of DDL");
+      }
+      SqlValidator validator = planner.newValidator(schema);
+      SqlNode validated = validator.validate(explicandum);
+      RelRoot root = planner.toRel(validated, validator, schema);
+      if (root.rel instanceof TableModify modify) {
+        root = RelRoot.of(modify.getInput(), SqlKind.SELECT);
+      }
+      CompiledQuery q =
+          planner.compile(
+              root, root.validatedRowType, null, validator.getParameterRowType(validated));
+      return new Command.Explain(q.plan(), version);
+    }
+    SqlKind kind = node.getKind();
+    if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE) {
+      SqlValidator validator = planner.newValidator(schema);
+      SqlNode validated = validator.validate(node);
+      RelRoot root = planner.toRel(validated, validator, schema);
+      TableModify modify = (TableModify) root.rel;
+      StoreTable target = modify.getTable().unwrap(StoreTable.class);
+      if (target == null) {
+        throw ErrorCode.unsupported(kind + " into " + modify.getTable().getQualifiedName());
+      }
+      int[] updateColumns = new int[0];
+      if (kind == SqlKind.UPDATE) {
+        List<String> names = modify.getUpdateColumnList();
+        updateColumns = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+          updateColumns[i] = target.table().def().columnIndex(names.get(i));
+        }
+      }
+      RelRoot input = RelRoot.of(modify.getInput(), SqlKind.SELECT);
+      CompiledQuery q =
+          planner.compile(
+              input, input.validatedRowType, null, validator.getParameterRowType(validated));
+      return new Command.Dml(kind, target.table(), q, updateColumns, version);
+    }
+    if (kind.belongsTo(SqlKind.QUERY)) {
+      SqlValidator validator = planner.newValidator(schema);
+      SqlNode validated = validator.validate(node);
+      RelRoot root = planner.toRel(validated, validator, schema);
+      CompiledQuery q =
+          planner.compile(
+              root,
+              root.validatedRowType,
+              validator.getFieldOrigins(validated),
+              validator.getParameterRowType(validated));
+      return new Command.Query(q, version);
+    }
+    throw ErrorCode.unsupported(kind.toString().replace('_', ' ') + " statements");
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,110 @@
+package org.vsldb.sql.error;
+
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
+import java.text.MessageFormat;
+
+/**
+ * The one catalog of vsl's errors: each has a vendor code, the SQLState of PRODUCT.md section 5
+ * (H2's choices) and a message template in {@link MessageFormat} syntax. Every error vsl reports
+ * is made here, by {@link #exception(Object...)}.
+ */
+public enum ErrorCode {
+  SYNTAX_ERROR(42000, "42000", "Syntax error in SQL statement at line {0}, column {1}: {2}"),
+  INVALID_STATEMENT(42001, "42001", "Invalid SQL statement at line {0}, column {1}: {2}"),
+  TABLE_EXISTS(42101, "42S01", "Table {0} already exists"),
+  TABLE_NOT_FOUND(42102, "42S02", "Table or view {0} not found{1}"),
+  SCHEMA_NOT_FOUND(90079, "90079", "Schema {0} not found"),
+  COLUMN_NOT_FOUND(42122, "42S22", "Column {0} not found{1}"),
+  NOT_NULL_VIOLATION(23502, "23502", "{0}"),
+  DUPLICATE_KEY(23505, "23505", "{0}"),
+  FOREIGN_KEY_VIOLATION(23503, "23503", "{0}"),
+  CHECK_VIOLATION(23513, "23513", "{0}"),
+  VALUE_TOO_LONG(22001, "22001", "Value too long for column {0}: {1}"),
+  NUMERIC_OUT_OF_RANGE(22003, "22003", "Numeric value out of range: {0}"),
+  DIVISION_BY_ZERO(22012, "22012", "Division by zero: {0}"),
+  INVALID_CAST(22018, "22018", "Cannot convert value {0}"),
+  INVALID_DATETIME(22007, "22007", "Invalid datetime value: {0}"),
+  SERIALIZATION_FAILURE(40001, "40001", "{0}"),
+  LOCK_TIMEOUT(50200, "HYT00", "{0}"),
+  CANNOT_OPEN(90020, "08001", "Cannot open database: {0}"),
+  BAD_URL(90046, "08001", "{0}"),
+  CONNECTION_CLOSED(90007, "08003", "The connection is closed"),
+  OBJECT_CLOSED(90007, "08003", "The {0} is closed"),
+  CANCELLED(57014, "57014", "Statement was cancelled or the session timed out"),
+  FEATURE_NOT_SUPPORTED(50100, "0A000", "Feature not supported: {0}"),
+  READ_ONLY(90097, "25006", "{0}"),
+  FILE_ACCESS_DENIED(90113, "42501", "File access refused: {0}"),
+  CORRUPTION(90030, "XX000", "{0}"),
+  IO_ERROR(90031, "58030", "{0}"),
+  INVALID_PARAMETER(90008, "22023", "Invalid value {0} for {1}"),
+  PARAMETER_NOT_SET(90012, "07001", "Parameter {0} is not set"),
+  NO_DATA(2000, "02000", "No data is available: {0}"),
+  GENERAL_ERROR(50000, "HY000", "General error: {0}");
+
+  private final int vendorCode;
+  private final String sqlState;
+  private final String template;
+
+  ErrorCode(int vendorCode, String sqlState, String template) {
+    this.vendorCode = vendorCode;
+    this.sqlState = sqlState;
+    this.template = template;
+  }
+
+  public int vendorCode() {
+    return vendorCode;
+  }
+
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** The message for {@code args}, with the SQLState appended as H2 does. */
+  public String message(Object... args) {
+    String text = new MessageFormat(template.replace("'", "''")).format(args);
+    return text + " [" + sqlState + "]";
+  }
+
+  /** The exception to throw, of the {@link SQLException} subclass the SQLState's class calls for. */
+  public SQLException exception(Object... args) {
+    return exception(null, args);
+  }
+
+  /** As {@link #exception(Object...)}, with a cause. */
+  public SQLException exception(Throwable cause, Object... args) {
+    String msg = message(args);
+    String cls = sqlState.substring(0, 2);
+    SQLException e =
+        switch (cls) {
+          case "42" -> sqlState.equals("42501")
+              ? new SQLInvalidAuthorizationSpecException(msg, sqlState, vendorCode)
+              : new SQLSyntaxErrorException(msg, sqlState, vendorCode);
+          case "23" -> new SQLIntegrityConstraintViolationException(msg, sqlState, vendorCode);
+          case "22" -> new SQLDataException(msg, sqlState, vendorCode);
+          case "40" -> new SQLTransactionRollbackException(msg, sqlState, vendorCode);
+          case "HY" -> sqlState.equals("HYT00")
+              ? new SQLTimeoutException(msg, sqlState, vendorCode)
+              : new SQLException(msg, sqlState, vendorCode);
+          case "08" -> new SQLNonTransientConnectionException(msg, sqlState, vendorCode);
+          case "0A" -> new SQLFeatureNotSupportedException(msg, sqlState, vendorCode);
+          default -> new SQLException(msg, sqlState, vendorCode);
+        };
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
+  }
+
+  /** The exception for an unsupported feature, naming it. */
+  public static SQLFeatureNotSupportedException unsupported(String feature) {
+    return (SQLFeatureNotSupportedException) FEATURE_NOT_SUPPORTED.exception(feature);
+  }
+}

@@ -1,0 +1,110 @@
+package org.vsldb.sql.error;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.vsldb.storage.StoreException;
+
+/**
+ * Maps the failures of Calcite, the store and the generated code onto {@link ErrorCode}, so that
+ * every error leaves vsl as an {@link SQLException} with a SQLState and, for SQL text, a line and
+ * column.
+ */
+public final class SqlErrors {
+  private SqlErrors() {}
+
+  private static final Pattern TABLE_NOT_FOUND =
+      Pattern.compile("(?:Object|Table) '([^']*)' not found(.*)", Pattern.DOTALL);
+  private static final Pattern COLUMN_NOT_FOUND =
+      Pattern.compile("Column '([^']*)' not found(.*)", Pattern.DOTALL);
+
+  /** The SQLException for any failure while preparing or running a statement. */
+  public static SQLException translate(Throwable t) {
+    if (t instanceof SQLException e) {
+      return e;
+    }
+    if (t instanceof SqlParseException e) {
+      SqlParserPos pos = e.getPos();
+      return ErrorCode.SYNTAX_ERROR.exception(
+          e, line(pos), column(pos), shortParseMessage(e.getMessage()));
+    }
+    if (t instanceof CalciteContextException e) {
+      String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      String where = " at line " + e.getPosLine() + ", column " + e.getPosColumn();
+      Matcher m = TABLE_NOT_FOUND.matcher(msg);
+      if (m.matches()) {
+        return ErrorCode.TABLE_NOT_FOUND.exception(e, m.group(1), m.group(2) + where);
+      }
+      m = COLUMN_NOT_FOUND.matcher(msg);
+      if (m.matches()) {
+        return ErrorCode.COLUMN_NOT_FOUND.exception(e, m.group(1), m.group(2) + where);
+      }
+      return ErrorCode.SYNTAX_ERROR.exception(e, e.getPosLine(), e.getPosColumn(), msg);
+    }
+    if (t instanceof StoreException e) {
+      return store(e);
+    }
+    if (t instanceof ArithmeticException e) {
+      String m = String.valueOf(e.getMessage());
+      return m.contains("by zero")
+          ? ErrorCode.DIVISION_BY_ZERO.exception(e, m)
+          : ErrorCode.NUMERIC_OUT_OF_RANGE.exception(e, m);
+    }
+    if (t instanceof NumberFormatException e) {
+      return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
+    }
+    if (t.getCause() != null && t.getCause() != t && isWrapper(t)) {
+      return translate(t.getCause());
+    }
+    return ErrorCode.GENERAL_ERROR.exception(t, t.toString());
+  }
+
+  private static boolean isWrapper(Throwable t) {
+    String n = t.getClass().getName();
+    return t instanceof java.lang.reflect.InvocationTargetException
+        || t instanceof java.lang.reflect.UndeclaredThrowableException
+        || n.endsWith("CompletionException")
+        || n.endsWith("ExecutionException")
+        || (t.getClass() == RuntimeException.class && t.getCause() != null);
+  }
+
+  /** The SQLException for a store failure. */
+  public static SQLException store(StoreException e) {
+    return switch (e.reason()) {
+      case DUPLICATE_KEY -> ErrorCode.DUPLICATE_KEY.exception(e, e.getMessage());
+      case NOT_NULL -> ErrorCode.NOT_NULL_VIOLATION.exception(e, e.getMessage());
+      case VALUE_TOO_LONG -> ErrorCode.VALUE_TOO_LONG.exception(e, "", e.getMessage());
+      case WRITE_CONFLICT -> ErrorCode.SERIALIZATION_FAILURE.exception(e, e.getMessage());
+      case READ_ONLY -> ErrorCode.READ_ONLY.exception(e, e.getMessage());
+      case CORRUPTION -> ErrorCode.CORRUPTION.exception(e, e.getMessage());
+      case IO_ERROR -> ErrorCode.IO_ERROR.exception(e, e.getMessage());
+      case CANNOT_OPEN -> ErrorCode.CANNOT_OPEN.exception(e, e.getMessage());
+      case CLOSED -> ErrorCode.OBJECT_CLOSED.exception(e, "database");
+    };
+  }
+
+  private static int line(SqlParserPos pos) {
+    return pos == null ? 0 : pos.getLineNum();
+  }
+
+  private static int column(SqlParserPos pos) {
+    return pos == null ? 0 : pos.getColumnNum();
+  }
+
+  /** The first lines of a JavaCC message, without its long list of expected tokens. */
+  static String shortParseMessage(String message) {
+    if (message == null) {
+      return "";
+    }
+    String m = message;
+    int cut = m.indexOf("Was expecting");
+    if (cut >= 0) {
+      String expected = m.substring(cut).replaceAll("\\s+", " ");
+      m = m.substring(0, cut).trim() + " " + (expected.length() > 200 ? expected.substring(0, 200) + " ..." : expected);
+    }
+    return m.replaceAll("\\s+", " ").trim();
+  }
+}

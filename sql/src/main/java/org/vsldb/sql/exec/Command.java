@@ -1,0 +1,92 @@
+package org.vsldb.sql.exec;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.vsldb.sql.ColumnMeta;
+import org.vsldb.sql.plan.CompiledQuery;
+import org.vsldb.storage.table.Table;
+
+/**
+ * A prepared statement of one of the kinds vsl runs: the closed set the session dispatches on.
+ * Commands are immutable and shared by every connection of a database through the plan cache.
+ */
+public sealed interface Command {
+  /** The SQL type of each {@code ?} parameter. */
+  default List<SqlTypeName> parameterTypes() {
+    return List.of();
+  }
+
+  /** The result columns, or an empty list for a statement that returns a count. */
+  default List<ColumnMeta> columns() {
+    return List.of();
+  }
+
+  /** Whether the plan depends on schema objects that may have changed since {@code version}. */
+  default boolean isStale(long catalogVersion) {
+    return false;
+  }
+
+  /** A query, compiled against catalog version {@code version}. */
+  record Query(CompiledQuery query, long version) implements Command {
+    @Override
+    public List<SqlTypeName> parameterTypes() {
+      return query.parameterTypes();
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return query.columns();
+    }
+
+    @Override
+    public boolean isStale(long catalogVersion) {
+      return catalogVersion != version;
+    }
+  }
+
+  /**
+   * INSERT, UPDATE or DELETE: Calcite computes the rows to write ({@code input}); vsl applies them.
+   *
+   * @param kind INSERT, UPDATE or DELETE
+   * @param table the target table
+   * @param input the plan of the rows to write: for INSERT the new rows; for DELETE the old rows;
+   *     for UPDATE the old rows followed by the new values of {@code updateColumns}
+   * @param updateColumns for UPDATE, the positions of the updated columns
+   */
+  record Dml(SqlKind kind, Table table, CompiledQuery input, int[] updateColumns, long version)
+      implements Command {
+    @Override
+    public List<SqlTypeName> parameterTypes() {
+      return input.parameterTypes();
+    }
+
+    @Override
+    public boolean isStale(long catalogVersion) {
+      return catalogVersion != version;
+    }
+  }
+
+  /** A schema change, run by {@link DdlExecutor}. */
+  record Ddl(SqlNode node) implements Command {}
+
+  /** COMMIT or ROLLBACK. */
+  record TransactionControl(boolean commit) implements Command {}
+
+  /** EXPLAIN PLAN FOR: one row with the plan. */
+  record Explain(String plan, long version) implements Command {
+    private static final List<ColumnMeta> COLUMNS =
+        List.of(new ColumnMeta("PLAN", "PLAN", "", "", SqlTypeName.VARCHAR, 0, 0, false));
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return COLUMNS;
+    }
+
+    @Override
+    public boolean isStale(long catalogVersion) {
+      return catalogVersion != version;
+    }
+  }
+}

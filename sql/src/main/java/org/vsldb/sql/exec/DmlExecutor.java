@@ -1,0 +1,92 @@
+package org.vsldb.sql.exec;
+
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.type.Values;
+import org.vsldb.storage.Transaction;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.Table;
+
+/**
+ * Applies the rows Calcite computed for an INSERT, UPDATE or DELETE to a transaction, converting
+ * each value to its column's type and letting the store check NOT NULL and keys.
+ *
+ * <p>DELETE and UPDATE receive whole old rows. Rows equal in every column cannot be told apart in
+ * SQL, so each old row removes or replaces one visible row with those values (multiset
+ * semantics), found through a map of the transaction's view built once per statement.
+ */
+final class DmlExecutor {
+  private DmlExecutor() {}
+
+  static long apply(Transaction txn, Command.Dml dml, List<Object[]> rows) throws SQLException {
+    Table table = dml.table();
+    return switch (dml.kind()) {
+      case INSERT -> insert(txn, table, rows);
+      case DELETE -> delete(txn, table, rows);
+      case UPDATE -> update(txn, table, rows, dml.updateColumns());
+      default -> throw ErrorCode.unsupported(dml.kind().toString());
+    };
+  }
+
+  private static long insert(Transaction txn, Table table, List<Object[]> rows)
+      throws SQLException {
+    List<ColumnDef> cols = table.def().columns();
+    for (Object[] row : rows) {
+      Object[] values = new Object[cols.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Values.forColumn(row[i], cols.get(i), table.def().name());
+      }
+      txn.insert(table, values);
+    }
+    return rows.size();
+  }
+
+  private static long delete(Transaction txn, Table table, List<Object[]> rows) {
+    Map<List<Object>, ArrayDeque<Long>> ids = rowIds(txn, table);
+    int n = table.def().columns().size();
+    for (Object[] row : rows) {
+      txn.delete(table, take(ids, row, n));
+    }
+    return rows.size();
+  }
+
+  private static long update(Transaction txn, Table table, List<Object[]> rows, int[] columns)
+      throws SQLException {
+    Map<List<Object>, ArrayDeque<Long>> ids = rowIds(txn, table);
+    List<ColumnDef> cols = table.def().columns();
+    int n = cols.size();
+    for (Object[] row : rows) {
+      long rowId = take(ids, row, n);
+      Object[] values = Arrays.copyOf(row, n);
+      for (int j = 0; j < columns.length; j++) {
+        int c = columns[j];
+        values[c] = Values.forColumn(row[n + j], cols.get(c), table.def().name());
+      }
+      txn.update(table, rowId, values);
+    }
+    return rows.size();
+  }
+
+  private static Map<List<Object>, ArrayDeque<Long>> rowIds(Transaction txn, Table table) {
+    Map<List<Object>, ArrayDeque<Long>> ids = new HashMap<>();
+    txn.forEachRow(
+        table,
+        (rowId, values) ->
+            ids.computeIfAbsent(Arrays.asList(values), k -> new ArrayDeque<>(1)).add(rowId));
+    return ids;
+  }
+
+  private static long take(Map<List<Object>, ArrayDeque<Long>> ids, Object[] row, int n) {
+    List<Object> key = Arrays.asList(Arrays.copyOf(row, n));
+    ArrayDeque<Long> q = ids.get(key);
+    if (q == null || q.isEmpty()) {
+      throw new IllegalStateException("row to change is no longer visible: " + key);
+    }
+    return q.poll();
+  }
+}

@@ -1,0 +1,254 @@
+package org.vsldb.sql.exec;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.vsldb.sql.Result;
+import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.error.SqlErrors;
+import org.vsldb.sql.plan.CompiledQuery;
+import org.vsldb.sql.plan.StatementPlanner;
+import org.vsldb.sql.type.Values;
+import org.vsldb.storage.Store;
+import org.vsldb.storage.Transaction;
+import org.vsldb.storage.table.Catalog;
+
+/**
+ * One connection's state: its open transaction, auto-commit mode, isolation level and current
+ * schema. Runs {@link Command}s. Calls are serialized, so a connection may be shared by threads.
+ *
+ * <p>Statement atomicity: a DML statement that fails undoes its own changes (back to the
+ * transaction's mark taken before it) and leaves the transaction open. With auto-commit on, every
+ * statement is its own transaction.
+ */
+public final class Session {
+  private final Store store;
+  private final StatementPlanner planner;
+  private final DdlExecutor ddl;
+  private Transaction txn;
+  private boolean autoCommit = true;
+  private int isolation = Connection.TRANSACTION_READ_COMMITTED;
+  private String schema = Catalog.DEFAULT_SCHEMA;
+  private volatile AtomicBoolean cancel = new AtomicBoolean();
+
+  public Session(Store store, StatementPlanner planner) {
+    this.store = store;
+    this.planner = planner;
+    this.ddl = new DdlExecutor(store, planner);
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  public synchronized boolean autoCommit() {
+    return autoCommit;
+  }
+
+  /** Switches auto-commit; switching it on commits the open transaction, as JDBC requires. */
+  public synchronized void setAutoCommit(boolean on) throws SQLException {
+    if (on && !autoCommit) {
+      commit();
+    }
+    autoCommit = on;
+  }
+
+  public synchronized int isolation() {
+    return isolation;
+  }
+
+  /** Sets the isolation level for the next transaction. */
+  public synchronized void setIsolation(int level) throws SQLException {
+    if (level != Connection.TRANSACTION_READ_COMMITTED) {
+      throw ErrorCode.unsupported("transaction isolation level " + level + " (READ_COMMITTED only)");
+    }
+    isolation = level;
+  }
+
+  /** Whether a transaction with changes is open. */
+  public synchronized boolean inTransaction() {
+    return txn != null && txn.hasWrites();
+  }
+
+  public synchronized void commit() throws SQLException {
+    Transaction t = txn;
+    txn = null;
+    if (t != null) {
+      try {
+        t.commit();
+      } catch (RuntimeException e) {
+        t.rollback();
+        throw SqlErrors.translate(e);
+      }
+    }
+  }
+
+  public synchronized void rollback() {
+    Transaction t = txn;
+    txn = null;
+    if (t != null) {
+      t.rollback();
+    }
+  }
+
+  /** Asks the running statement to stop; it fails with 57014. */
+  public void cancel() {
+    cancel.set(true);
+  }
+
+  /** Runs a prepared command with parameter values (JDBC objects, converted here). */
+  public synchronized Result execute(Command command, Object[] params) throws SQLException {
+    AtomicBoolean flag = new AtomicBoolean();
+    cancel = flag;
+    if (command instanceof Command.Query q) {
+      return query(q.query(), params, flag);
+    }
+    if (command instanceof Command.Dml d) {
+      return new Result.Count(dml(d, params, flag));
+    }
+    if (command instanceof Command.Explain e) {
+      return new Result.Rows(
+          e.columns(), List.<Object[]>of(new Object[] {e.plan()}).iterator(), null);
+    }
+    if (command instanceof Command.Ddl d) {
+      commit();
+      ddl.execute(d.node(), schema);
+      return new Result.Count(0);
+    }
+    if (command instanceof Command.TransactionControl tc) {
+      if (tc.commit()) {
+        commit();
+      } else {
+        rollback();
+      }
+      return new Result.Count(0);
+    }
+    throw ErrorCode.unsupported(command.getClass().getSimpleName());
+  }
+
+  private Transaction begin() {
+    if (txn == null) {
+      txn = store.begin();
+    } else if (isolation == Connection.TRANSACTION_READ_COMMITTED) {
+      txn.refreshSnapshot();
+    }
+    return txn;
+  }
+
+  private Object[] bind(CompiledQuery q, Object[] params) throws SQLException {
+    List<SqlTypeName> types = q.parameterTypes();
+    Object[] values = new Object[types.size()];
+    for (int i = 0; i < values.length; i++) {
+      if (params == null || i >= params.length || params[i] == Parameters.UNSET) {
+        throw ErrorCode.PARAMETER_NOT_SET.exception(i + 1);
+      }
+      values[i] = Values.toInternal(params[i], types.get(i));
+    }
+    return values;
+  }
+
+  private VslDataContext context(CompiledQuery q, Transaction t, Object[] values, AtomicBoolean flag) {
+    return new VslDataContext(planner.rootSchema(), planner.typeFactory(), t, values, q.stash(), flag);
+  }
+
+  private Result query(CompiledQuery q, Object[] params, AtomicBoolean flag) throws SQLException {
+    Object[] values = bind(q, params);
+    Transaction t = begin();
+    try {
+      Enumerable<Object> rows = q.bindable().bind(context(q, t, values, flag));
+      Enumerator<Object> e = rows.enumerator();
+      if (autoCommit) {
+        // A query changes nothing: the rows stay readable through the transaction's snapshot.
+        txn = null;
+        t.commit();
+      }
+      return new Result.Rows(q.columns(), new RowIterator(e, q.scalarRows()), e::close);
+    } catch (RuntimeException ex) {
+      if (autoCommit) {
+        rollback();
+      }
+      throw translate(ex);
+    }
+  }
+
+  private long dml(Command.Dml d, Object[] params, AtomicBoolean flag) throws SQLException {
+    Object[] values = bind(d.input(), params);
+    Transaction t = begin();
+    int mark = t.mark();
+    try {
+      List<Object[]> rows = new ArrayList<>();
+      Enumerator<Object> e = d.input().bindable().bind(context(d.input(), t, values, flag)).enumerator();
+      try {
+        boolean scalar = d.input().scalarRows();
+        while (e.moveNext()) {
+          Object r = e.current();
+          rows.add(scalar ? new Object[] {r} : (Object[]) r);
+        }
+      } finally {
+        e.close();
+      }
+      long count = DmlExecutor.apply(t, d, rows);
+      if (autoCommit) {
+        txn = null;
+        t.commit();
+      }
+      return count;
+    } catch (SQLException | RuntimeException ex) {
+      t.rollbackTo(mark);
+      if (autoCommit) {
+        rollback();
+        t.rollback();
+      }
+      throw ex instanceof SQLException s ? s : translate((RuntimeException) ex);
+    }
+  }
+
+  private static SQLException translate(RuntimeException e) {
+    if (e instanceof VslDataContext.CancelledException) {
+      return ErrorCode.CANCELLED.exception(e);
+    }
+    return SqlErrors.translate(e);
+  }
+
+  /** Closes the session, rolling back an open transaction. */
+  public synchronized void close() {
+    rollback();
+  }
+
+  /** Adapts an enumerator of Calcite rows to an iterator of value arrays. */
+  private static final class RowIterator implements Iterator<Object[]> {
+    private final Enumerator<Object> e;
+    private final boolean scalar;
+    private Boolean ready;
+
+    RowIterator(Enumerator<Object> e, boolean scalar) {
+      this.e = e;
+      this.scalar = scalar;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (ready == null) {
+        ready = e.moveNext();
+      }
+      return ready;
+    }
+
+    @Override
+    public Object[] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      ready = null;
+      Object r = e.current();
+      return scalar ? new Object[] {r} : (Object[]) r;
+    }
+  }
+}

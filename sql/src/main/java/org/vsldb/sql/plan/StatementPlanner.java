@@ -1,0 +1,196 @@
+package org.vsldb.sql.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableProject;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.ConvertToChecked;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+import org.vsldb.sql.ColumnMeta;
+import org.vsldb.sql.parser.impl.VslSqlParserImpl;
+
+/**
+ * Calcite's pipeline, used as a library: parse with vsl's grammar, validate, convert to
+ * relational algebra, optimize with Volcano into the Enumerable convention, and compile with
+ * {@link EnumerableInterpretable#toBindable}. One instance per database; thread-safe, since every
+ * call builds its own validator and planner.
+ */
+public final class StatementPlanner {
+  private static final Program PROGRAM = Programs.standard();
+
+  private final CalciteSchema rootSchema;
+  private final JavaTypeFactory typeFactory;
+  private final SqlParser.Config parserConfig;
+  private final SqlValidator.Config validatorConfig;
+  private final CalciteConnectionConfig connectionConfig;
+
+  public StatementPlanner(CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
+    this.rootSchema = rootSchema;
+    this.typeFactory = typeFactory;
+    this.parserConfig =
+        SqlParser.config()
+            .withParserFactory(VslSqlParserImpl.FACTORY)
+            .withConformance(SqlConformanceEnum.DEFAULT)
+            .withIdentifierMaxLength(256);
+    this.validatorConfig =
+        SqlValidator.Config.DEFAULT
+            .withDefaultNullCollation(NullCollation.LOW)
+            .withConformance(SqlConformanceEnum.DEFAULT)
+            .withIdentifierExpansion(true);
+    Properties props = new Properties();
+    props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    props.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), "LOW");
+    this.connectionConfig = new CalciteConnectionConfigImpl(props);
+  }
+
+  public JavaTypeFactory typeFactory() {
+    return typeFactory;
+  }
+
+  public SchemaPlus rootSchema() {
+    return rootSchema.plus();
+  }
+
+  /** Parses one statement. */
+  public SqlNode parse(String sql) throws SqlParseException {
+    return SqlParser.create(sql, parserConfig).parseStmt();
+  }
+
+  /** Parses a script of statements separated by semicolons. */
+  public List<SqlNode> parseList(String sql) throws SqlParseException {
+    return SqlParser.create(sql, parserConfig).parseStmtList().getList();
+  }
+
+  /** A fresh validator whose default schema is {@code schema}. */
+  public SqlValidator newValidator(String schema) {
+    CalciteCatalogReader reader = catalogReader(schema);
+    SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader);
+    return SqlValidatorUtil.newValidator(ops, reader, typeFactory, validatorConfig);
+  }
+
+  private CalciteCatalogReader catalogReader(String schema) {
+    return new CalciteCatalogReader(rootSchema, List.of(schema), typeFactory, connectionConfig);
+  }
+
+  /** Converts a validated statement to relational algebra. */
+  public RelRoot toRel(SqlNode validated, SqlValidator validator, String schema) {
+    VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(connectionConfig));
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    RelOptUtil.registerDefaultRules(planner, false, false);
+    planner.setExecutor(new RexExecutorImpl(org.apache.calcite.DataContexts.EMPTY));
+    RexBuilder rexBuilder = new RexBuilder(typeFactory);
+    RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+    SqlToRelConverter.Config config =
+        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false);
+    SqlToRelConverter converter =
+        new SqlToRelConverter(
+            (rowType, queryString, schemaPath, viewPath) -> {
+              throw new UnsupportedOperationException("views are expanded by vsl's own executor");
+            },
+            validator,
+            catalogReader(schema),
+            cluster,
+            StandardConvertletTable.INSTANCE,
+            config);
+    RelRoot root = converter.convertQuery(validated, false, true);
+    root = root.withRel(converter.flattenTypes(root.rel, true));
+    // Integer arithmetic raises 22003 on overflow, as in H2 (Calcite's default wraps).
+    root = root.withRel(root.rel.accept(new ConvertToChecked(rexBuilder, true)));
+    return root;
+  }
+
+  /**
+   * Optimizes and compiles a query (or a DML statement's input) whose root is {@code root}.
+   *
+   * @param validatedRowType the row type the statement's result has
+   * @param origins the origin of each result column, or null
+   * @param parameterRowType the types of the {@code ?} parameters
+   */
+  public CompiledQuery compile(
+      RelRoot root,
+      RelDataType validatedRowType,
+      List<List<String>> origins,
+      RelDataType parameterRowType) {
+    RelNode rel = root.rel;
+    RelTraitSet desired =
+        rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
+    RelNode best =
+        PROGRAM.run(rel.getCluster().getPlanner(), rel, desired, List.of(), List.of());
+    if (!root.isRefTrivial()) {
+      RexBuilder rexBuilder = best.getCluster().getRexBuilder();
+      List<RexNode> projects = new ArrayList<>();
+      for (Integer field : org.apache.calcite.util.Pair.left(root.fields)) {
+        projects.add(rexBuilder.makeInputRef(best, field));
+      }
+      best = EnumerableProject.create(best, projects, validatedRowType);
+    }
+    Map<String, Object> stash = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    Bindable<Object> bindable =
+        EnumerableInterpretable.toBindable(
+            stash, null, (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+    List<ColumnMeta> columns = new ArrayList<>();
+    List<RelDataTypeField> fields = validatedRowType.getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      List<String> origin = origins == null || i >= origins.size() ? null : origins.get(i);
+      columns.add(ColumnMeta.of(fields.get(i).getName(), fields.get(i).getType(), origin));
+    }
+    List<SqlTypeName> params = new ArrayList<>();
+    if (parameterRowType != null) {
+      for (RelDataTypeField f : parameterRowType.getFieldList()) {
+        params.add(f.getType().getSqlTypeName());
+      }
+    }
+    String plan = RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+    return new CompiledQuery(bindable, java.util.Collections.unmodifiableMap(stash), List.copyOf(columns), List.copyOf(params), plan);
+  }
+
+  /** A Calcite root schema with no tables of its own, for the engine to add its schemas to. */
+  public static CalciteSchema newRootSchema() {
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    return root;
+  }
+}

@@ -1,0 +1,116 @@
+package org.vsldb.sql.schema;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.vsldb.sql.exec.VslDataContext;
+import org.vsldb.sql.type.TypeMapping;
+import org.vsldb.storage.Transaction;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.Table;
+
+/**
+ * One store table as Calcite sees it. It implements {@link ScannableTable}, so Calcite reads it
+ * by calling {@link #scan(DataContext)}, which returns the rows visible to the transaction that
+ * the {@link VslDataContext} carries: its snapshot plus its own uncommitted changes.
+ */
+public final class StoreTable extends AbstractTable implements ScannableTable {
+  private final Table table;
+
+  StoreTable(Table table) {
+    this.table = table;
+  }
+
+  /** The store table behind this adapter. */
+  public Table table() {
+    return table;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (ColumnDef c : table.def().columns()) {
+      b.add(c.name(), TypeMapping.toRelType(typeFactory, c));
+    }
+    return b.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    List<ImmutableBitSet> keys = new ArrayList<>();
+    if (table.def().hasPrimaryKey()) {
+      keys.add(ImmutableBitSet.of(table.def().primaryKey()));
+    }
+    return Statistics.of(
+        Math.max(1, table.approximateRowCount()), keys, List.of());
+  }
+
+  @Override
+  public Enumerable<Object[]> scan(DataContext root) {
+    Transaction txn = VslDataContext.transaction(root);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new RowEnumerator(txn, table, VslDataContext.cancelFlag(root));
+      }
+    };
+  }
+
+  /** Enumerates a transaction's view of a table, checking for cancellation as it goes. */
+  private static final class RowEnumerator implements Enumerator<Object[]> {
+    private final Transaction txn;
+    private final Table table;
+    private final java.util.concurrent.atomic.AtomicBoolean cancel;
+    private Iterator<Object[]> it;
+    private Object[] current;
+    private int count;
+
+    RowEnumerator(
+        Transaction txn, Table table, java.util.concurrent.atomic.AtomicBoolean cancel) {
+      this.txn = txn;
+      this.table = table;
+      this.cancel = cancel;
+      this.it = txn.scan(table);
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if ((++count & 1023) == 0 && cancel != null && cancel.get()) {
+        throw new VslDataContext.CancelledException();
+      }
+      if (it.hasNext()) {
+        current = it.next();
+        return true;
+      }
+      current = null;
+      return false;
+    }
+
+    @Override
+    public void reset() {
+      it = txn.scan(table);
+      current = null;
+    }
+
+    @Override
+    public void close() {
+      current = null;
+    }
+  }
+}

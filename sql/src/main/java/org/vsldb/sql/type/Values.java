@@ -1,0 +1,247 @@
+package org.vsldb.sql.type;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Calendar;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.storage.table.ColumnDef;
+
+/**
+ * Conversions between the values JDBC programs pass and read, and the runtime representation that
+ * Calcite's generated code and the store use: DATE as an {@code Integer} of days since 1970-01-01,
+ * TIME as an {@code Integer} of milliseconds since midnight, TIMESTAMP as a {@code Long} of
+ * milliseconds since 1970-01-01T00:00, all without a time zone.
+ */
+public final class Values {
+  private Values() {}
+
+  private static final long MS_PER_DAY = 86_400_000L;
+
+  /**
+   * The runtime value of a parameter or literal for an expression of type {@code target}.
+   *
+   * @throws SQLException 22018 or 22007 when the value cannot be converted
+   */
+  public static Object toInternal(Object v, SqlTypeName target) throws SQLException {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return switch (target) {
+        case BOOLEAN -> toBoolean(v);
+        case TINYINT -> (byte) exactLong(v, Byte.MIN_VALUE, Byte.MAX_VALUE);
+        case SMALLINT -> (short) exactLong(v, Short.MIN_VALUE, Short.MAX_VALUE);
+        case INTEGER -> (int) exactLong(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        case BIGINT -> exactLong(v, Long.MIN_VALUE, Long.MAX_VALUE);
+        case REAL -> v instanceof Number n ? n.floatValue() : Float.parseFloat(v.toString().trim());
+        case FLOAT, DOUBLE -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
+        case DECIMAL -> toBigDecimal(v);
+        case CHAR, VARCHAR -> v instanceof byte[] ? v : v.toString();
+        case DATE -> toDays(v);
+        case TIME -> toMillisOfDay(v);
+        case TIMESTAMP -> toTimestampMillis(v);
+        default -> v;
+      };
+    } catch (NumberFormatException e) {
+      throw ErrorCode.INVALID_CAST.exception(e, "'" + v + "' to " + target);
+    } catch (DateTimeParseException e) {
+      throw ErrorCode.INVALID_DATETIME.exception(e, "'" + v + "' for " + target);
+    }
+  }
+
+  private static Boolean toBoolean(Object v) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue() != 0;
+    }
+    String s = v.toString().trim();
+    if (s.equalsIgnoreCase("true") || s.equals("1")) {
+      return true;
+    }
+    if (s.equalsIgnoreCase("false") || s.equals("0")) {
+      return false;
+    }
+    throw new NumberFormatException("not a boolean: " + s);
+  }
+
+  private static long exactLong(Object v, long min, long max) throws SQLException {
+    long r;
+    if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
+      r = ((Number) v).longValue();
+    } else if (v instanceof Boolean b) {
+      r = b ? 1 : 0;
+    } else {
+      BigDecimal d = toBigDecimal(v).setScale(0, RoundingMode.HALF_UP);
+      if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+        throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(v);
+      }
+      r = d.longValue();
+    }
+    if (r < min || r > max) {
+      throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(v);
+    }
+    return r;
+  }
+
+  private static BigDecimal toBigDecimal(Object v) {
+    if (v instanceof BigDecimal d) {
+      return d;
+    }
+    if (v instanceof BigInteger i) {
+      return new BigDecimal(i);
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return BigDecimal.valueOf(((Number) v).longValue());
+    }
+    if (v instanceof Number n) {
+      return BigDecimal.valueOf(n.doubleValue());
+    }
+    return new BigDecimal(v.toString().trim());
+  }
+
+  private static int toDays(Object v) {
+    if (v instanceof java.sql.Date d) {
+      return (int) d.toLocalDate().toEpochDay();
+    }
+    if (v instanceof LocalDate d) {
+      return (int) d.toEpochDay();
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return (int) t.toLocalDateTime().toLocalDate().toEpochDay();
+    }
+    if (v instanceof LocalDateTime t) {
+      return (int) t.toLocalDate().toEpochDay();
+    }
+    if (v instanceof java.util.Date d) {
+      return (int) Math.floorDiv(localMillis(d), MS_PER_DAY);
+    }
+    if (v instanceof Integer i) {
+      return i;
+    }
+    return (int) LocalDate.parse(v.toString().trim()).toEpochDay();
+  }
+
+  private static int toMillisOfDay(Object v) {
+    if (v instanceof java.sql.Time t) {
+      return (int) Math.floorMod(localMillis(t), MS_PER_DAY);
+    }
+    if (v instanceof LocalTime t) {
+      return (int) (t.toNanoOfDay() / 1_000_000);
+    }
+    if (v instanceof Integer i) {
+      return i;
+    }
+    return (int) (LocalTime.parse(v.toString().trim()).toNanoOfDay() / 1_000_000);
+  }
+
+  private static long toTimestampMillis(Object v) {
+    LocalDateTime ldt;
+    if (v instanceof java.sql.Timestamp t) {
+      ldt = t.toLocalDateTime();
+    } else if (v instanceof LocalDateTime t) {
+      ldt = t;
+    } else if (v instanceof java.sql.Date d) {
+      ldt = d.toLocalDate().atStartOfDay();
+    } else if (v instanceof LocalDate d) {
+      ldt = d.atStartOfDay();
+    } else if (v instanceof OffsetDateTime o) {
+      ldt = o.atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
+    } else if (v instanceof ZonedDateTime z) {
+      ldt = z.withZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
+    } else if (v instanceof Instant i) {
+      ldt = LocalDateTime.ofInstant(i, java.time.ZoneId.systemDefault());
+    } else if (v instanceof java.util.Date d) {
+      return localMillis(d);
+    } else if (v instanceof Long l) {
+      return l;
+    } else {
+      String s = v.toString().trim().replace(' ', 'T');
+      ldt = s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+    }
+    return ldt.toEpochSecond(ZoneOffset.UTC) * 1000 + ldt.getNano() / 1_000_000;
+  }
+
+  private static long localMillis(java.util.Date d) {
+    Calendar c = Calendar.getInstance();
+    c.setTime(d);
+    return d.getTime() + c.get(Calendar.ZONE_OFFSET) + c.get(Calendar.DST_OFFSET);
+  }
+
+  /** A DATE runtime value as a {@link LocalDate}. */
+  public static LocalDate localDate(int days) {
+    return LocalDate.ofEpochDay(days);
+  }
+
+  /** A TIME runtime value as a {@link LocalTime}. */
+  public static LocalTime localTime(int millis) {
+    return LocalTime.ofNanoOfDay(Math.floorMod(millis, MS_PER_DAY) * 1_000_000L);
+  }
+
+  /** A TIMESTAMP runtime value as a {@link LocalDateTime}. */
+  public static LocalDateTime localDateTime(long millis) {
+    long secs = Math.floorDiv(millis, 1000L);
+    int nanos = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+    return LocalDateTime.ofEpochSecond(secs, nanos, ZoneOffset.UTC);
+  }
+
+  /**
+   * A value to be stored in {@code column}, converted to the column's representation and checked
+   * against its declared length, precision and scale.
+   *
+   * @throws SQLException 22001 (too long) or 22003 (out of range)
+   */
+  public static Object forColumn(Object v, ColumnDef column, String table) throws SQLException {
+    if (v == null) {
+      return null;
+    }
+    Object r = toInternal(v, TypeMapping.sqlTypeName(column.type()));
+    switch (column.type()) {
+      case DECIMAL -> {
+        BigDecimal d = (BigDecimal) r;
+        if (column.scale() >= 0) {
+          d = d.setScale(column.scale(), RoundingMode.HALF_UP);
+        }
+        if (column.precision() > 0 && d.precision() - d.scale() > column.precision() - Math.max(0, column.scale())
+            && d.signum() != 0) {
+          throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(
+              d.toPlainString() + " for column " + table + "." + column.name()
+                  + " DECIMAL(" + column.precision() + ", " + column.scale() + ")");
+        }
+        return d;
+      }
+      case CHAR, VARCHAR -> {
+        String s = (String) r;
+        int max = column.precision();
+        if (max >= 0) {
+          int len = s.codePointCount(0, s.length());
+          if (len > max) {
+            String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+            throw ErrorCode.VALUE_TOO_LONG.exception(
+                table + "." + column.name() + " " + column.type() + "(" + max + ")",
+                "'" + shown + "' (" + len + " characters)");
+          }
+          if (column.type() == org.vsldb.storage.table.ColumnType.CHAR && len < max) {
+            s = s + " ".repeat(max - len);
+          }
+        }
+        return s;
+      }
+      default -> {
+        return r;
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.vsldb.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vsldb.sql.exec.Session;
+import org.vsldb.storage.Store;
+import org.vsldb.storage.StoreConfig;
+
+class SqlEngineTest {
+  private final SqlEngine engine = new SqlEngine(Store.open(StoreConfig.inMemory()));
+  private final Session session = engine.openSession();
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  private Result run(String sql, Object... params) throws SQLException {
+    return session.execute(engine.prepare(sql, session.schema()), params);
+  }
+
+  private List<List<Object>> rows(String sql, Object... params) throws SQLException {
+    Result.Rows r = (Result.Rows) run(sql, params);
+    List<List<Object>> out = new ArrayList<>();
+    r.rows().forEachRemaining(row -> out.add(Arrays.asList(row)));
+    return out;
+  }
+
+  private long count(String sql, Object... params) throws SQLException {
+    return ((Result.Count) run(sql, params)).count();
+  }
+
+  @Test
+  void roundTrip_createInsertSelectUpdateDelete() throws SQLException {
+    run("create table t(a int primary key, b varchar(10), c double)");
+    assertEquals(2, count("insert into t values (1, 'x', 1.5), (2, 'y', null)"));
+    assertEquals(List.of(List.of(1, "x"), List.of(2, "y")), rows("select a, b from t order by a"));
+    assertEquals(1, count("update t set b = 'z' where a = ?", 2));
+    assertEquals(List.of(List.of("z")), rows("select b from t where a = 2"));
+    assertEquals(1, count("delete from t where a = 1"));
+    assertEquals(List.of(List.of(1L)), rows("select count(*) from t"));
+  }
+
+  @Test
+  void insert_duplicateKey_fails23505_andChangesNothing() throws SQLException {
+    run("create table t(a int primary key)");
+    run("insert into t values (1)");
+    SQLException e = assertThrows(SQLException.class, () -> run("insert into t values (2), (1)"));
+    assertEquals("23505", e.getSQLState());
+    assertEquals(List.of(List.of(1L)), rows("select count(*) from t"));
+  }
+
+  @Test
+  void explain_showsTableScan() throws SQLException {
+    run("create table t(a int primary key)");
+    String plan = (String) rows("explain plan for select * from t where a = 1").get(0).get(0);
+    assertTrue(plan.contains("EnumerableTableScan(table=[[PUBLIC, T]])"), plan);
+  }
+
+  @Test
+  void badSql_givesSyntaxErrorWithPosition() {
+    SQLException e = assertThrows(SQLException.class, () -> run("select from where"));
+    assertEquals("42000", e.getSQLState());
+    assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+  }
+
+  @Test
+  void transaction_rollbackDiscardsChanges() throws SQLException {
+    run("create table t(a int primary key)");
+    session.setAutoCommit(false);
+    run("insert into t values (1)");
+    assertEquals(List.of(List.of(1L)), rows("select count(*) from t"));
+    session.rollback();
+    assertEquals(List.of(List.of(0L)), rows("select count(*) from t"));
+  }
+}
