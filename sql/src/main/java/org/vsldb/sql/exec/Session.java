@@ -36,6 +36,7 @@ public final class Session {
   private boolean autoCommit = true;
   private int isolation = Connection.TRANSACTION_READ_COMMITTED;
   private String schema = Catalog.DEFAULT_SCHEMA;
+  private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
 
   public Session(Store store, StatementPlanner planner) {
@@ -58,6 +59,20 @@ public final class Session {
       commit();
     }
     autoCommit = on;
+  }
+
+  /** Makes the session refuse changes (25006), as {@code Connection.setReadOnly(true)} asks. */
+  public synchronized void setReadOnly(boolean readOnly) {
+    this.readOnly = readOnly;
+  }
+
+  private void checkWritable() throws SQLException {
+    if (readOnly || store.isReadOnly()) {
+      throw ErrorCode.READ_ONLY.exception(
+          store.isReadOnly()
+              ? "the database is open read-only (readOnly=true)"
+              : "the connection is read-only (Connection.setReadOnly(true))");
+    }
   }
 
   public synchronized int isolation() {
@@ -111,6 +126,7 @@ public final class Session {
       return query(q.query(), params, flag);
     }
     if (command instanceof Command.Dml d) {
+      checkWritable();
       return new Result.Count(dml(d, params, flag));
     }
     if (command instanceof Command.Explain e) {
@@ -118,6 +134,7 @@ public final class Session {
           e.columns(), List.<Object[]>of(new Object[] {e.plan()}).iterator(), null);
     }
     if (command instanceof Command.Ddl d) {
+      checkWritable();
       commit();
       ddl.execute(d.node(), schema);
       return new Result.Count(0);

@@ -1,0 +1,71 @@
+package org.vsldb.jdbc;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.vsldb.jdbc.url.ConnectionConfig;
+import org.vsldb.sql.SqlEngine;
+import org.vsldb.sql.error.SqlErrors;
+import org.vsldb.storage.Store;
+import org.vsldb.storage.StoreConfig;
+import org.vsldb.storage.StoreException;
+
+/**
+ * The databases open in this JVM. Connections to the same directory or in-memory name share one
+ * {@link Database}. A file database closes when its last connection closes, releasing its lock; a
+ * named in-memory database lives until the JVM exits; a private one ({@code jdbc:vsl:mem:}) has
+ * exactly one connection.
+ */
+final class Databases {
+  private static final Map<String, Database> OPEN = new HashMap<>();
+
+  private Databases() {}
+
+  static Database acquire(ConnectionConfig cfg) throws SQLException {
+    if (cfg.kind() == ConnectionConfig.Kind.PRIVATE_MEMORY) {
+      Database db = new Database(null, cfg, new SqlEngine(Store.open(StoreConfig.inMemory())));
+      db.addConnection();
+      return db;
+    }
+    String key =
+        cfg.kind() == ConnectionConfig.Kind.MEMORY
+            ? "mem:" + cfg.memoryName()
+            : (cfg.readOnly() ? "ro:" : "rw:") + cfg.path();
+    synchronized (OPEN) {
+      Database db = OPEN.get(key);
+      if (db != null && db.isOpen()) {
+        db.addConnection();
+        return db;
+      }
+      StoreConfig storeConfig =
+          cfg.kind() == ConnectionConfig.Kind.MEMORY
+              ? StoreConfig.inMemory()
+              : new StoreConfig(
+                  cfg.path(), cfg.durability(), cfg.syncIntervalMs(), cfg.create(), cfg.readOnly());
+      Store store;
+      try {
+        store = Store.open(storeConfig);
+      } catch (StoreException e) {
+        // 08001 when in use or missing; XX000 (with file and offset) or 58030 when damaged.
+        throw SqlErrors.store(e);
+      }
+      db = new Database(key, cfg, new SqlEngine(store));
+      db.addConnection();
+      OPEN.put(key, db);
+      return db;
+    }
+  }
+
+  static void release(Database db) {
+    if (db.key() == null) {
+      db.engine().close();
+      return;
+    }
+    synchronized (OPEN) {
+      if (db.removeConnection() <= 0 && db.config().kind() == ConnectionConfig.Kind.FILE) {
+        OPEN.remove(db.key(), db);
+        db.engine().close();
+      }
+    }
+  }
+}

@@ -1,0 +1,466 @@
+package org.vsldb.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.BatchUpdateException;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.exec.Command;
+import org.vsldb.sql.exec.Parameters;
+
+/**
+ * A {@link PreparedStatement}: the statement is parsed, planned and compiled once, at prepare
+ * time, and run with new parameter values each time. If a schema change makes the plan stale, it
+ * is prepared again transparently.
+ */
+final class VslPreparedStatement extends VslStatement implements PreparedStatement {
+  private final String sql;
+  private Command command;
+  private Object[] params;
+  private final List<Object[]> batch = new ArrayList<>();
+
+  VslPreparedStatement(VslConnection connection, String sql) throws SQLException {
+    super(connection);
+    this.sql = sql;
+    this.command = prepare(sql);
+    this.params = newParams();
+  }
+
+  private Object[] newParams() {
+    Object[] p = new Object[command.parameterTypes().size()];
+    Arrays.fill(p, Parameters.UNSET);
+    return p;
+  }
+
+  private Command current() throws SQLException {
+    if (command.isStale(connection.engine().store().catalog().version())) {
+      Command fresh = prepare(sql);
+      if (fresh.parameterTypes().size() != params.length) {
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "'" + sql + "'", "re-preparing after a schema change (its parameters changed)");
+      }
+      command = fresh;
+    }
+    return command;
+  }
+
+  private void set(int i, Object v) throws SQLException {
+    checkOpen();
+    if (i < 1 || i > params.length) {
+      throw ErrorCode.INVALID_PARAMETER.exception(i, "parameter index (1.." + params.length + ")");
+    }
+    params[i - 1] = v;
+  }
+
+  // PreparedStatement: execution ////////////////////////////////////////////////////////////
+
+  @Override
+  public ResultSet executeQuery() throws SQLException {
+    Command c = current();
+    requireQuery(c, sql);
+    run(c, params);
+    return getResultSet();
+  }
+
+  @Override
+  public int executeUpdate() throws SQLException {
+    return (int) executeLargeUpdate();
+  }
+
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    Command c = current();
+    requireUpdate(c, sql);
+    run(c, params);
+    return getLargeUpdateCount();
+  }
+
+  @Override
+  public boolean execute() throws SQLException {
+    return run(current(), params);
+  }
+
+  @Override
+  public void addBatch() throws SQLException {
+    checkOpen();
+    batch.add(params.clone());
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    checkOpen();
+    batch.clear();
+  }
+
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    List<Object[]> items = new ArrayList<>(batch);
+    batch.clear();
+    long[] counts = new long[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        Command c = current();
+        requireUpdate(c, sql);
+        run(c, items.get(i));
+        counts[i] = getLargeUpdateCount();
+      } catch (SQLException e) {
+        throw new BatchUpdateException(
+            e.getMessage(), e.getSQLState(), e.getErrorCode(), Arrays.copyOf(counts, i), e);
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    long[] l = executeLargeBatch();
+    int[] r = new int[l.length];
+    for (int i = 0; i < l.length; i++) {
+      r[i] = (int) l[i];
+    }
+    return r;
+  }
+
+  @Override
+  public void clearParameters() throws SQLException {
+    checkOpen();
+    Arrays.fill(params, Parameters.UNSET);
+  }
+
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    checkOpen();
+    Command c = current();
+    return c.columns().isEmpty() ? null : new VslResultSetMetaData(c.columns());
+  }
+
+  @Override
+  public ParameterMetaData getParameterMetaData() throws SQLException {
+    checkOpen();
+    return new VslParameterMetaData(current().parameterTypes());
+  }
+
+  // The SQL-text methods of Statement do not apply to a prepared statement.
+  private SQLException textNotAllowed() {
+    return ErrorCode.INVALID_PARAMETER.exception(
+        "SQL text", "a PreparedStatement (use the methods without SQL text)");
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    throw textNotAllowed();
+  }
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    throw textNotAllowed();
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    throw textNotAllowed();
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    throw textNotAllowed();
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    throw textNotAllowed();
+  }
+
+  // PreparedStatement: setters /////////////////////////////////////////////////////////////
+
+  @Override
+  public void setNull(int i, int sqlType) throws SQLException {
+    set(i, null);
+  }
+
+  @Override
+  public void setNull(int i, int sqlType, String typeName) throws SQLException {
+    set(i, null);
+  }
+
+  @Override
+  public void setBoolean(int i, boolean x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setByte(int i, byte x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setShort(int i, short x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setInt(int i, int x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setLong(int i, long x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setFloat(int i, float x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setDouble(int i, double x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setBigDecimal(int i, BigDecimal x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setString(int i, String x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setNString(int i, String x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setBytes(int i, byte[] x) throws SQLException {
+    set(i, x == null ? null : x.clone());
+  }
+
+  @Override
+  public void setDate(int i, Date x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setTime(int i, Time x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setTimestamp(int i, Timestamp x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setDate(int i, Date x, Calendar cal) throws SQLException {
+    set(i, x == null || cal == null ? x
+        : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalDate());
+  }
+
+  @Override
+  public void setTime(int i, Time x, Calendar cal) throws SQLException {
+    set(i, x == null || cal == null ? x
+        : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalTime());
+  }
+
+  @Override
+  public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException {
+    set(i, x == null || cal == null ? x
+        : x.toInstant().atZone(cal.getTimeZone().toZoneId()).toLocalDateTime());
+  }
+
+  @Override
+  public void setObject(int i, Object x) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setObject(int i, Object x, int targetSqlType) throws SQLException {
+    set(i, x);
+  }
+
+  @Override
+  public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+    set(i, x instanceof BigDecimal d ? d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : x);
+  }
+
+  @Override
+  public void setCharacterStream(int i, Reader r, int length) throws SQLException {
+    setCharacterStream(i, r, (long) length);
+  }
+
+  @Override
+  public void setCharacterStream(int i, Reader r, long length) throws SQLException {
+    set(i, r == null ? null : read(r, length));
+  }
+
+  @Override
+  public void setCharacterStream(int i, Reader r) throws SQLException {
+    setCharacterStream(i, r, -1L);
+  }
+
+  @Override
+  public void setNCharacterStream(int i, Reader r, long length) throws SQLException {
+    setCharacterStream(i, r, length);
+  }
+
+  @Override
+  public void setNCharacterStream(int i, Reader r) throws SQLException {
+    setCharacterStream(i, r, -1L);
+  }
+
+  @Override
+  public void setAsciiStream(int i, InputStream in, int length) throws SQLException {
+    setAsciiStream(i, in, (long) length);
+  }
+
+  @Override
+  public void setAsciiStream(int i, InputStream in, long length) throws SQLException {
+    set(i, in == null ? null : new String(readBytes(in, length), StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  public void setAsciiStream(int i, InputStream in) throws SQLException {
+    setAsciiStream(i, in, -1L);
+  }
+
+  @Override
+  @Deprecated
+  public void setUnicodeStream(int i, InputStream in, int length) throws SQLException {
+    throw ErrorCode.unsupported("setUnicodeStream (deprecated; use setCharacterStream)");
+  }
+
+  @Override
+  public void setBinaryStream(int i, InputStream in, int length) throws SQLException {
+    setBinaryStream(i, in, (long) length);
+  }
+
+  @Override
+  public void setBinaryStream(int i, InputStream in, long length) throws SQLException {
+    set(i, in == null ? null : readBytes(in, length));
+  }
+
+  @Override
+  public void setBinaryStream(int i, InputStream in) throws SQLException {
+    setBinaryStream(i, in, -1L);
+  }
+
+  private static String read(Reader r, long length) throws SQLException {
+    try {
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[8192];
+      long left = length < 0 ? Long.MAX_VALUE : length;
+      int n;
+      while (left > 0 && (n = r.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+        sb.append(buf, 0, n);
+        left -= n;
+      }
+      return sb.toString();
+    } catch (IOException e) {
+      throw ErrorCode.IO_ERROR.exception(e, "reading a character stream parameter: " + e.getMessage());
+    }
+  }
+
+  private static byte[] readBytes(InputStream in, long length) throws SQLException {
+    try {
+      return length < 0 ? in.readAllBytes() : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
+    } catch (IOException e) {
+      throw ErrorCode.IO_ERROR.exception(e, "reading a stream parameter: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void setRef(int i, Ref x) throws SQLException {
+    throw ErrorCode.unsupported("REF parameters");
+  }
+
+  @Override
+  public void setBlob(int i, Blob x) throws SQLException {
+    throw ErrorCode.unsupported("BLOB parameters");
+  }
+
+  @Override
+  public void setBlob(int i, InputStream in, long length) throws SQLException {
+    throw ErrorCode.unsupported("BLOB parameters");
+  }
+
+  @Override
+  public void setBlob(int i, InputStream in) throws SQLException {
+    throw ErrorCode.unsupported("BLOB parameters");
+  }
+
+  @Override
+  public void setClob(int i, Clob x) throws SQLException {
+    throw ErrorCode.unsupported("CLOB parameters");
+  }
+
+  @Override
+  public void setClob(int i, Reader r, long length) throws SQLException {
+    throw ErrorCode.unsupported("CLOB parameters");
+  }
+
+  @Override
+  public void setClob(int i, Reader r) throws SQLException {
+    throw ErrorCode.unsupported("CLOB parameters");
+  }
+
+  @Override
+  public void setNClob(int i, NClob x) throws SQLException {
+    throw ErrorCode.unsupported("NCLOB parameters");
+  }
+
+  @Override
+  public void setNClob(int i, Reader r, long length) throws SQLException {
+    throw ErrorCode.unsupported("NCLOB parameters");
+  }
+
+  @Override
+  public void setNClob(int i, Reader r) throws SQLException {
+    throw ErrorCode.unsupported("NCLOB parameters");
+  }
+
+  @Override
+  public void setArray(int i, Array x) throws SQLException {
+    throw ErrorCode.unsupported("ARRAY parameters");
+  }
+
+  @Override
+  public void setURL(int i, URL x) throws SQLException {
+    throw ErrorCode.unsupported("DATALINK parameters");
+  }
+
+  @Override
+  public void setRowId(int i, RowId x) throws SQLException {
+    throw ErrorCode.unsupported("ROWID parameters");
+  }
+
+  @Override
+  public void setSQLXML(int i, SQLXML x) throws SQLException {
+    throw ErrorCode.unsupported("XML parameters");
+  }
+}

@@ -1,0 +1,257 @@
+package org.vsldb.jdbc.types;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import org.vsldb.sql.ColumnMeta;
+import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.type.Values;
+
+/**
+ * Converts result values from the runtime representation (see {@link Values}) to what the JDBC
+ * getters return, per column type.
+ */
+public final class JdbcValues {
+  private JdbcValues() {}
+
+  /** The value {@code ResultSet.getObject} returns for a column. */
+  public static Object toObject(Object v, ColumnMeta c) {
+    if (v == null) {
+      return null;
+    }
+    return switch (c.type()) {
+      case DATE -> java.sql.Date.valueOf(Values.localDate(((Number) v).intValue()));
+      case TIME, TIME_WITH_LOCAL_TIME_ZONE -> time(((Number) v).intValue(), null);
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> java.sql.Timestamp.valueOf(
+          Values.localDateTime(((Number) v).longValue()));
+      case DECIMAL -> decimal(v, c);
+      case CHAR, VARCHAR -> v.toString();
+      case INTEGER -> v instanceof Integer ? v : ((Number) v).intValue();
+      case BIGINT -> v instanceof Long ? v : ((Number) v).longValue();
+      case SMALLINT -> v instanceof Short ? v : ((Number) v).shortValue();
+      case TINYINT -> v instanceof Byte ? v : ((Number) v).byteValue();
+      case DOUBLE, FLOAT -> v instanceof Double ? v : ((Number) v).doubleValue();
+      case REAL -> v instanceof Float ? v : ((Number) v).floatValue();
+      default -> v;
+    };
+  }
+
+  private static BigDecimal decimal(Object v, ColumnMeta c) {
+    BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+    if (c.scale() > 0 && d.scale() != c.scale()) {
+      d = d.setScale(c.scale(), RoundingMode.HALF_UP);
+    }
+    return d;
+  }
+
+  private static java.sql.Time time(int millis, Calendar cal) {
+    LocalTime t = Values.localTime(millis);
+    if (cal == null) {
+      java.sql.Time r = java.sql.Time.valueOf(t);
+      r.setTime(r.getTime() + millis % 1000);
+      return r;
+    }
+    return new java.sql.Time(
+        LocalDate.EPOCH.atTime(t).atZone(cal.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+  }
+
+  /** The string {@code getString} returns. */
+  public static String toString(Object v, ColumnMeta c) {
+    if (v == null) {
+      return null;
+    }
+    return switch (c.type()) {
+      case DATE -> Values.localDate(((Number) v).intValue()).toString();
+      case TIME, TIME_WITH_LOCAL_TIME_ZONE -> formatTime(Values.localTime(((Number) v).intValue()));
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
+        LocalDateTime t = Values.localDateTime(((Number) v).longValue());
+        yield t.toLocalDate() + " " + formatTime(t.toLocalTime());
+      }
+      case DECIMAL -> decimal(v, c).toPlainString();
+      case BOOLEAN -> v.toString().toUpperCase(java.util.Locale.ROOT);
+      default -> v.toString();
+    };
+  }
+
+  private static String formatTime(LocalTime t) {
+    String s = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+    int ms = t.getNano() / 1_000_000;
+    return ms == 0 ? s : s + String.format(".%03d", ms).replaceAll("0+$", "");
+  }
+
+  /** A number for the numeric getters, or an exception naming the value. */
+  public static Number toNumber(Object v, ColumnMeta c) throws SQLException {
+    if (v instanceof Number n) {
+      return n;
+    }
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    try {
+      return new BigDecimal(v.toString().trim());
+    } catch (NumberFormatException e) {
+      throw ErrorCode.INVALID_CAST.exception(e, "'" + v + "' of column " + c.label() + " to a number");
+    }
+  }
+
+  public static long toLong(Object v, ColumnMeta c, long min, long max) throws SQLException {
+    Number n = toNumber(v, c);
+    long r;
+    if (n instanceof BigDecimal d) {
+      try {
+        r = d.setScale(0, RoundingMode.DOWN).longValueExact();
+      } catch (ArithmeticException e) {
+        throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(e, d.toPlainString());
+      }
+    } else if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || d < min || d > max) {
+        throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(n);
+      }
+      r = (long) d;
+    } else {
+      r = n.longValue();
+    }
+    if (r < min || r > max) {
+      throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(r);
+    }
+    return r;
+  }
+
+  public static BigDecimal toBigDecimal(Object v, ColumnMeta c) throws SQLException {
+    Number n = toNumber(v, c);
+    if (n instanceof BigDecimal d) {
+      return c.type() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL ? decimal(d, c) : d;
+    }
+    if (n instanceof Double || n instanceof Float) {
+      return new BigDecimal(n.toString());
+    }
+    return BigDecimal.valueOf(n.longValue());
+  }
+
+  public static boolean toBoolean(Object v, ColumnMeta c) throws SQLException {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue() != 0;
+    }
+    String s = v.toString().trim();
+    if (s.equalsIgnoreCase("true") || s.equals("1")) {
+      return true;
+    }
+    if (s.equalsIgnoreCase("false") || s.equals("0")) {
+      return false;
+    }
+    throw ErrorCode.INVALID_CAST.exception("'" + v + "' of column " + c.label() + " to BOOLEAN");
+  }
+
+  /** A date/time column's value as a local date-time (DATE at midnight, TIME on 1970-01-01). */
+  public static LocalDateTime toLocalDateTime(Object v, ColumnMeta c) throws SQLException {
+    return switch (c.type()) {
+      case DATE -> Values.localDate(((Number) v).intValue()).atStartOfDay();
+      case TIME, TIME_WITH_LOCAL_TIME_ZONE -> LocalDate.EPOCH.atTime(Values.localTime(((Number) v).intValue()));
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Values.localDateTime(((Number) v).longValue());
+      case CHAR, VARCHAR -> {
+        String s = v.toString().trim().replace(' ', 'T');
+        try {
+          yield s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw ErrorCode.INVALID_DATETIME.exception(e, "'" + v + "'");
+        }
+      }
+      default -> throw ErrorCode.INVALID_CAST.exception(
+          "value of column " + c.label() + " (" + c.typeName() + ") to a date/time");
+    };
+  }
+
+  public static java.sql.Date toDate(Object v, ColumnMeta c, Calendar cal) throws SQLException {
+    LocalDate d = toLocalDateTime(v, c).toLocalDate();
+    if (cal == null) {
+      return java.sql.Date.valueOf(d);
+    }
+    return new java.sql.Date(d.atStartOfDay(cal.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+  }
+
+  public static java.sql.Time toTime(Object v, ColumnMeta c, Calendar cal) throws SQLException {
+    LocalTime t = toLocalDateTime(v, c).toLocalTime();
+    return time((int) (t.toNanoOfDay() / 1_000_000), cal);
+  }
+
+  public static java.sql.Timestamp toTimestamp(Object v, ColumnMeta c, Calendar cal)
+      throws SQLException {
+    LocalDateTime t = toLocalDateTime(v, c);
+    if (cal == null) {
+      return java.sql.Timestamp.valueOf(t);
+    }
+    return java.sql.Timestamp.from(t.atZone(cal.getTimeZone().toZoneId()).toInstant());
+  }
+
+  /** {@code getObject(i, type)}. */
+  @SuppressWarnings("unchecked")
+  public static <T> T toType(Object v, ColumnMeta c, Class<T> type) throws SQLException {
+    if (v == null) {
+      return null;
+    }
+    Object r;
+    if (type == String.class) {
+      r = toString(v, c);
+    } else if (type == Integer.class) {
+      r = (int) toLong(v, c, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    } else if (type == Long.class) {
+      r = toLong(v, c, Long.MIN_VALUE, Long.MAX_VALUE);
+    } else if (type == Short.class) {
+      r = (short) toLong(v, c, Short.MIN_VALUE, Short.MAX_VALUE);
+    } else if (type == Byte.class) {
+      r = (byte) toLong(v, c, Byte.MIN_VALUE, Byte.MAX_VALUE);
+    } else if (type == Double.class) {
+      r = toNumber(v, c).doubleValue();
+    } else if (type == Float.class) {
+      r = toNumber(v, c).floatValue();
+    } else if (type == BigDecimal.class) {
+      r = toBigDecimal(v, c);
+    } else if (type == Boolean.class) {
+      r = toBoolean(v, c);
+    } else if (type == LocalDate.class) {
+      r = toLocalDateTime(v, c).toLocalDate();
+    } else if (type == LocalTime.class) {
+      r = toLocalDateTime(v, c).toLocalTime();
+    } else if (type == LocalDateTime.class) {
+      r = toLocalDateTime(v, c);
+    } else if (type == OffsetDateTime.class) {
+      r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    } else if (type == ZonedDateTime.class) {
+      r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault());
+    } else if (type == OffsetTime.class) {
+      r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault()).toOffsetDateTime().toOffsetTime();
+    } else if (type == Instant.class) {
+      r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault()).toInstant();
+    } else if (type == java.sql.Date.class) {
+      r = toDate(v, c, null);
+    } else if (type == java.sql.Time.class) {
+      r = toTime(v, c, null);
+    } else if (type == java.sql.Timestamp.class) {
+      r = toTimestamp(v, c, null);
+    } else if (type == Object.class) {
+      r = toObject(v, c);
+    } else {
+      Object o = toObject(v, c);
+      if (type.isInstance(o)) {
+        r = o;
+      } else {
+        throw ErrorCode.INVALID_CAST.exception(
+            "value of column " + c.label() + " (" + c.typeName() + ") to " + type.getName());
+      }
+    }
+    return (T) r;
+  }
+}

@@ -1,0 +1,92 @@
+package org.vsldb.shell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import sqlline.SqlLine;
+
+/**
+ * The vsl shell: {@code java -jar vsl-<version>.jar [<dir>|<url>] [-e <sql>] [-f <file>]}. It opens
+ * sqlline on the vsl database given (default {@code ./vsl-data}); sqlline provides history,
+ * completion, {@code !commands} and output formats. The exit code is 0 on success and 1 when a
+ * statement of {@code -e} or {@code -f} failed.
+ */
+public final class Shell {
+  /** The database the shell opens when no location is given. */
+  public static final String DEFAULT_LOCATION = "vsl-data";
+
+  private Shell() {}
+
+  public static void main(String[] args) throws IOException {
+    System.exit(run(args, System.out));
+  }
+
+  /** Runs the shell and returns its exit code. */
+  static int run(String[] args, PrintStream out) throws IOException {
+    String location = null;
+    List<String> passThrough = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h")) {
+        out.print(usage());
+        return 0;
+      }
+      if ((a.equals("-e") || a.equals("-f") || a.equals("-log")) && i + 1 < args.length) {
+        passThrough.add(a);
+        passThrough.add(args[++i]);
+      } else if (a.startsWith("-")) {
+        passThrough.add(a);
+      } else if (location == null) {
+        location = a;
+      } else {
+        out.println("vsl: more than one database given: " + location + " and " + a);
+        out.print(usage());
+        return 2;
+      }
+    }
+    String url = toUrl(location == null ? DEFAULT_LOCATION : location);
+    List<String> sqllineArgs = new ArrayList<>();
+    sqllineArgs.add("-d");
+    sqllineArgs.add("org.vsldb.jdbc.VslDriver");
+    sqllineArgs.add("-u");
+    sqllineArgs.add(url);
+    sqllineArgs.add("-n");
+    sqllineArgs.add("SA");
+    sqllineArgs.add("-p");
+    sqllineArgs.add("");
+    sqllineArgs.add("--connectInteractionMode=notAskCredentials");
+    sqllineArgs.add("--isolation=TRANSACTION_READ_COMMITTED");
+    if (passThrough.stream().noneMatch(a -> a.startsWith("--verbose"))) {
+      sqllineArgs.add("--verbose=false");
+    }
+    if (System.console() == null) {
+      // No terminal (a pipe or a script): jline cannot measure a width, so give tables room.
+      System.setProperty("org.jline.terminal.dumb", "true");
+      if (passThrough.stream().noneMatch(a -> a.startsWith("--maxWidth"))) {
+        sqllineArgs.add("--maxWidth=1000");
+      }
+    }
+    sqllineArgs.addAll(passThrough);
+    SqlLine.Status status = SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
+    return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  /** A location as a JDBC URL: a URL is kept, a directory becomes {@code jdbc:vsl:<dir>}. */
+  static String toUrl(String location) {
+    return location.startsWith("jdbc:") ? location : "jdbc:vsl:" + location;
+  }
+
+  static String usage() {
+    return String.join(
+        System.lineSeparator(),
+        "Usage: java -jar vsl.jar [<dir>|<url>] [options]",
+        "  <dir>          database directory (default ./" + DEFAULT_LOCATION + ", created if missing)",
+        "  <url>          a JDBC URL, e.g. jdbc:vsl:mem:demo or jdbc:vsl:data;durability=interval",
+        "  -e <sql>       run the statements and exit",
+        "  -f <file>      run the script and exit",
+        "  --help         this text",
+        "Any other option is passed to sqlline (see !help inside the shell).",
+        "");
+  }
+}
