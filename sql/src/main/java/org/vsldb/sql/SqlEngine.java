@@ -130,6 +130,10 @@ public final class SqlEngine implements AutoCloseable {
       SqlNode validated = validator.validate(node);
       RelRoot root = planner.toRel(validated, validator, schema);
       TableModify modify = (TableModify) root.rel;
+      StoreTable targetTable = modify.getTable().unwrap(StoreTable.class);
+      if (targetTable != null) {
+        org.vsldb.sql.plan.DmlInputs.checkLiteralLengths(validated, targetTable.table());
+      }
       StoreTable target = modify.getTable().unwrap(StoreTable.class);
       if (target == null) {
         throw ErrorCode.unsupported(kind + " into " + modify.getTable().getQualifiedName());
@@ -142,7 +146,8 @@ public final class SqlEngine implements AutoCloseable {
           updateColumns[i] = target.table().def().columnIndex(names.get(i));
         }
       }
-      RelRoot input = RelRoot.of(modify.getInput(), SqlKind.SELECT);
+      RelRoot input =
+          RelRoot.of(org.vsldb.sql.plan.DmlInputs.widenStringCasts(modify.getInput()), SqlKind.SELECT);
       CompiledQuery q =
           planner.compile(
               input, input.validatedRowType, null, validator.getParameterRowType(validated));
