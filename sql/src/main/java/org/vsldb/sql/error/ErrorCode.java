@@ -18,7 +18,8 @@ import java.text.MessageFormat;
  */
 public enum ErrorCode {
   SYNTAX_ERROR(42000, "42000", "Syntax error in SQL statement at line {0}, column {1}: {2}"),
-  INVALID_STATEMENT(42001, "42001", "Invalid SQL statement at line {0}, column {1}: {2}"),
+  SYNTAX_ERROR_EXPECTED(42001, "42001", "Syntax error in SQL statement at line {0}, column {1}: {2}"),
+  INVALID_STATEMENT(42000, "42000", "Invalid SQL statement at line {0}, column {1}: {2}"),
   TABLE_EXISTS(42101, "42S01", "Table {0} already exists"),
   TABLE_NOT_FOUND(42102, "42S02", "Table or view {0} not found{1}"),
   SCHEMA_NOT_FOUND(90079, "90079", "Schema {0} not found"),

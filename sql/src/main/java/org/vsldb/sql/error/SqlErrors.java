@@ -18,6 +18,8 @@ public final class SqlErrors {
 
   private static final Pattern TABLE_NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']*)' not found(.*)", Pattern.DOTALL);
+  private static final Pattern NOT_NULL =
+      Pattern.compile("Column '([^']*)' has no default value and does not allow NULLs", Pattern.DOTALL);
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']*)' not found(.*)", Pattern.DOTALL);
 
@@ -42,7 +44,12 @@ public final class SqlErrors {
       if (m.matches()) {
         return ErrorCode.COLUMN_NOT_FOUND.exception(e, m.group(1), m.group(2) + where);
       }
-      return ErrorCode.SYNTAX_ERROR.exception(e, e.getPosLine(), e.getPosColumn(), msg);
+      m = NOT_NULL.matcher(msg);
+      if (m.matches()) {
+        return ErrorCode.NOT_NULL_VIOLATION.exception(
+            e, "NULL not allowed for column " + m.group(1) + where);
+      }
+      return ErrorCode.INVALID_STATEMENT.exception(e, e.getPosLine(), e.getPosColumn(), msg);
     }
     if (t instanceof StoreException e) {
       return store(e);

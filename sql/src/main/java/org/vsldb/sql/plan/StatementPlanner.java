@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
-import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -165,7 +164,10 @@ public final class StatementPlanner {
       for (Integer field : org.apache.calcite.util.Pair.left(root.fields)) {
         projects.add(rexBuilder.makeInputRef(best, field));
       }
-      best = EnumerableProject.create(best, projects, validatedRowType);
+      org.apache.calcite.rex.RexProgram program =
+          org.apache.calcite.rex.RexProgram.create(
+              best.getRowType(), projects, null, validatedRowType, rexBuilder);
+      best = org.apache.calcite.adapter.enumerable.EnumerableCalc.create(best, program);
     }
     Map<String, Object> stash = new HashMap<>();
     @SuppressWarnings("unchecked")

@@ -1,0 +1,50 @@
+package org.vsldb.tck.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a child JVM with the current {@code java}, collecting its output and exit code. */
+public final class ChildJvm {
+  private ChildJvm() {}
+
+  /** What a child printed and how it ended. */
+  public record Run(int exitCode, String output) {}
+
+  /** The shaded driver jar the build produced (the surefire property {@code vsl.shadedJar}). */
+  public static Path shadedJar() {
+    String p = System.getProperty("vsl.shadedJar");
+    if (p == null) {
+      throw new IllegalStateException("system property vsl.shadedJar is not set (run through Maven)");
+    }
+    Path jar = Path.of(p).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " does not exist: run 'mvn verify', which packages the driver first");
+    }
+    return jar;
+  }
+
+  public static Path javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** Runs {@code java <args>} in {@code workDir} and waits up to {@code timeoutSeconds}. */
+  public static Run run(Path workDir, long timeoutSeconds, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaExecutable().toString());
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("child JVM timed out: " + cmd);
+    }
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+}
