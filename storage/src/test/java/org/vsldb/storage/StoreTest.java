@@ -1,0 +1,177 @@
+package org.vsldb.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.TableDef;
+
+/** Transactions, visibility and recovery of the store, citing the invariants of package-info. */
+class StoreTest {
+  @TempDir Path dir;
+
+  private static TableDef def() {
+    return new TableDef("PUBLIC", "T", List.of(
+        new ColumnDef("ID", ColumnType.INTEGER, -1, -1, false),
+        new ColumnDef("V", ColumnType.VARCHAR, 20, -1, true)), new int[] {0});
+  }
+
+  private static List<String> rows(Transaction t, Table table) {
+    List<String> out = new ArrayList<>();
+    for (Iterator<Object[]> it = t.scan(table); it.hasNext(); ) {
+      Object[] r = it.next();
+      out.add(r[0] + "=" + r[1]);
+    }
+    return out;
+  }
+
+  @Test
+  void commit_isInvisibleToOthersUntilCommitted_thenVisible_I2() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction writer = s.begin();
+      Transaction reader = s.begin();
+      writer.insert(t, new Object[] {1, "a"});
+      assertEquals(List.of("1=a"), rows(writer, t));
+      assertEquals(List.of(), rows(reader, t));
+      writer.commit();
+      assertEquals(List.of(), rows(reader, t), "a snapshot does not move by itself");
+      reader.refreshSnapshot();
+      assertEquals(List.of("1=a"), rows(reader, t));
+    }
+  }
+
+  @Test
+  void duplicateKey_inSameTransactionOrAgainstCommitted_isRefused() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction a = s.begin();
+      a.insert(t, new Object[] {1, "a"});
+      StoreException e = assertThrows(StoreException.class, () -> a.insert(t, new Object[] {1, "b"}));
+      assertEquals(StoreException.Reason.DUPLICATE_KEY, e.reason());
+      a.commit();
+      Transaction b = s.begin();
+      assertThrows(StoreException.class, () -> b.insert(t, new Object[] {1, "c"}));
+    }
+  }
+
+  @Test
+  void concurrentInsertsOfSameKey_onlyOneCommits() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction a = s.begin();
+      Transaction b = s.begin();
+      a.insert(t, new Object[] {7, "a"});
+      b.insert(t, new Object[] {7, "b"});
+      a.commit();
+      StoreException e = assertThrows(StoreException.class, b::commit);
+      assertEquals(StoreException.Reason.DUPLICATE_KEY, e.reason());
+    }
+  }
+
+  @Test
+  void concurrentUpdatesOfSameRow_secondCommitConflicts() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction init = s.begin();
+      long id = init.insert(t, new Object[] {1, "a"});
+      init.commit();
+      Transaction a = s.begin();
+      Transaction b = s.begin();
+      a.update(t, id, new Object[] {1, "from a"});
+      b.update(t, id, new Object[] {1, "from b"});
+      a.commit();
+      StoreException e = assertThrows(StoreException.class, b::commit);
+      assertEquals(StoreException.Reason.WRITE_CONFLICT, e.reason());
+      Transaction check = s.begin();
+      assertEquals(List.of("1=from a"), rows(check, t));
+    }
+  }
+
+  @Test
+  void rollbackTo_undoesOnlyLaterChanges() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction a = s.begin();
+      a.insert(t, new Object[] {1, "keep"});
+      int mark = a.mark();
+      long id2 = a.insert(t, new Object[] {2, "drop"});
+      a.update(t, id2, new Object[] {2, "drop too"});
+      a.rollbackTo(mark);
+      a.insert(t, new Object[] {2, "again"});
+      a.commit();
+      assertEquals(List.of("1=keep", "2=again"), rows(s.begin(), t));
+    }
+  }
+
+  @Test
+  void reopen_replaysEveryCommittedTransaction_andNoRolledBackOne_I1_I2() {
+    StoreConfig cfg = StoreConfig.file(dir.resolve("db"));
+    try (Store s = Store.open(cfg)) {
+      Table t = s.createTable(def());
+      Transaction a = s.begin();
+      long id1 = a.insert(t, new Object[] {1, "one"});
+      a.insert(t, new Object[] {2, "two"});
+      a.commit();
+      Transaction b = s.begin();
+      b.update(t, id1, new Object[] {1, "uno"});
+      b.insert(t, new Object[] {3, "three"});
+      b.commit();
+      Transaction c = s.begin();
+      c.insert(t, new Object[] {4, "never"});
+      c.rollback();
+    }
+    try (Store s = Store.open(cfg)) {
+      Table t = s.catalog().table("PUBLIC", "T");
+      assertEquals(List.of("1=uno", "2=two", "3=three"), rows(s.begin(), t));
+      assertEquals(3, s.lastCommitTs(), "create table, then two commits");
+      Transaction d = s.begin();
+      d.insert(t, new Object[] {4, "four"});
+      d.commit();
+    }
+    try (Store s = Store.open(cfg)) {
+      Table t = s.catalog().table("PUBLIC", "T");
+      assertEquals(4, rows(s.begin(), t).size());
+    }
+  }
+
+  @Test
+  void secondOpenOfSameDirectory_isRefusedWhileFirstIsOpen_I7() {
+    StoreConfig cfg = StoreConfig.file(dir.resolve("db"));
+    try (Store s = Store.open(cfg)) {
+      StoreException e = assertThrows(StoreException.class, () -> Store.open(cfg));
+      assertEquals(StoreException.Reason.CANNOT_OPEN, e.reason());
+      assertTrue(e.getMessage().contains("readOnly=true"), e.getMessage());
+    }
+    try (Store s = Store.open(cfg)) {
+      assertTrue(!s.isClosed());
+    }
+  }
+
+  @Test
+  void readOnlyStore_readsAndRefusesWrites() {
+    StoreConfig cfg = StoreConfig.file(dir.resolve("db"));
+    try (Store s = Store.open(cfg)) {
+      Table t = s.createTable(def());
+      Transaction a = s.begin();
+      a.insert(t, new Object[] {1, "one"});
+      a.commit();
+      StoreConfig ro = new StoreConfig(cfg.directory(), Durability.FULL, 200, false, true);
+      try (Store r = Store.open(ro)) {
+        Table rt = r.catalog().table("PUBLIC", "T");
+        assertEquals(List.of("1=one"), rows(r.begin(), rt));
+        StoreException e = assertThrows(StoreException.class, () -> r.begin().insert(rt, new Object[] {2, "x"}));
+        assertEquals(StoreException.Reason.READ_ONLY, e.reason());
+      }
+    }
+  }
+}
