@@ -40,8 +40,12 @@ final class Databases {
       StoreConfig storeConfig =
           cfg.kind() == ConnectionConfig.Kind.MEMORY
               ? StoreConfig.inMemory()
-              : new StoreConfig(
-                  cfg.path(), cfg.durability(), cfg.syncIntervalMs(), cfg.create(), cfg.readOnly());
+              : StoreConfig.file(cfg.path())
+                  .withDurability(cfg.durability())
+                  .withSyncIntervalMs(cfg.syncIntervalMs())
+                  .withCheckpointLogBytes(cfg.checkpointLogBytes())
+                  .withCreate(cfg.create())
+                  .withReadOnly(cfg.readOnly());
       Store store;
       try {
         store = Store.open(storeConfig);

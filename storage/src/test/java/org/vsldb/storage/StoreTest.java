@@ -165,7 +165,7 @@ class StoreTest {
       Transaction a = s.begin();
       a.insert(t, new Object[] {1, "one"});
       a.commit();
-      StoreConfig ro = new StoreConfig(cfg.directory(), Durability.FULL, 200, false, true);
+      StoreConfig ro = cfg.withReadOnly(true).withCreate(false);
       try (Store r = Store.open(ro)) {
         Table rt = r.catalog().table("PUBLIC", "T");
         assertEquals(List.of("1=one"), rows(r.begin(), rt));

@@ -27,7 +27,7 @@ public final class LogFormat {
   public static final int HEADER_CRC_OFFSET = 32;
 
   /** Record frame: payload length (4) + CRC32C of type and payload (4) + type (1). */
-  public static final int FRAME_SIZE = 4 + 4 + 1;
+  public static final int FRAME_SIZE = org.vsldb.storage.io.Frames.HEADER_SIZE;
 
   /** The largest payload a record may declare; anything larger is damage, not data. */
   public static final int MAX_PAYLOAD = 1 << 30;
@@ -42,9 +42,10 @@ public final class LogFormat {
   public static final byte OP_CREATE_TABLE = 4;
   public static final byte OP_DROP_TABLE = 5;
 
-  /** Value tag for SQL NULL; other tags are {@code ColumnType.code()}. */
-  public static final byte TAG_NULL = 0;
 
   /** The log's file name inside a database directory. */
   public static final String FILE_NAME = "database.vsl";
+
+  /** The previous generation's log, while a checkpoint is under way. */
+  public static final String PREVIOUS_FILE_NAME = "database.vsl.old";
 }

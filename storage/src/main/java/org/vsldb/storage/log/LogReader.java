@@ -1,12 +1,13 @@
 package org.vsldb.storage.log;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.vsldb.storage.io.DurableFile;
+import org.vsldb.storage.io.FileSystem;
+import org.vsldb.storage.io.Frames;
+import org.vsldb.storage.io.SequentialReader;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
@@ -45,14 +46,19 @@ public final class LogReader {
 
   /** Reads and checks only the header of a log file. */
   public static Header readHeader(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    return readHeader(FileSystem.DEFAULT, file);
+  }
+
+  /** Reads and checks only the header of a log file, through {@code fs}. */
+  public static Header readHeader(FileSystem fs, Path file) throws IOException {
+    try (DurableFile ch = fs.openReadOnly(file)) {
       return readHeader(file, ch);
     }
   }
 
-  private static Header readHeader(Path file, FileChannel ch) throws IOException {
+  private static Header readHeader(Path file, DurableFile ch) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(LogFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    readFully(ch, b, 0);
+    ch.readFully(b, 0);
     if (b.position() < LogFormat.HEADER_SIZE) {
       throw new CorruptionException(file, b.position(), "file is shorter than the log header");
     }
@@ -90,7 +96,12 @@ public final class LogReader {
    * @throws CorruptionException on a bad header or on damage before the tail (I4)
    */
   public static Result read(Path file, Consumer<LogRecord> sink) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    return read(FileSystem.DEFAULT, file, sink);
+  }
+
+  /** As {@link #read(Path, Consumer)}, through {@code fs}. */
+  public static Result read(FileSystem fs, Path file, Consumer<LogRecord> sink) throws IOException {
+    try (DurableFile ch = fs.openReadOnly(file)) {
       Header header = readHeader(file, ch);
       long size = ch.size();
       long pos = LogFormat.HEADER_SIZE;
@@ -98,7 +109,7 @@ public final class LogReader {
       long lastTs = 0;
       ByteBuffer frame = ByteBuffer.allocate(LogFormat.FRAME_SIZE).order(ByteOrder.LITTLE_ENDIAN);
       ByteBuffer payload = ByteBuffer.allocate(64 * 1024);
-      BufferedChannel in = new BufferedChannel(ch, pos);
+      SequentialReader in = new SequentialReader(ch, pos);
       while (pos < size) {
         if (size - pos < LogFormat.FRAME_SIZE) {
           break; // torn frame header
@@ -127,7 +138,7 @@ public final class LogReader {
         payload.clear().limit(length);
         in.read(payload);
         payload.flip();
-        if (RecordCodec.crc(type, payload) != storedCrc) {
+        if (Frames.crc(type, payload) != storedCrc) {
           requireZerosFrom(file, in, end, size, pos, "record checksum mismatch");
           break;
         }
@@ -150,11 +161,11 @@ public final class LogReader {
   }
 
   private static void requireZerosAfterFrame(
-      Path file, BufferedChannel in, long pos, long size, String reason) throws IOException {
+      Path file, SequentialReader in, long pos, long size, String reason) throws IOException {
     requireZerosFrom(file, in, pos + LogFormat.FRAME_SIZE, size, pos, reason);
   }
 
-  private static void requireZerosFrom(Path file, BufferedChannel in, long pos, long size)
+  private static void requireZerosFrom(Path file, SequentialReader in, long pos, long size)
       throws IOException {
     requireZerosFrom(file, in, pos, size, pos, "zero-filled frame");
   }
@@ -164,7 +175,7 @@ public final class LogReader {
    * the end of the file is zero (I3); anything else is corruption (I4).
    */
   private static void requireZerosFrom(
-      Path file, BufferedChannel in, long from, long size, long badAt, String reason)
+      Path file, SequentialReader in, long from, long size, long badAt, String reason)
       throws IOException {
     in.seek(from);
     ByteBuffer b = ByteBuffer.allocate(64 * 1024);
@@ -180,55 +191,6 @@ public final class LogReader {
         }
       }
       p += b.position();
-    }
-  }
-
-  private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-    while (b.hasRemaining()) {
-      int n = ch.read(b, pos);
-      if (n < 0) {
-        return;
-      }
-      pos += n;
-    }
-  }
-
-  /** Sequential reads through a 1 MiB buffer. */
-  private static final class BufferedChannel {
-    private final FileChannel ch;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-    private long filePos;
-
-    BufferedChannel(FileChannel ch, long pos) {
-      this.ch = ch;
-      this.filePos = pos;
-      buf.limit(0);
-    }
-
-    void seek(long pos) {
-      filePos = pos;
-      buf.limit(0);
-    }
-
-    /** Fills {@code dst} completely. */
-    void read(ByteBuffer dst) throws IOException {
-      while (dst.hasRemaining()) {
-        if (!buf.hasRemaining()) {
-          buf.clear();
-          int n = ch.read(buf, filePos);
-          if (n <= 0) {
-            buf.limit(0);
-            throw new EOFException("unexpected end of log at " + filePos);
-          }
-          filePos += n;
-          buf.flip();
-        }
-        int n = Math.min(dst.remaining(), buf.remaining());
-        ByteBuffer slice = buf.slice();
-        slice.limit(n);
-        dst.put(slice);
-        buf.position(buf.position() + n);
-      }
     }
   }
 }

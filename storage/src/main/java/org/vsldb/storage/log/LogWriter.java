@@ -4,24 +4,25 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
+import org.vsldb.storage.io.ByteSink;
+import org.vsldb.storage.io.DurableFile;
+import org.vsldb.storage.io.FileSystem;
 
 /**
  * Appends framed transaction records to a {@code database.vsl} file. Writing and forcing are
  * separate steps so that the caller decides when a commit is durable (invariant I1).
  *
- * <p>Not thread-safe: the store calls it from the thread holding its commit lock.
+ * <p>Not thread-safe: the store calls it from one thread at a time (its log appender).
  */
 public final class LogWriter implements Closeable {
   private final Path file;
-  private final FileChannel channel;
+  private final DurableFile channel;
   private final ByteSink sink = new ByteSink(4096);
   private long position;
 
-  private LogWriter(Path file, FileChannel channel, long position) {
+  private LogWriter(Path file, DurableFile channel, long position) {
     this.file = file;
     this.channel = channel;
     this.position = position;
@@ -29,18 +30,20 @@ public final class LogWriter implements Closeable {
 
   /** Creates a new, empty log (replacing any file of that name) and forces its header. */
   public static LogWriter create(Path file, long databaseId, long generation) throws IOException {
-    FileChannel ch =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE);
+    return create(FileSystem.DEFAULT, file, databaseId, generation);
+  }
+
+  /**
+   * Creates a new, empty log through {@code fs} and forces its header. The caller makes the
+   * file's creation durable by syncing the directory.
+   */
+  public static LogWriter create(FileSystem fs, Path file, long databaseId, long generation)
+      throws IOException {
+    DurableFile ch = fs.open(file, true);
     try {
-      ByteBuffer header = header(databaseId, generation);
-      while (header.hasRemaining()) {
-        ch.write(header);
-      }
-      ch.force(true);
+      ch.truncate(0);
+      ch.write(header(databaseId, generation), 0);
+      ch.force();
       return new LogWriter(file, ch, LogFormat.HEADER_SIZE);
     } catch (IOException | RuntimeException e) {
       ch.close();
@@ -53,11 +56,16 @@ public final class LogWriter implements Closeable {
    * off anything beyond it (a torn tail, invariant I3).
    */
   public static LogWriter append(Path file, long validEnd) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
+    return append(FileSystem.DEFAULT, file, validEnd);
+  }
+
+  /** As {@link #append(Path, long)}, through {@code fs}. */
+  public static LogWriter append(FileSystem fs, Path file, long validEnd) throws IOException {
+    DurableFile ch = fs.open(file, false);
     try {
       if (ch.size() > validEnd) {
         ch.truncate(validEnd);
-        ch.force(true);
+        ch.force();
       }
       return new LogWriter(file, ch, validEnd);
     } catch (IOException | RuntimeException e) {
@@ -86,17 +94,23 @@ public final class LogWriter implements Closeable {
   public void write(LogRecord record) throws IOException {
     sink.reset();
     RecordCodec.encodeFramed(record, sink);
-    ByteBuffer buf = ByteBuffer.wrap(sink.array(), 0, sink.length());
-    long pos = position;
-    while (buf.hasRemaining()) {
-      pos += channel.write(buf, pos);
-    }
-    position = pos;
+    writeFramed(ByteBuffer.wrap(sink.array(), 0, sink.length()));
+  }
+
+  /**
+   * Writes already framed records (from {@link RecordCodec#frame}) after the previous ones,
+   * without forcing them. If the write fails, the file may hold a partial record after
+   * {@link #size()}; the next open cuts it off as a torn tail.
+   */
+  public void writeFramed(ByteBuffer framed) throws IOException {
+    int n = framed.remaining();
+    channel.write(framed, position);
+    position += n;
   }
 
   /** Forces every record written so far to stable storage. */
   public void force() throws IOException {
-    channel.force(false);
+    channel.force();
   }
 
   /** The file size in bytes: the end of the last record written. */

@@ -1,88 +1,80 @@
 package org.vsldb.storage.recovery;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.vsldb.storage.DatabaseFiles;
 import org.vsldb.storage.Replay;
 import org.vsldb.storage.StoreConfig;
 import org.vsldb.storage.StoreException;
 import org.vsldb.storage.StoreException.Reason;
+import org.vsldb.storage.io.FileSystem;
 import org.vsldb.storage.log.CorruptionException;
 import org.vsldb.storage.log.LogFormat;
 import org.vsldb.storage.log.LogReader;
 import org.vsldb.storage.log.LogWriter;
+import org.vsldb.storage.snapshot.SnapshotReader;
 import org.vsldb.storage.table.Catalog;
 
 /**
- * Opens a database directory. Recovery is a state machine driven by what is on disk:
+ * Opens a database directory. Recovery is a state machine driven by the files on disk (see
+ * docs/RECOVERY.md, which draws the same machine):
  *
  * <pre>
- *   START --[lock]--------------------> LOCKED          (readOnly: no lock, straight to LOCKED)
- *   LOCKED --[no log, create]---------> CREATE --[createLog]--> READY
- *   LOCKED --[no log, !create]--------> FAILED (CANNOT_OPEN)
- *   LOCKED --[log]--------------------> REPLAY --[replayLog]--> CUT_TAIL --[openForAppend]--> READY
- *   REPLAY --[bad header or damage]---> FAILED (CORRUPTION, with file and offset: I4, I5)
- *   CUT_TAIL: a torn or zero-filled tail after the last good record is truncated (I3);
- *             readOnly leaves the file untouched and ignores the tail.
- *   FAILED releases the lock.
+ *  START ──[lockDirectory]──▶ LOCKED                      (readOnly: no lock, nothing written)
+ *  LOCKED ──[deleteTempSnapshot]──▶ CLEAN                  database.db.tmp is never valid
+ *  CLEAN ──[loadSnapshot]──▶ LOADED                        generation s, covers commits ≤ S
+ *        (no database.db: s = 0, S = 0, empty catalog)
+ *  LOADED ──[replayPrevious]──▶ ...                        database.vsl.old: gen s → replay;
+ *                                                           gen &lt; s → stale, deleted; else FAILED
+ *         ──[replayCurrent]──▶ REPLAYED                    database.vsl: gen s, or s+1 after an
+ *                                                           old log of gen s → replay; gen &lt; s →
+ *                                                           stale, replaced; torn creation → dropped
+ *  REPLAYED ──[cutTail]──▶ READY                           torn tail truncated (I3)
+ *  READY: the store finishes an interrupted checkpoint (snapshot of everything replayed, then
+ *         database.vsl.old deleted) before it accepts work.
+ *  any ──[damage, foreign file, gap in commits]──▶ FAILED  (I4, I5; lock released)
  * </pre>
+ *
+ * Replay applies only records with a commit timestamp above the snapshot's, and requires them to
+ * follow each other without a gap, so a log is never replayed onto a newer snapshot (I5).
  */
 public final class Recovery {
   private Recovery() {}
 
-  /** What a successful open hands to the store. */
-  public record Opened(
-      Catalog catalog, long lastCommitTs, long databaseId, LogWriter log, DirectoryLock lock) {
-
-    /** Closes the log (forcing it first when {@code force}) and releases the lock. */
-    public void close(boolean force) {
-      try {
-        if (log != null) {
-          if (force) {
-            log.force();
-          }
-          log.close();
-        }
-      } catch (IOException ignored) {
-        // every acknowledged commit was forced already, or its durability mode allowed the loss
-      } finally {
-        if (lock != null) {
-          lock.close();
-        }
-      }
-    }
-  }
+  /**
+   * What a successful open hands to the store.
+   *
+   * @param logGeneration the generation of {@code database.vsl}
+   * @param log the log to append to (null when read-only)
+   * @param finishCheckpoint whether a checkpoint was interrupted and must be finished
+   */
+  public record Recovered(
+      Catalog catalog,
+      long lastCommitTs,
+      long databaseId,
+      long logGeneration,
+      LogWriter log,
+      DirectoryLock lock,
+      boolean finishCheckpoint) {}
 
   /** Runs recovery for the file database {@code config} names. */
-  public static Opened open(StoreConfig config) {
+  public static Recovered open(StoreConfig config) {
     Path dir = config.directory();
-    Path logFile = dir.resolve(LogFormat.FILE_NAME);
-    if (!Files.isDirectory(dir)) {
+    FileSystem fs = config.fileSystem();
+    if (!java.nio.file.Files.isDirectory(dir)) {
       if (!config.create() || config.readOnly()) {
         throw new StoreException(Reason.CANNOT_OPEN, "database " + dir + " does not exist");
       }
       try {
-        Files.createDirectories(dir);
+        fs.createDirectories(dir);
       } catch (IOException e) {
         throw new StoreException(Reason.CANNOT_OPEN, "cannot create directory " + dir + ": " + e, e);
       }
     }
     DirectoryLock lock = config.readOnly() ? null : DirectoryLock.acquire(dir);
     try {
-      if (!Files.exists(logFile)) {
-        if (!config.create() || config.readOnly()) {
-          throw new StoreException(Reason.CANNOT_OPEN, "no database in " + dir);
-        }
-        long dbId = new SecureRandom().nextLong();
-        LogWriter log = LogWriter.create(logFile, dbId, 0);
-        syncDirectory(dir);
-        return new Opened(new Catalog(), 0, dbId, log, lock);
-      }
-      Catalog catalog = new Catalog();
-      LogReader.Result result = replayLog(logFile, catalog);
-      LogWriter log = config.readOnly() ? null : LogWriter.append(logFile, result.validEnd());
-      return new Opened(catalog, result.lastCommitTs(), result.header().databaseId(), log, lock);
+      return new Run(config, new DatabaseFiles(dir), lock).run();
     } catch (StoreException e) {
       closeLock(lock);
       throw e;
@@ -95,27 +87,187 @@ public final class Recovery {
     }
   }
 
-  private static LogReader.Result replayLog(Path logFile, Catalog catalog) throws IOException {
-    long[] offset = {0};
-    try {
-      return LogReader.read(
-          logFile,
-          r -> {
-            Replay.apply(catalog, r);
-            offset[0]++;
-          });
-    } catch (IllegalStateException e) {
-      throw new CorruptionException(
-          logFile, -1, "record " + (offset[0] + 1) + " does not apply: " + e.getMessage());
-    }
-  }
+  /** One recovery: the state machine's transitions as methods, in order. */
+  private static final class Run {
+    private final StoreConfig config;
+    private final FileSystem fs;
+    private final DatabaseFiles files;
+    private final DirectoryLock lock;
+    private final boolean writable;
+    private final Catalog catalog = new Catalog();
+    private long snapshotGeneration;
+    private long snapshotTs;
+    private Long databaseId;
+    private long lastTs;
 
-  /** Forces a directory so that a file created or renamed in it survives a crash. */
-  static void syncDirectory(Path dir) {
-    try (var ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException ignored) {
-      // some platforms cannot open directories; the file's own force is all they offer
+    Run(StoreConfig config, DatabaseFiles files, DirectoryLock lock) {
+      this.config = config;
+      this.fs = config.fileSystem();
+      this.files = files;
+      this.lock = lock;
+      this.writable = !config.readOnly();
+    }
+
+    Recovered run() throws IOException {
+      deleteTempSnapshot();
+      loadSnapshot();
+      boolean hasPrevious = fs.exists(files.previousLog());
+      boolean hasLog = fs.exists(files.log());
+      if (!hasPrevious && !hasLog) {
+        return snapshotGeneration == 0 && databaseId == null ? createDatabase() : missingLog();
+      }
+      LogReader.Result previous = hasPrevious ? replayPrevious() : null;
+      boolean previousReplayed = previous != null;
+      LogReader.Header current = hasLog ? currentHeader(previousReplayed) : null;
+      if (current == null) {
+        // No usable current log: the crash came while the checkpoint created it.
+        if (previousReplayed) {
+          return restorePrevious(previous);
+        }
+        if (!hasPrevious && snapshotGeneration == 0 && databaseId == null) {
+          fs.delete(files.log());
+          return createDatabase();
+        }
+        throw new CorruptionException(files.log(), 0, "the log has no valid header");
+      }
+      checkDatabaseId(files.log(), current.databaseId());
+      boolean replayCurrent =
+          current.generation() == snapshotGeneration
+              || (previousReplayed && current.generation() == snapshotGeneration + 1);
+      if (!replayCurrent) {
+        if (current.generation() < snapshotGeneration) {
+          return replaceStaleLog(current);
+        }
+        throw new CorruptionException(files.log(), LogFormat.MAGIC.length + 8,
+            "log generation " + current.generation() + " does not follow snapshot generation "
+                + snapshotGeneration);
+      }
+      LogReader.Result result = replay(files.log());
+      LogWriter writer = writable ? LogWriter.append(fs, files.log(), result.validEnd()) : null;
+      if (hasPrevious && !previousReplayed && writable) {
+        fs.delete(files.previousLog()); // stale: the snapshot already covers it
+        fs.syncDirectory(files.dir());
+      }
+      return new Recovered(catalog, lastTs, databaseId, current.generation(), writer, lock,
+          previousReplayed && writable);
+    }
+
+    private void deleteTempSnapshot() throws IOException {
+      if (writable && fs.exists(files.tempSnapshot())) {
+        fs.delete(files.tempSnapshot());
+        fs.syncDirectory(files.dir());
+      }
+    }
+
+    private void loadSnapshot() throws IOException {
+      if (!fs.exists(files.snapshot())) {
+        return;
+      }
+      SnapshotReader.Header h = SnapshotReader.load(fs, files.snapshot(), catalog);
+      snapshotGeneration = h.generation();
+      snapshotTs = h.snapshotTs();
+      databaseId = h.databaseId();
+      lastTs = snapshotTs;
+    }
+
+    private LogReader.Result replayPrevious() throws IOException {
+      LogReader.Header h = LogReader.readHeader(fs, files.previousLog());
+      checkDatabaseId(files.previousLog(), h.databaseId());
+      if (h.generation() < snapshotGeneration) {
+        return null; // stale; deleted once the current log is settled
+      }
+      if (h.generation() > snapshotGeneration) {
+        throw new CorruptionException(files.previousLog(), LogFormat.MAGIC.length + 8,
+            "log generation " + h.generation() + " is newer than snapshot generation " + snapshotGeneration);
+      }
+      return replay(files.previousLog());
+    }
+
+    /** The current log's header, or null when the file is a torn creation (shorter than a header). */
+    private LogReader.Header currentHeader(boolean previousReplayed) throws IOException {
+      try {
+        return LogReader.readHeader(fs, files.log());
+      } catch (CorruptionException e) {
+        long size;
+        try (var f = fs.openReadOnly(files.log())) {
+          size = f.size();
+        }
+        if (size <= LogFormat.HEADER_SIZE && (previousReplayed || (snapshotGeneration == 0 && databaseId == null))) {
+          return null;
+        }
+        throw e;
+      }
+    }
+
+    private LogReader.Result replay(Path log) throws IOException {
+      long[] count = {0};
+      try {
+        LogReader.Result r = LogReader.read(fs, log, record -> {
+          long ts = record.commitTs();
+          if (ts <= snapshotTs) {
+            return; // already in the snapshot
+          }
+          if (ts != lastTs + 1) {
+            throw new IllegalStateException("commit " + ts + " follows commit " + lastTs
+                + ": commits are missing");
+          }
+          Replay.apply(catalog, record);
+          lastTs = ts;
+          count[0]++;
+        });
+        if (databaseId == null) {
+          databaseId = r.header().databaseId();
+        }
+        return r;
+      } catch (IllegalStateException e) {
+        throw new CorruptionException(log, -1, "record after " + count[0] + " replayed: " + e.getMessage());
+      }
+    }
+
+    private void checkDatabaseId(Path log, long id) throws CorruptionException {
+      if (databaseId != null && databaseId != id) {
+        throw new CorruptionException(log, 16,
+            "log belongs to another database (id " + Long.toHexString(id) + ", expected "
+                + Long.toHexString(databaseId) + ")");
+      }
+    }
+
+    private Recovered createDatabase() throws IOException {
+      if (!config.create() || !writable) {
+        throw new StoreException(Reason.CANNOT_OPEN, "no database in " + files.dir());
+      }
+      long id = new SecureRandom().nextLong();
+      LogWriter log = LogWriter.create(fs, files.log(), id, 0);
+      fs.syncDirectory(files.dir());
+      return new Recovered(catalog, 0, id, 0, log, lock, false);
+    }
+
+    private Recovered missingLog() throws CorruptionException {
+      throw new CorruptionException(files.log(), 0,
+          "the log is missing while the snapshot exists; commits after the snapshot would be lost");
+    }
+
+    /** The checkpoint crashed while creating the new log: the previous log becomes current again. */
+    private Recovered restorePrevious(LogReader.Result previous) throws IOException {
+      if (!writable) {
+        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false);
+      }
+      fs.delete(files.log());
+      fs.rename(files.previousLog(), files.log());
+      fs.syncDirectory(files.dir());
+      LogWriter w = LogWriter.append(fs, files.log(), previous.validEnd());
+      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false);
+    }
+
+    /** The current log is older than the snapshot: never replayed (I5); a fresh log replaces it. */
+    private Recovered replaceStaleLog(LogReader.Header stale) throws IOException {
+      if (!writable) {
+        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false);
+      }
+      fs.delete(files.previousLog());
+      LogWriter w = LogWriter.create(fs, files.log(), databaseId, snapshotGeneration);
+      fs.syncDirectory(files.dir());
+      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false);
     }
   }
 

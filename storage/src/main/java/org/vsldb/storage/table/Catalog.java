@@ -37,6 +37,16 @@ public final class Catalog {
     return nextTableId.getAndIncrement();
   }
 
+  /** The next table id this catalog would hand out (for the snapshot). */
+  public int nextTableIdValue() {
+    return nextTableId.get();
+  }
+
+  /** Makes the next table id at least {@code next} (when loading a snapshot). */
+  public void reserveTableIds(int next) {
+    nextTableId.accumulateAndGet(next, Math::max);
+  }
+
   public Table table(int id) {
     return byId.get(id);
   }

@@ -45,6 +45,16 @@ public final class Table {
     return nextRowId.getAndIncrement();
   }
 
+  /** The next row id this table would hand out (for the snapshot). */
+  public long nextRowIdValue() {
+    return nextRowId.get();
+  }
+
+  /** Makes the next row id at least {@code next} (when loading a snapshot). */
+  public void restoreNextRowId(long next) {
+    nextRowId.accumulateAndGet(next, Math::max);
+  }
+
   /** The newest committed version of a row, or null. */
   public RowVersion head(long rowId) {
     return rows.get(rowId);

@@ -1,26 +1,26 @@
-package org.vsldb.storage.log;
+package org.vsldb.storage.io;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable little-endian byte buffer for encoding records. Not thread-safe. */
-final class ByteSink {
+public final class ByteSink {
   private byte[] buf;
   private int len;
 
-  ByteSink(int capacity) {
+  public ByteSink(int capacity) {
     buf = new byte[Math.max(16, capacity)];
   }
 
-  int length() {
+  public int length() {
     return len;
   }
 
-  byte[] array() {
+  public byte[] array() {
     return buf;
   }
 
-  void reset() {
+  public void reset() {
     len = 0;
   }
 
@@ -30,18 +30,18 @@ final class ByteSink {
     }
   }
 
-  void u8(int v) {
+  public void u8(int v) {
     ensure(1);
     buf[len++] = (byte) v;
   }
 
-  void i16(int v) {
+  public void i16(int v) {
     ensure(2);
     buf[len++] = (byte) v;
     buf[len++] = (byte) (v >>> 8);
   }
 
-  void i32(int v) {
+  public void i32(int v) {
     ensure(4);
     buf[len++] = (byte) v;
     buf[len++] = (byte) (v >>> 8);
@@ -49,28 +49,28 @@ final class ByteSink {
     buf[len++] = (byte) (v >>> 24);
   }
 
-  void i64(long v) {
+  public void i64(long v) {
     i32((int) v);
     i32((int) (v >>> 32));
   }
 
-  void bytes(byte[] b) {
+  public void bytes(byte[] b) {
     i32(b.length);
     raw(b, 0, b.length);
   }
 
-  void raw(byte[] b, int off, int n) {
+  public void raw(byte[] b, int off, int n) {
     ensure(n);
     System.arraycopy(b, off, buf, len, n);
     len += n;
   }
 
-  void string(String s) {
+  public void string(String s) {
     bytes(s.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Overwrites 4 bytes at {@code pos} with {@code v}. */
-  void putI32At(int pos, int v) {
+  public void putI32At(int pos, int v) {
     buf[pos] = (byte) v;
     buf[pos + 1] = (byte) (v >>> 8);
     buf[pos + 2] = (byte) (v >>> 16);

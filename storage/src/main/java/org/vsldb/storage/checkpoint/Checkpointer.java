@@ -1,0 +1,66 @@
+package org.vsldb.storage.checkpoint;
+
+import java.io.IOException;
+import java.util.List;
+import org.vsldb.storage.DatabaseFiles;
+import org.vsldb.storage.io.FileSystem;
+import org.vsldb.storage.log.LogWriter;
+import org.vsldb.storage.snapshot.SnapshotWriter;
+import org.vsldb.storage.table.Table;
+
+/**
+ * The steps of a checkpoint, one method each, in the order the store runs them. Between any two
+ * file operations a crash leaves a directory that recovery reads correctly:
+ *
+ * <ol>
+ *   <li>{@link #rotateLog}: force the log of generation g; rename it to {@code database.vsl.old};
+ *       create {@code database.vsl} of generation g+1 and force its header; sync the directory.
+ *       Commits after the rotation point go to the new log. (Crash here: recovery replays the old
+ *       log, and the new one if it got a header.)
+ *   <li>{@link #writeSnapshot}: write every row visible at the rotation point to
+ *       {@code database.db.tmp} and force it. (Crash: the temporary file is deleted at open.)
+ *   <li>{@link #publishSnapshot}: rename it to {@code database.db} and sync the directory; this
+ *       is the atomic switch to generation g+1 (invariant I8).
+ *   <li>{@link #dropPreviousLog}: delete {@code database.vsl.old} and sync the directory. (Crash
+ *       before: the old log is older than the snapshot, never replayed, and deleted at open.)
+ * </ol>
+ */
+public final class Checkpointer {
+  private final FileSystem fs;
+  private final DatabaseFiles files;
+  private final long databaseId;
+
+  public Checkpointer(FileSystem fs, DatabaseFiles files, long databaseId) {
+    this.fs = fs;
+    this.files = files;
+    this.databaseId = databaseId;
+  }
+
+  /** Step 1; runs on the log appender's thread. Returns the new log's writer. */
+  public LogWriter rotateLog(LogWriter current, long newGeneration) throws IOException {
+    current.force();
+    current.close();
+    fs.rename(files.log(), files.previousLog());
+    LogWriter next = LogWriter.create(fs, files.log(), databaseId, newGeneration);
+    fs.syncDirectory(files.dir());
+    return next;
+  }
+
+  /** Step 2: the rows of {@code tables} as of {@code snapshotTs}, written and forced. */
+  public SnapshotWriter.Written writeSnapshot(
+      long generation, long snapshotTs, List<Table> tables, int nextTableId) throws IOException {
+    return SnapshotWriter.write(fs, files.tempSnapshot(), databaseId, generation, snapshotTs, tables, nextTableId);
+  }
+
+  /** Step 3: the snapshot becomes the database's by an atomic rename. */
+  public void publishSnapshot() throws IOException {
+    fs.rename(files.tempSnapshot(), files.snapshot());
+    fs.syncDirectory(files.dir());
+  }
+
+  /** Step 4: the previous generation's log is no longer needed. */
+  public void dropPreviousLog() throws IOException {
+    fs.delete(files.previousLog());
+    fs.syncDirectory(files.dir());
+  }
+}

@@ -1,0 +1,32 @@
+package org.vsldb.storage.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The file operations the store needs, and nothing else. Creating, renaming and deleting a file
+ * are durable only after {@link #syncDirectory(Path)} of its directory.
+ */
+public interface FileSystem {
+  /** Opens a file for reading and writing, creating it if {@code create}. */
+  DurableFile open(Path file, boolean create) throws IOException;
+
+  /** Opens an existing file for reading only. */
+  DurableFile openReadOnly(Path file) throws IOException;
+
+  boolean exists(Path file);
+
+  /** Renames {@code from} to {@code to} atomically, replacing {@code to} if it exists. */
+  void rename(Path from, Path to) throws IOException;
+
+  /** Deletes a file if it exists. */
+  void delete(Path file) throws IOException;
+
+  /** Makes the creations, renames and deletions in {@code dir} durable. */
+  void syncDirectory(Path dir) throws IOException;
+
+  void createDirectories(Path dir) throws IOException;
+
+  /** The real file system. */
+  FileSystem DEFAULT = new NioFileSystem();
+}

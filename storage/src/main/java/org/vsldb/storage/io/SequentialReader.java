@@ -1,0 +1,49 @@
+package org.vsldb.storage.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/** Sequential reads from a {@link DurableFile} through a 1 MiB buffer. Not thread-safe. */
+public final class SequentialReader {
+  private final DurableFile file;
+  private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+  private long filePos;
+
+  public SequentialReader(DurableFile file, long position) {
+    this.file = file;
+    this.filePos = position;
+    buf.limit(0);
+  }
+
+  /** Continues reading at {@code position}. */
+  public void seek(long position) {
+    filePos = position;
+    buf.limit(0);
+  }
+
+  /**
+   * Fills {@code dst} completely.
+   *
+   * @throws EOFException if the file ends first
+   */
+  public void read(ByteBuffer dst) throws IOException {
+    while (dst.hasRemaining()) {
+      if (!buf.hasRemaining()) {
+        buf.clear();
+        int n = file.read(buf, filePos);
+        if (n <= 0) {
+          buf.limit(0);
+          throw new EOFException("unexpected end of file at " + filePos);
+        }
+        filePos += n;
+        buf.flip();
+      }
+      int n = Math.min(dst.remaining(), buf.remaining());
+      ByteBuffer slice = buf.slice();
+      slice.limit(n);
+      dst.put(slice);
+      buf.position(buf.position() + n);
+    }
+  }
+}

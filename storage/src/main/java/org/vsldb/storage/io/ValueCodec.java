@@ -1,0 +1,159 @@
+package org.vsldb.storage.io;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.TableDef;
+
+/**
+ * Encodes and decodes values and table definitions, as {@code docs/FORMATS.md} defines them in
+ * "Values" and "Table definition". Shared by the redo log and the snapshot, so the two cannot
+ * disagree. Decoders throw {@link IllegalArgumentException} (or
+ * {@link java.nio.BufferUnderflowException}) on malformed input.
+ */
+public final class ValueCodec {
+  private ValueCodec() {}
+
+  /** The tag of SQL NULL; other tags are {@code ColumnType.code()}. */
+  public static final byte TAG_NULL = 0;
+
+  public static void encodeValues(Object[] values, ByteSink out) {
+    out.i32(values.length);
+    for (Object v : values) {
+      encodeValue(v, out);
+    }
+  }
+
+  public static void encodeValue(Object v, ByteSink out) {
+    if (v == null) {
+      out.u8(TAG_NULL);
+    } else if (v instanceof Boolean b) {
+      out.u8(ColumnType.BOOLEAN.code());
+      out.u8(b ? 1 : 0);
+    } else if (v instanceof Byte b) {
+      out.u8(ColumnType.TINYINT.code());
+      out.u8(b);
+    } else if (v instanceof Short s) {
+      out.u8(ColumnType.SMALLINT.code());
+      out.i16(s);
+    } else if (v instanceof Integer i) {
+      // INTEGER, DATE and TIME share the Integer representation; the column says which.
+      out.u8(ColumnType.INTEGER.code());
+      out.i32(i);
+    } else if (v instanceof Long l) {
+      out.u8(ColumnType.BIGINT.code());
+      out.i64(l);
+    } else if (v instanceof Float f) {
+      out.u8(ColumnType.REAL.code());
+      out.i32(Float.floatToRawIntBits(f));
+    } else if (v instanceof Double d) {
+      out.u8(ColumnType.DOUBLE.code());
+      out.i64(Double.doubleToRawLongBits(d));
+    } else if (v instanceof BigDecimal d) {
+      out.u8(ColumnType.DECIMAL.code());
+      out.i32(d.scale());
+      out.bytes(d.unscaledValue().toByteArray());
+    } else if (v instanceof String s) {
+      out.u8(ColumnType.VARCHAR.code());
+      out.string(s);
+    } else {
+      throw new IllegalArgumentException("no log encoding for " + v.getClass().getName());
+    }
+  }
+
+  public static void encodeTableDef(TableDef def, ByteSink out) {
+    out.string(def.schema());
+    out.string(def.name());
+    out.i32(def.columns().size());
+    for (ColumnDef c : def.columns()) {
+      out.string(c.name());
+      out.u8(c.type().code());
+      out.i32(c.precision());
+      out.i32(c.scale());
+      out.u8(c.nullable() ? 1 : 0);
+    }
+    int[] pk = def.primaryKey();
+    out.i32(pk.length);
+    for (int p : pk) {
+      out.i32(p);
+    }
+  }
+
+  public static int count(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IllegalArgumentException("count " + n + " exceeds the payload");
+    }
+    return n;
+  }
+
+  public static Object[] decodeValues(ByteBuffer in) {
+    int n = count(in);
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = decodeValue(in);
+    }
+    return values;
+  }
+
+  public static Object decodeValue(ByteBuffer in) {
+    int tag = in.get() & 0xFF;
+    if (tag == TAG_NULL) {
+      return null;
+    }
+    ColumnType t = ColumnType.fromCode(tag);
+    if (t == null) {
+      throw new IllegalArgumentException("unknown value tag " + tag);
+    }
+    return switch (t) {
+      case BOOLEAN -> in.get() != 0;
+      case TINYINT -> in.get();
+      case SMALLINT -> in.getShort();
+      case INTEGER, DATE, TIME -> in.getInt();
+      case BIGINT, TIMESTAMP -> in.getLong();
+      case REAL -> Float.intBitsToFloat(in.getInt());
+      case DOUBLE -> Double.longBitsToDouble(in.getLong());
+      case DECIMAL -> {
+        int scale = in.getInt();
+        yield new BigDecimal(new BigInteger(bytes(in)), scale);
+      }
+      case CHAR, VARCHAR -> new String(bytes(in), StandardCharsets.UTF_8);
+    };
+  }
+
+  public static byte[] bytes(ByteBuffer in) {
+    byte[] b = new byte[count(in)];
+    in.get(b);
+    return b;
+  }
+
+  public static String string(ByteBuffer in) {
+    return new String(bytes(in), StandardCharsets.UTF_8);
+  }
+
+  public static TableDef decodeTableDef(ByteBuffer in) {
+    String schema = string(in);
+    String name = string(in);
+    int n = count(in);
+    List<ColumnDef> cols = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String col = string(in);
+      int code = in.get() & 0xFF;
+      ColumnType type = ColumnType.fromCode(code);
+      if (type == null) {
+        throw new IllegalArgumentException("unknown column type code " + code);
+      }
+      cols.add(new ColumnDef(col, type, in.getInt(), in.getInt(), in.get() != 0));
+    }
+    int[] pk = new int[count(in)];
+    for (int i = 0; i < pk.length; i++) {
+      pk[i] = in.getInt();
+    }
+    return new TableDef(schema, name, cols, pk);
+  }
+}

@@ -1,0 +1,157 @@
+package org.vsldb.storage.snapshot;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+import org.vsldb.storage.io.DurableFile;
+import org.vsldb.storage.io.FileSystem;
+import org.vsldb.storage.io.Frames;
+import org.vsldb.storage.io.SequentialReader;
+import org.vsldb.storage.io.ValueCodec;
+import org.vsldb.storage.log.CorruptionException;
+import org.vsldb.storage.table.Catalog;
+import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.TableDef;
+
+/**
+ * Loads a snapshot into a catalog, streaming block by block. Unlike the log, a snapshot has no
+ * torn tail: it is renamed into place only after it was completely written and forced, so any
+ * bad block, and a missing END block, is corruption reported with the file and offset.
+ */
+public final class SnapshotReader {
+  private SnapshotReader() {}
+
+  /** The fields of a snapshot header. */
+  public record Header(int version, long databaseId, long generation, long snapshotTs, long wallClockMillis) {}
+
+  /** Reads and checks the header only. */
+  public static Header readHeader(FileSystem fs, Path file) throws IOException {
+    try (DurableFile in = fs.openReadOnly(file)) {
+      return readHeader(file, in);
+    }
+  }
+
+  private static Header readHeader(Path file, DurableFile in) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(SnapshotFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    in.readFully(b, 0);
+    if (b.position() < SnapshotFormat.HEADER_SIZE) {
+      throw new CorruptionException(file, b.position(), "file is shorter than the snapshot header");
+    }
+    if (!Arrays.equals(Arrays.copyOf(b.array(), 8), SnapshotFormat.MAGIC)) {
+      throw new CorruptionException(file, 0, "not a vsl snapshot file (bad magic number)");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(b.array(), 0, SnapshotFormat.HEADER_CRC_OFFSET);
+    b.flip();
+    b.position(8);
+    int version = b.getInt();
+    b.getInt(); // flags
+    long dbId = b.getLong();
+    long generation = b.getLong();
+    long ts = b.getLong();
+    long wall = b.getLong();
+    if (b.getInt() != (int) crc.getValue()) {
+      throw new CorruptionException(file, SnapshotFormat.HEADER_CRC_OFFSET, "snapshot header checksum mismatch");
+    }
+    if (version != SnapshotFormat.VERSION) {
+      throw new CorruptionException(file, 8, "snapshot format version " + version
+          + " is not supported; this version of vsl reads version " + SnapshotFormat.VERSION);
+    }
+    return new Header(version, dbId, generation, ts, wall);
+  }
+
+  /** Loads every table and row of {@code file} into {@code catalog}; rows get the snapshot's timestamp. */
+  public static Header load(FileSystem fs, Path file, Catalog catalog) throws IOException {
+    try (DurableFile in = fs.openReadOnly(file)) {
+      Header h = readHeader(file, in);
+      long size = in.size();
+      long pos = SnapshotFormat.HEADER_SIZE;
+      SequentialReader reader = new SequentialReader(in, pos);
+      ByteBuffer frame = ByteBuffer.allocate(Frames.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer payload = ByteBuffer.allocate(1 << 20);
+      Table current = null;
+      int tables = 0;
+      long rows = 0;
+      boolean ended = false;
+      while (pos < size) {
+        if (ended) {
+          throw new CorruptionException(file, pos, "data after the END block");
+        }
+        frame.clear();
+        try {
+          reader.read(frame);
+        } catch (EOFException e) {
+          throw new CorruptionException(file, pos, "snapshot ends inside a block header");
+        }
+        frame.flip();
+        int length = frame.getInt();
+        int storedCrc = frame.getInt();
+        byte type = frame.get();
+        if (length < 0 || pos + Frames.HEADER_SIZE + length > size) {
+          throw new CorruptionException(file, pos, "block length " + length + " runs past the end of the file");
+        }
+        if (payload.capacity() < length) {
+          payload = ByteBuffer.allocate(length);
+        }
+        payload.clear().limit(length);
+        reader.read(payload);
+        payload.flip();
+        payload.order(ByteOrder.LITTLE_ENDIAN);
+        if (Frames.crc(type, payload) != storedCrc) {
+          throw new CorruptionException(file, pos, "block checksum mismatch");
+        }
+        try {
+          switch (type) {
+            case SnapshotFormat.TYPE_TABLE -> {
+              int id = payload.getInt();
+              long nextRowId = payload.getLong();
+              TableDef def = ValueCodec.decodeTableDef(payload);
+              current = new Table(id, def);
+              current.restoreNextRowId(nextRowId);
+              catalog.add(current);
+              tables++;
+            }
+            case SnapshotFormat.TYPE_ROWS -> {
+              if (current == null) {
+                throw new IllegalArgumentException("rows before any table");
+              }
+              int n = payload.getInt();
+              for (int i = 0; i < n; i++) {
+                long rowId = payload.getLong();
+                current.applyInsert(rowId, ValueCodec.decodeValues(payload), h.snapshotTs());
+              }
+              rows += n;
+            }
+            case SnapshotFormat.TYPE_END -> {
+              int t = payload.getInt();
+              long r = payload.getLong();
+              int nextTableId = payload.getInt();
+              if (t != tables || r != rows) {
+                throw new IllegalArgumentException("END counts " + t + " tables, " + r
+                    + " rows, but the snapshot holds " + tables + " tables, " + rows + " rows");
+              }
+              catalog.reserveTableIds(nextTableId);
+              ended = true;
+            }
+            default -> throw new IllegalArgumentException("unknown block type " + type);
+          }
+          if (payload.hasRemaining()) {
+            throw new IllegalArgumentException(payload.remaining() + " unexpected bytes in the block");
+          }
+        } catch (IllegalArgumentException | BufferUnderflowException | IllegalStateException e) {
+          throw new CorruptionException(file, pos, "malformed block: " + e.getMessage());
+        }
+        pos += Frames.HEADER_SIZE + length;
+      }
+      if (!ended) {
+        throw new CorruptionException(file, pos, "snapshot has no END block (incomplete)");
+      }
+      return h;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package org.vsldb.storage.snapshot;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.vsldb.storage.io.ByteSink;
+import org.vsldb.storage.io.DurableFile;
+import org.vsldb.storage.io.FileSystem;
+import org.vsldb.storage.io.Frames;
+import org.vsldb.storage.io.ValueCodec;
+import org.vsldb.storage.table.RowVersion;
+import org.vsldb.storage.table.Table;
+
+/**
+ * Writes a snapshot of the given tables as they were at one commit timestamp, streaming: rows go
+ * from the table to the file through a buffer of about 1 MiB, so nothing is held twice. The file
+ * is forced before {@link #write} returns; renaming it into place is the checkpoint's step.
+ */
+public final class SnapshotWriter {
+  private static final int FLUSH_AT = 1 << 20;
+
+  private SnapshotWriter() {}
+
+  /** What a written snapshot holds. */
+  public record Written(long bytes, int tables, long rows) {}
+
+  /**
+   * Writes {@code file} (replacing it) with every row of {@code tables} visible at
+   * {@code snapshotTs}, and forces it.
+   */
+  public static Written write(
+      FileSystem fs,
+      Path file,
+      long databaseId,
+      long generation,
+      long snapshotTs,
+      List<Table> tables,
+      int nextTableId)
+      throws IOException {
+    try (DurableFile out = fs.open(file, true)) {
+      out.truncate(0);
+      out.write(header(databaseId, generation, snapshotTs, System.currentTimeMillis()), 0);
+      long pos = SnapshotFormat.HEADER_SIZE;
+      ByteSink sink = new ByteSink(FLUSH_AT + (64 << 10));
+      long rows = 0;
+      for (Table t : tables) {
+        int start = Frames.begin(sink, SnapshotFormat.TYPE_TABLE);
+        sink.i32(t.id());
+        sink.i64(t.nextRowIdValue());
+        ValueCodec.encodeTableDef(t.def(), sink);
+        Frames.end(sink, start);
+        Iterator<RowVersion> it = t.scan(snapshotTs);
+        while (it.hasNext()) {
+          start = Frames.begin(sink, SnapshotFormat.TYPE_ROWS);
+          int countAt = sink.length();
+          sink.i32(0);
+          int n = 0;
+          while (n < SnapshotFormat.ROWS_PER_BLOCK && it.hasNext()) {
+            RowVersion v = it.next();
+            sink.i64(v.rowId());
+            ValueCodec.encodeValues(v.values(), sink);
+            n++;
+          }
+          sink.putI32At(countAt, n);
+          Frames.end(sink, start);
+          rows += n;
+          if (sink.length() >= FLUSH_AT) {
+            pos = flush(out, sink, pos);
+          }
+        }
+      }
+      int start = Frames.begin(sink, SnapshotFormat.TYPE_END);
+      sink.i32(tables.size());
+      sink.i64(rows);
+      sink.i32(nextTableId);
+      Frames.end(sink, start);
+      pos = flush(out, sink, pos);
+      out.force();
+      return new Written(pos, tables.size(), rows);
+    }
+  }
+
+  private static long flush(DurableFile out, ByteSink sink, long pos) throws IOException {
+    out.write(ByteBuffer.wrap(sink.array(), 0, sink.length()), pos);
+    pos += sink.length();
+    sink.reset();
+    return pos;
+  }
+
+  /** The header bytes of a snapshot, as FORMATS.md defines them. */
+  static ByteBuffer header(long databaseId, long generation, long snapshotTs, long wallClock) {
+    ByteBuffer b = ByteBuffer.allocate(SnapshotFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(SnapshotFormat.MAGIC);
+    b.putInt(SnapshotFormat.VERSION);
+    b.putInt(0);
+    b.putLong(databaseId);
+    b.putLong(generation);
+    b.putLong(snapshotTs);
+    b.putLong(wallClock);
+    CRC32C crc = new CRC32C();
+    crc.update(b.array(), 0, SnapshotFormat.HEADER_CRC_OFFSET);
+    b.putInt((int) crc.getValue());
+    b.putInt(0);
+    b.flip();
+    return b;
+  }
+}
