@@ -6,29 +6,34 @@
  * <ul>
  *   <li>{@code FileChannel.force(false)} returns only after the file's data written so far is on
  *       stable storage (the disk honours fsync).</li>
- *   <li>A write interrupted by a crash may leave any prefix of its bytes, possibly followed by
- *       zeros or garbage, at the end of the file. Bytes before the last completed force are
- *       never changed by a crash.</li>
+ *   <li>A crash can leave the end of unforced writes unwritten: the file ends early, or whole
+ *       pages read as zeros. Bytes before the last completed force never change.</li>
+ *   <li>A rename within a directory is atomic; creations, renames and deletions are durable once
+ *       the directory is forced.</li>
  * </ul>
  *
  * <h2>Durability invariants</h2>
- * Tests cite these by number.
+ * Tests cite these by number; {@code docs/RECOVERY.md} maps them to PRODUCT.md's guarantees.
  * <ol>
  *   <li>(I1) With {@code durability=full}, a commit is acknowledged only after its log record
  *       has been forced to {@code database.vsl}.</li>
  *   <li>(I2) A transaction is logged as exactly one framed record, so replay applies all of its
- *       changes or none of them. Changes become visible to other transactions only after their
- *       record is written, and all at once, by publishing the commit timestamp.</li>
+ *       changes or none of them. Changes become visible to other transactions only when their
+ *       commit timestamp is published, after all of them are applied.</li>
  *   <li>(I3) A record is accepted on replay only if its length fits the file and its CRC32C
  *       matches. A torn or zero-filled tail after the last good record is cut off, not
  *       reported.</li>
- *   <li>(I4) A bad record followed by further data is corruption: the open fails and names the
- *       file and byte offset. It is never skipped.</li>
- *   <li>(I5) A log whose header names another database or format version is never replayed.</li>
- *   <li>(I6) After an I/O error while logging, the store refuses every further write until it is
- *       reopened; what was committed before stays intact.</li>
+ *   <li>(I4) A bad record followed by a good one, or any damage a crash cannot explain, is
+ *       corruption: the open fails and names the file and byte offset. It is never skipped.</li>
+ *   <li>(I5) A log is replayed only onto the snapshot generation it follows, only above the
+ *       snapshot's commit timestamp, and only without gaps; a log or snapshot of another
+ *       database id or of an unknown format version is refused.</li>
+ *   <li>(I6) After an I/O error while logging or checkpointing, the store refuses every further
+ *       write until it is reopened; what was committed before stays intact.</li>
  *   <li>(I7) Only one process opens a directory for writing at a time: {@code database.lock}
  *       is held with an OS file lock for as long as the store is open.</li>
+ *   <li>(I8) A snapshot becomes {@code database.db} only by the atomic rename of a complete,
+ *       forced file; the previous log is deleted only after that rename is durable.</li>
  * </ol>
  */
 package org.vsldb.storage;

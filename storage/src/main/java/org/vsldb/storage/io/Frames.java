@@ -5,8 +5,9 @@ import java.util.zip.CRC32C;
 
 /**
  * The frame that wraps every record of the log and every block of the snapshot:
- * {@code length:u32 crc:u32 type:u8 payload[length]}, where {@code crc} is the CRC32C of the type
- * byte and the payload ({@code docs/FORMATS.md}, "Record frame").
+ * {@code length:u32 crc:u32 type:u8 payload[length]}, where {@code crc} is the CRC32C of the four
+ * length bytes, the type byte and the payload ({@code docs/FORMATS.md}, "Record frame"). Covering
+ * the length lets a reader tell a damaged length field from a record cut short by a crash.
  */
 public final class Frames {
   private Frames() {}
@@ -26,15 +27,20 @@ public final class Frames {
   /** Completes the frame started at {@code start}: fills in its length and CRC32C. */
   public static void end(ByteSink out, int start) {
     int payloadLength = out.length() - start - HEADER_SIZE;
-    CRC32C crc = new CRC32C();
-    crc.update(out.array(), start + 8, payloadLength + 1);
     out.putI32At(start, payloadLength);
+    CRC32C crc = new CRC32C();
+    crc.update(out.array(), start, 4);
+    crc.update(out.array(), start + 8, payloadLength + 1);
     out.putI32At(start + 4, (int) crc.getValue());
   }
 
-  /** The CRC32C a frame stores for {@code type} and the payload bytes. */
-  public static int crc(byte type, ByteBuffer payload) {
+  /** The CRC32C a frame stores for its length, type and payload. */
+  public static int crc(int length, byte type, ByteBuffer payload) {
     CRC32C crc = new CRC32C();
+    crc.update(length & 0xFF);
+    crc.update((length >>> 8) & 0xFF);
+    crc.update((length >>> 16) & 0xFF);
+    crc.update((length >>> 24) & 0xFF);
     crc.update(type);
     crc.update(payload.duplicate());
     return (int) crc.getValue();

@@ -14,13 +14,19 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads a {@code database.vsl} file record by record, telling a torn tail (the end of a write that
- * a crash interrupted) from damage before the tail.
+ * a crash interrupted) from damage before the tail. The rules, from {@code docs/FORMATS.md}
+ * ("Reading: the end of the log"), for a frame at offset p that is not a good record:
  *
- * <ul>
- *   <li>A frame whose declared length runs past the end of the file is a torn tail (I3).</li>
- *   <li>A frame that is all zeros, or whose CRC32C does not match, is a torn tail if nothing but
- *       zeros follows it (I3), and corruption otherwise (I4).</li>
- * </ul>
+ * <ol>
+ *   <li>Fewer than 9 bytes left: a torn tail (I3).
+ *   <li>Nine zero bytes: a torn tail if only zeros follow (I3), else corruption (I4).
+ *   <li>A length running past the end of the file: corruption if the bytes that are there make a
+ *       good record with the length corrected (a damaged length field), or if a good record
+ *       starts anywhere after p (I4); otherwise a torn tail (I3).
+ *   <li>A complete record with a bad CRC32C: a torn tail if only zeros follow it and its own bytes
+ *       end in a zero run that starts at a 4096-byte boundary (a page the crash did not write);
+ *       otherwise corruption (I4).
+ * </ol>
  */
 public final class LogReader {
   private LogReader() {}
@@ -112,7 +118,7 @@ public final class LogReader {
       SequentialReader in = new SequentialReader(ch, pos);
       while (pos < size) {
         if (size - pos < LogFormat.FRAME_SIZE) {
-          break; // torn frame header
+          break; // rule 1: a torn frame header
         }
         frame.clear();
         in.read(frame);
@@ -121,25 +127,23 @@ public final class LogReader {
         int storedCrc = frame.getInt();
         byte type = frame.get();
         if (length == 0 && storedCrc == 0 && type == 0) {
-          requireZerosFrom(file, in, pos, size);
+          requireZeros(file, ch, pos, pos, "zero-filled frame"); // rule 2
           break;
         }
-        if (length < 0 || length > LogFormat.MAX_PAYLOAD) {
-          requireZerosAfterFrame(file, in, pos, size, "implausible record length " + length);
+        long available = size - pos - LogFormat.FRAME_SIZE;
+        if (length < 0 || length > LogFormat.MAX_PAYLOAD || length > available) {
+          checkRunPastEnd(file, ch, pos, size, storedCrc, type); // rule 3
           break;
         }
         long end = pos + LogFormat.FRAME_SIZE + length;
-        if (end > size) {
-          break; // torn record: the write of its payload did not finish
-        }
         if (payload.capacity() < length) {
           payload = ByteBuffer.allocate(Math.max(length, payload.capacity() * 2));
         }
         payload.clear().limit(length);
         in.read(payload);
         payload.flip();
-        if (Frames.crc(type, payload) != storedCrc) {
-          requireZerosFrom(file, in, end, size, pos, "record checksum mismatch");
+        if (Frames.crc(length, type, payload) != storedCrc) {
+          checkBadChecksum(file, ch, pos, end, size); // rule 4
           break;
         }
         if (type != LogFormat.TYPE_TRANSACTION) {
@@ -160,37 +164,101 @@ public final class LogReader {
     }
   }
 
-  private static void requireZerosAfterFrame(
-      Path file, SequentialReader in, long pos, long size, String reason) throws IOException {
-    requireZerosFrom(file, in, pos + LogFormat.FRAME_SIZE, size, pos, reason);
+  /** Rule 3: a length that runs past the end is torn unless the evidence says damaged. */
+  private static void checkRunPastEnd(Path file, DurableFile ch, long pos, long size, int storedCrc, byte type)
+      throws IOException {
+    long available = size - pos - LogFormat.FRAME_SIZE;
+    if (available >= 0 && available <= LogFormat.MAX_PAYLOAD) {
+      ByteBuffer rest = ByteBuffer.allocate((int) available);
+      ch.readFully(rest, pos + LogFormat.FRAME_SIZE);
+      rest.flip();
+      if (Frames.crc((int) available, type, rest) == storedCrc) {
+        throw new CorruptionException(file, pos, "damaged record length field");
+      }
+    }
+    long next = findGoodRecord(ch, pos + 1, size);
+    if (next >= 0) {
+      throw new CorruptionException(file, pos,
+          "damaged record, followed by a good record at offset " + next);
+    }
   }
 
-  private static void requireZerosFrom(Path file, SequentialReader in, long pos, long size)
+  /** Rule 4: a complete record with a bad checksum is torn only if a crash can explain it. */
+  private static void checkBadChecksum(Path file, DurableFile ch, long pos, long end, long size)
       throws IOException {
-    requireZerosFrom(file, in, pos, size, pos, "zero-filled frame");
+    requireZeros(file, ch, end, pos, "record checksum mismatch");
+    long boundary = ((pos + LogFormat.FRAME_SIZE + PAGE - 1) / PAGE) * PAGE;
+    if (boundary < end && allZero(ch, boundary, end)) {
+      return; // the record's last pages were never written: torn
+    }
+    throw new CorruptionException(file, pos, "record checksum mismatch");
   }
 
-  /**
-   * Accepts a bad frame at {@code badAt} as a torn tail only if every byte from {@code from} to
-   * the end of the file is zero (I3); anything else is corruption (I4).
-   */
-  private static void requireZerosFrom(
-      Path file, SequentialReader in, long from, long size, long badAt, String reason)
+  private static final long PAGE = 4096;
+
+  /** Requires every byte from {@code from} to the end of the file to be zero (I3), else I4. */
+  private static void requireZeros(Path file, DurableFile ch, long from, long badAt, String reason)
       throws IOException {
-    in.seek(from);
+    long size = ch.size();
     ByteBuffer b = ByteBuffer.allocate(64 * 1024);
-    long p = from;
-    while (p < size) {
+    for (long p = from; p < size; ) {
       b.clear();
       b.limit((int) Math.min(b.capacity(), size - p));
-      in.read(b);
+      ch.readFully(b, p);
       for (int i = 0; i < b.position(); i++) {
         if (b.get(i) != 0) {
-          throw new CorruptionException(
-              file, badAt, reason + ", followed by further data at offset " + (p + i));
+          throw new CorruptionException(file, badAt, reason + ", followed by further data at offset " + (p + i));
         }
       }
       p += b.position();
     }
+  }
+
+  private static boolean allZero(DurableFile ch, long from, long to) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate((int) Math.min(to - from, 1 << 20));
+    for (long p = from; p < to; ) {
+      b.clear();
+      b.limit((int) Math.min(b.capacity(), to - p));
+      ch.readFully(b, p);
+      for (int i = 0; i < b.position(); i++) {
+        if (b.get(i) != 0) {
+          return false;
+        }
+      }
+      p += b.position();
+    }
+    return true;
+  }
+
+  /**
+   * The offset of the first good record (a frame whose CRC32C matches) at or after {@code from},
+   * or -1. Only runs when a frame is bad, to tell damage from a torn tail; it reads at most the
+   * last 256 MiB of the file.
+   */
+  static long findGoodRecord(DurableFile ch, long from, long size) throws IOException {
+    long start = Math.max(from, size - (256L << 20));
+    int n = (int) (size - start);
+    if (n < LogFormat.FRAME_SIZE) {
+      return -1;
+    }
+    ByteBuffer all = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    ch.readFully(all, start);
+    all.flip();
+    for (int off = 0; off + LogFormat.FRAME_SIZE <= all.limit(); off++) {
+      int length = all.getInt(off);
+      if (length <= 0 || length > all.limit() - off - LogFormat.FRAME_SIZE) {
+        continue;
+      }
+      byte type = all.get(off + 8);
+      if (type != LogFormat.TYPE_TRANSACTION) {
+        continue;
+      }
+      ByteBuffer payload = all.duplicate();
+      payload.position(off + LogFormat.FRAME_SIZE).limit(off + LogFormat.FRAME_SIZE + length);
+      if (Frames.crc(length, type, payload.slice()) == all.getInt(off + 4)) {
+        return start + off;
+      }
+    }
+    return -1;
   }
 }

@@ -102,7 +102,7 @@ public final class SnapshotReader {
         reader.read(payload);
         payload.flip();
         payload.order(ByteOrder.LITTLE_ENDIAN);
-        if (Frames.crc(type, payload) != storedCrc) {
+        if (Frames.crc(length, type, payload) != storedCrc) {
           throw new CorruptionException(file, pos, "block checksum mismatch");
         }
         try {

@@ -41,9 +41,23 @@ public final class SnapshotWriter {
       List<Table> tables,
       int nextTableId)
       throws IOException {
+    return write(fs, file, databaseId, generation, snapshotTs, tables, nextTableId, System.currentTimeMillis());
+  }
+
+  /** As above, with the wall-clock time to record in the header. */
+  public static Written write(
+      FileSystem fs,
+      Path file,
+      long databaseId,
+      long generation,
+      long snapshotTs,
+      List<Table> tables,
+      int nextTableId,
+      long wallClockMillis)
+      throws IOException {
     try (DurableFile out = fs.open(file, true)) {
       out.truncate(0);
-      out.write(header(databaseId, generation, snapshotTs, System.currentTimeMillis()), 0);
+      out.write(header(databaseId, generation, snapshotTs, wallClockMillis), 0);
       long pos = SnapshotFormat.HEADER_SIZE;
       ByteSink sink = new ByteSink(FLUSH_AT + (64 << 10));
       long rows = 0;

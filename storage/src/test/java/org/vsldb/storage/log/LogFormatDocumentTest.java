@@ -16,18 +16,25 @@ import org.vsldb.storage.table.ColumnType;
 import org.vsldb.storage.table.TableDef;
 
 /** The worked example of docs/FORMATS.md decodes as the document says, and the writer produces it. */
-class LogFormatDocumentTest {
+public class LogFormatDocumentTest {
   @TempDir Path dir;
 
   /** The bytes of the first {@code ```hex} block of docs/FORMATS.md. */
   static byte[] documentExample() throws Exception {
+    return documentExample(0);
+  }
+
+  /** The bytes of the {@code index}-th {@code ```hex} block of docs/FORMATS.md. */
+  public static byte[] documentExample(int index) throws Exception {
     Path doc = Path.of("..", "docs", "FORMATS.md");
     List<String> lines = Files.readAllLines(doc);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     boolean inBlock = false;
+    int seen = -1;
     for (String line : lines) {
       if (line.strip().equals("```hex")) {
-        inBlock = true;
+        seen++;
+        inBlock = seen == index;
       } else if (inBlock && line.strip().equals("```")) {
         break;
       } else if (inBlock) {
@@ -79,7 +86,7 @@ class LogFormatDocumentTest {
     assertArrayEquals(documentExample(), Files.readAllBytes(file));
   }
 
-  static TableDef exampleTable() {
+  public static TableDef exampleTable() {
     return new TableDef("PUBLIC", "T", List.of(
         new ColumnDef("A", ColumnType.INTEGER, -1, -1, false),
         new ColumnDef("B", ColumnType.VARCHAR, 10, -1, true)), new int[] {0});

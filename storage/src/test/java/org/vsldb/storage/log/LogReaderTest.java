@@ -91,9 +91,38 @@ class LogReaderTest {
   }
 
   @Test
-  void read_badCrcAtTail_isCut_I3() throws IOException {
+  void read_badCrcAtTail_fromAFlippedBit_isCorruption_I4() throws IOException {
     flipByte(Files.size(file) - 1);
-    assertEquals(List.of(1L, 2L), read());
+    CorruptionException e = assertThrows(CorruptionException.class, this::read);
+    assertEquals(endOfSecond, e.offset());
+  }
+
+  @Test
+  void read_lastRecordWithAnUnwrittenPage_isCut_I3() throws IOException {
+    long start;
+    try (LogWriter w = LogWriter.append(file, Files.size(file))) {
+      start = w.size();
+      w.write(new LogRecord(4, 1004, List.of(new Change.Insert(1, 4, new Object[] {4, "x".repeat(10_000)}))));
+    }
+    long size = Files.size(file);
+    long page = ((start + LogFormat.FRAME_SIZE + 4095) / 4096) * 4096;
+    byte[] b = Files.readAllBytes(file);
+    Arrays.fill(b, (int) page, (int) size, (byte) 0);
+    Files.write(file, b);
+    assertEquals(List.of(1L, 2L, 3L), read());
+  }
+
+  @Test
+  void read_damagedLengthOfLastRecord_isCorruption_I4() throws IOException {
+    flipByte(endOfSecond + 3); // high byte of the length: the record now runs past the end
+    CorruptionException e = assertThrows(CorruptionException.class, this::read);
+    assertTrue(e.getMessage().contains("length"), e.getMessage());
+  }
+
+  @Test
+  void read_damagedLengthOfMiddleRecord_isCorruption_I4() throws IOException {
+    flipByte(endOfFirst + 2);
+    assertThrows(CorruptionException.class, this::read);
   }
 
   @Test

@@ -1,0 +1,206 @@
+package org.vsldb.storage.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsldb.storage.DatabaseFiles;
+import org.vsldb.storage.Store;
+import org.vsldb.storage.StoreConfig;
+import org.vsldb.storage.StoreException;
+import org.vsldb.storage.Transaction;
+import org.vsldb.storage.log.LogReader;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.TableDef;
+
+/** Opening directories in the states a crash or a careless copy can leave (docs/RECOVERY.md). */
+class RecoveryTest {
+  @TempDir Path tmp;
+
+  static final TableDef DEF = new TableDef("PUBLIC", "T", List.of(
+      new ColumnDef("ID", ColumnType.INTEGER, -1, -1, false),
+      new ColumnDef("V", ColumnType.VARCHAR, -1, -1, true)), new int[] {0});
+
+  static StoreConfig config(Path dir) {
+    return StoreConfig.file(dir).withCheckpointLogBytes(0);
+  }
+
+  static void insert(Store s, int id) {
+    Transaction t = s.begin();
+    t.insert(s.catalog().table("PUBLIC", "T"), new Object[] {id, "v" + id});
+    t.commit();
+  }
+
+  static List<Integer> ids(Store s) {
+    List<Integer> out = new ArrayList<>();
+    Table t = s.catalog().table("PUBLIC", "T");
+    for (Iterator<Object[]> it = s.begin().scan(t); it.hasNext(); ) {
+      out.add((Integer) it.next()[0]);
+    }
+    out.sort(Integer::compare);
+    return out;
+  }
+
+  @Test
+  void open_afterCheckpoint_loadsSnapshotAndReplaysOnlyNewerCommits_I5() {
+    Path dir = tmp.resolve("db");
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+      insert(s, 2);
+      s.checkpoint();
+      insert(s, 3);
+    }
+    try (Store s = Store.open(config(dir))) {
+      assertEquals(List.of(1, 2, 3), ids(s));
+      insert(s, 4);
+    }
+    try (Store s = Store.open(config(dir))) {
+      assertEquals(List.of(1, 2, 3, 4), ids(s));
+    }
+  }
+
+  @Test
+  void leftoverTemporarySnapshot_isDeleted() throws IOException {
+    Path dir = tmp.resolve("db");
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+    }
+    DatabaseFiles files = new DatabaseFiles(dir);
+    Files.write(files.tempSnapshot(), "half a snapshot".getBytes());
+    try (Store s = Store.open(config(dir))) {
+      assertEquals(List.of(1), ids(s));
+      assertFalse(Files.exists(files.tempSnapshot()));
+    }
+  }
+
+  @Test
+  void logOfAnOlderGeneration_isNeverReplayedOntoANewerSnapshot_I5() throws IOException {
+    Path dir = tmp.resolve("db");
+    DatabaseFiles files = new DatabaseFiles(dir);
+    Path oldLog = tmp.resolve("old.vsl");
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+      insert(s, 2);
+      Files.copy(files.log(), oldLog);
+      s.checkpoint();
+      insert(s, 3);
+    }
+    assertEquals(1, LogReader.readHeader(files.log()).generation() >= 1 ? 1 : 0);
+    Files.copy(oldLog, files.log(), StandardCopyOption.REPLACE_EXISTING);
+    try (Store s = Store.open(config(dir))) {
+      assertEquals(List.of(1, 2, 3), ids(s), "the snapshot holds everything; the old log adds nothing");
+      assertTrue(LogReader.readHeader(files.log()).generation() >= 1, "a fresh log replaced the stale one");
+    }
+  }
+
+  @Test
+  void interruptedCheckpoint_withBothLogs_isFinishedAtOpen_I5_I8() throws IOException {
+    Path dir = tmp.resolve("db");
+    DatabaseFiles files = new DatabaseFiles(dir);
+    Path savedOld = tmp.resolve("saved-old.vsl");
+    Path savedSnapshot = tmp.resolve("saved.db");
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+      s.checkpoint();
+      Files.copy(files.snapshot(), savedSnapshot);
+      insert(s, 2);
+      Files.copy(files.log(), savedOld);
+      s.checkpoint();
+      insert(s, 3);
+      Files.copy(files.log(), tmp.resolve("new.vsl"));
+    }
+    // The directory as a crash after "create new log" leaves it: old snapshot, old log, new log.
+    Files.copy(savedSnapshot, files.snapshot(), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(savedOld, files.previousLog(), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(tmp.resolve("new.vsl"), files.log(), StandardCopyOption.REPLACE_EXISTING);
+    try (Store s = Store.open(config(dir))) {
+      assertEquals(List.of(1, 2, 3), ids(s));
+      assertFalse(Files.exists(files.previousLog()), "the checkpoint was finished");
+    }
+    try (Store s = Store.open(config(dir))) {
+      assertEquals(List.of(1, 2, 3), ids(s));
+    }
+  }
+
+  @Test
+  void logOfAnotherDatabase_isRefused_I5() throws IOException {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    try (Store s = Store.open(config(a))) {
+      s.createTable(DEF);
+      insert(s, 1);
+      s.checkpoint();
+    }
+    try (Store s = Store.open(config(b))) {
+      s.createTable(DEF);
+    }
+    Files.copy(new DatabaseFiles(b).log(), new DatabaseFiles(a).log(), StandardCopyOption.REPLACE_EXISTING);
+    StoreException e = assertThrows(StoreException.class, () -> Store.open(config(a)));
+    assertEquals(StoreException.Reason.CORRUPTION, e.reason());
+    assertTrue(e.getMessage().contains("another database"), e.getMessage());
+  }
+
+  @Test
+  void missingLogBesideASnapshot_isRefused() throws IOException {
+    Path dir = tmp.resolve("db");
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+    }
+    Files.delete(new DatabaseFiles(dir).log());
+    StoreException e = assertThrows(StoreException.class, () -> Store.open(config(dir)));
+    assertEquals(StoreException.Reason.CORRUPTION, e.reason());
+  }
+
+  @Test
+  void snapshotOfUnknownFormatVersion_isRefusedNamingBothVersions() throws IOException {
+    Path dir = tmp.resolve("db");
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+    }
+    Path snap = new DatabaseFiles(dir).snapshot();
+    byte[] b = Files.readAllBytes(snap);
+    b[8] = 7;
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(b, 0, 48);
+    int v = (int) crc.getValue();
+    for (int i = 0; i < 4; i++) {
+      b[48 + i] = (byte) (v >>> (8 * i));
+    }
+    Files.write(snap, b);
+    StoreException e = assertThrows(StoreException.class, () -> Store.open(config(dir)));
+    assertTrue(e.getMessage().contains("version 7") && e.getMessage().contains("version 1"), e.getMessage());
+  }
+
+  @Test
+  void readOnlyOpen_ofAnInterruptedCheckpoint_changesNoFile() throws IOException {
+    Path dir = tmp.resolve("db");
+    DatabaseFiles files = new DatabaseFiles(dir);
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+    }
+    Files.write(files.tempSnapshot(), new byte[10]);
+    try (Store s = Store.open(config(dir).withReadOnly(true))) {
+      assertEquals(List.of(1), ids(s));
+    }
+    assertTrue(Files.exists(files.tempSnapshot()));
+  }
+}
