@@ -22,6 +22,18 @@ boolean VslIfExists() :
     { return false; }
 }
 
+/** CHECKPOINT */
+SqlNode SqlCheckpointStatement() :
+{
+    final Span s;
+}
+{
+    <CHECKPOINT> { s = span(); }
+    {
+        return new SqlCheckpoint(s.end(this));
+    }
+}
+
 /** COMMIT [WORK] */
 SqlNode SqlCommitStatement() :
 {

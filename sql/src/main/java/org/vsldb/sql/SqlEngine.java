@@ -102,6 +102,9 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   private Command plan(SqlNode node, String schema, long version) throws SQLException {
+    if (node instanceof org.vsldb.sql.parser.SqlCheckpoint) {
+      return new Command.Checkpoint();
+    }
     if (node instanceof SqlTransactionControl tc) {
       return new Command.TransactionControl(tc.isCommit());
     }

@@ -81,4 +81,12 @@ class SqlEngineTest {
     session.rollback();
     assertEquals(List.of(List.of(0L)), rows("select count(*) from t"));
   }
+
+  @Test
+  void checkpoint_parsesAsAStatement_andCheckpointStaysUsableAsAnIdentifier() throws SQLException {
+    run("create table checkpoint(checkpoint int primary key)");
+    run("insert into checkpoint values (1)");
+    assertEquals(0, count("checkpoint"), "an in-memory database has nothing to write");
+    assertEquals(List.of(List.of(1)), rows("select checkpoint from checkpoint"));
+  }
 }

@@ -71,6 +71,9 @@ public sealed interface Command {
   /** A schema change, run by {@link DdlExecutor}. */
   record Ddl(SqlNode node) implements Command {}
 
+  /** CHECKPOINT: a new snapshot and a fresh log; the update count is the number of rows written. */
+  record Checkpoint() implements Command {}
+
   /** COMMIT or ROLLBACK. */
   record TransactionControl(boolean commit) implements Command {}
 

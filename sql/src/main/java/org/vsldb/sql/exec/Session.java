@@ -139,6 +139,14 @@ public final class Session {
       ddl.execute(d.node(), schema);
       return new Result.Count(0);
     }
+    if (command instanceof Command.Checkpoint) {
+      checkWritable();
+      try {
+        return new Result.Count(store.checkpoint().rows());
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e);
+      }
+    }
     if (command instanceof Command.TransactionControl tc) {
       if (tc.commit()) {
         commit();
