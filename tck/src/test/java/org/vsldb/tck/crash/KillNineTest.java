@@ -1,0 +1,102 @@
+package org.vsldb.tck.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsldb.tck.support.ChildJvm;
+
+/**
+ * Kill -9 of a JVM that commits from several threads: after reopening, every acknowledged
+ * transaction is present, and no transaction is partial (PRODUCT.md guarantees 1 and 2; invariants
+ * I1, I2, I3). Rounds: {@code vsl.crash.rounds}, 20 by default, 500 in the {@code crash} profile.
+ */
+@Tag("crash")
+class KillNineTest {
+  @TempDir Path dir;
+
+  static int rounds() {
+    return Integer.getInteger("vsl.crash.rounds", 20);
+  }
+
+  @Test
+  void killNine_atRandomMoments_losesNoAcknowledgedCommit_andLeavesNoPartialOne() throws Exception {
+    String url = "jdbc:vsl:" + dir.resolve("db");
+    Random rnd = new Random(Long.getLong("vsl.crash.seed", System.nanoTime()));
+    long totalAcked = 0;
+    int rounds = rounds();
+    for (int round = 1; round <= rounds; round++) {
+      Map<Long, Integer> acked = new ConcurrentHashMap<>();
+      Process p = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-Xmx512m",
+          "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(),
+          url, "4", Long.toString(round * 100_000_000L))
+          .redirectErrorStream(true).start();
+      CountDownLatch ready = new CountDownLatch(1);
+      StringBuilder errors = new StringBuilder();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line; (line = r.readLine()) != null; ) {
+            if (line.equals("READY")) {
+              ready.countDown();
+            } else if (line.startsWith("ACK ")) {
+              String[] f = line.split(" ");
+              acked.put(Long.parseLong(f[1]), Integer.parseInt(f[2]));
+            } else if (line.startsWith("ERROR") || line.contains("Exception")) {
+              errors.append(line).append('\n');
+            }
+          }
+        } catch (java.io.IOException ignored) {
+          // the process died; that is the point
+        }
+      });
+      reader.start();
+      assertTrue(ready.await(120, TimeUnit.SECONDS), "worker did not start: " + errors);
+      Thread.sleep(200 + rnd.nextInt(1200));
+      p.destroyForcibly(); // SIGKILL on Linux
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      reader.join(10_000);
+      assertEquals("", errors.toString(), "round " + round + ": the worker reported errors");
+      totalAcked += acked.size();
+      verify(url, acked, round);
+    }
+    System.out.println("KillNineTest: " + rounds + " rounds, " + totalAcked + " acknowledged transactions, all present");
+  }
+
+  private static void verify(String url, Map<Long, Integer> acked, int round) throws Exception {
+    Map<Long, int[]> found = new HashMap<>();
+    try (Connection c = DriverManager.getConnection(url);
+        ResultSet rs = c.createStatement().executeQuery("select txn, n from acct")) {
+      while (rs.next()) {
+        found.computeIfAbsent(rs.getLong(1), k -> new int[] {0, 0});
+        int[] v = found.get(rs.getLong(1));
+        v[0]++;
+        v[1] = rs.getInt(2);
+      }
+    }
+    for (Map.Entry<Long, int[]> e : found.entrySet()) {
+      assertEquals(e.getValue()[1], e.getValue()[0], "round " + round + ": transaction " + e.getKey() + " is partial");
+    }
+    for (Map.Entry<Long, Integer> e : acked.entrySet()) {
+      int[] v = found.get(e.getKey());
+      assertTrue(v != null, "round " + round + ": acknowledged transaction " + e.getKey() + " is missing");
+      assertEquals((int) e.getValue(), v[0]);
+    }
+    assertTrue(List.of(acked.size()).get(0) >= 0);
+  }
+}
