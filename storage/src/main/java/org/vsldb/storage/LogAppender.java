@@ -143,18 +143,19 @@ final class LogAppender implements AutoCloseable {
         writer.force();
         dirty = false;
       }
+      List<Append> appends = new ArrayList<>();
       for (Task t : batch) {
         if (t instanceof Append a) {
-          writer.writeFramed(a.framed());
-          written.add(a);
-          dirty = true;
+          appends.add(a);
         } else if (t instanceof Action act) {
+          write(appends, written);
           settle(written);
           written.clear();
           writer = act.action().run(writer);
           act.done().complete(null);
         }
       }
+      write(appends, written);
       settle(written);
     } catch (IOException e) {
       failure = e;
@@ -174,6 +175,31 @@ final class LogAppender implements AutoCloseable {
         lock.unlock();
       }
     }
+  }
+
+  /** Writes the queued records with one write call; they join {@code written}. */
+  private void write(List<Append> appends, List<Append> written) throws IOException {
+    if (appends.isEmpty()) {
+      return;
+    }
+    ByteBuffer one;
+    if (appends.size() == 1) {
+      one = appends.get(0).framed();
+    } else {
+      int n = 0;
+      for (Append a : appends) {
+        n += a.framed().remaining();
+      }
+      one = ByteBuffer.allocate(n);
+      for (Append a : appends) {
+        one.put(a.framed());
+      }
+      one.flip();
+    }
+    writer.writeFramed(one);
+    written.addAll(appends);
+    appends.clear();
+    dirty = true;
   }
 
   /** Forces (if full), publishes and acknowledges the records written since the last settle. */

@@ -62,7 +62,8 @@ public final class Store implements AutoCloseable {
       files = new DatabaseFiles(config.directory());
       lock = r.lock();
       logGeneration = r.logGeneration();
-      checkpointer = new Checkpointer(config.fileSystem(), files, r.databaseId());
+      checkpointer = new Checkpointer(config.fileSystem(), files, r.databaseId(),
+          config.durability() == Durability.FULL);
       appender = r.log() == null ? null
           : new LogAppender(r.log(), config.durability(), config.syncIntervalMs(), this::publish,
               config.directory().toString());
@@ -187,7 +188,7 @@ public final class Store implements AutoCloseable {
                   + " was changed by a concurrent transaction; retry the transaction");
         }
         if (!p.isDelete()) {
-          List<Object> key = ws.table.primaryKeyOf(p.values());
+          Object key = ws.table.primaryKeyOf(p.values());
           if (key != null && ws.duplicates(key, rowId)) {
             throw Transaction.duplicate(ws.table, key);
           }

@@ -155,7 +155,7 @@ public final class Transaction {
     WriteSet ws = writeSet(table);
     checkRow(ws, values);
     long rowId = table.newRowId();
-    List<Object> key = table.primaryKeyOf(values);
+    Object key = table.primaryKeyOf(values);
     if (key != null && ws.duplicates(key, rowId)) {
       throw duplicate(table, key);
     }
@@ -172,7 +172,7 @@ public final class Transaction {
     if (p != null && p.isDelete()) {
       throw new IllegalStateException("update of a row this transaction deleted");
     }
-    List<Object> key = table.primaryKeyOf(values);
+    Object key = table.primaryKeyOf(values);
     if (key != null && ws.duplicates(key, rowId)) {
       throw duplicate(table, key);
     }
@@ -231,7 +231,7 @@ public final class Transaction {
     }
   }
 
-  static StoreException duplicate(Table table, List<Object> key) {
+  static StoreException duplicate(Table table, Object key) {
     return new StoreException(
         Reason.DUPLICATE_KEY,
         "duplicate primary key "

@@ -26,7 +26,7 @@ final class WriteSet {
 
   final Table table;
   final LinkedHashMap<Long, Pending> pending = new LinkedHashMap<>();
-  final Map<List<Object>, Long> newKeys = new HashMap<>();
+  final Map<Object, Long> newKeys = new HashMap<>();
 
   WriteSet(Table table) {
     this.table = table;
@@ -36,13 +36,13 @@ final class WriteSet {
   void put(long rowId, Pending next) {
     Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
     if (prev != null && prev.values() != null) {
-      List<Object> k = table.primaryKeyOf(prev.values());
+      Object k = table.primaryKeyOf(prev.values());
       if (k != null) {
         newKeys.remove(k, rowId);
       }
     }
     if (next != null && next.values() != null) {
-      List<Object> k = table.primaryKeyOf(next.values());
+      Object k = table.primaryKeyOf(next.values());
       if (k != null) {
         newKeys.put(k, rowId);
       }
@@ -53,7 +53,7 @@ final class WriteSet {
    * Whether giving {@code rowId} the primary key {@code key} would duplicate another row's key,
    * committed or pending, as this transaction would leave it.
    */
-  boolean duplicates(List<Object> key, long rowId) {
+  boolean duplicates(Object key, long rowId) {
     Long owner = newKeys.get(key);
     if (owner != null && owner != rowId) {
       return true;

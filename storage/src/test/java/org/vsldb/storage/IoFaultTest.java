@@ -53,7 +53,7 @@ class IoFaultTest {
       if (diskFull) {
         fs.diskFullAt(fs.operations() + 1);
       } else {
-        fs.failAt(fs.operations() + 2); // the force after the write
+        fs.failAt(fs.operations() + 1); // the synchronous write of the commit record
       }
       StoreException e = assertThrows(StoreException.class, () -> insert(s, 3));
       assertEquals(StoreException.Reason.IO_ERROR, e.reason());
@@ -71,7 +71,7 @@ class IoFaultTest {
   }
 
   @Test
-  void ioErrorOnForce_failsThatCommit_refusesWritesUntilReopened_losesNothing_I6() throws IOException {
+  void ioErrorOnTheLogWrite_failsThatCommit_refusesWritesUntilReopened_losesNothing_I6() throws IOException {
     ioErrorDuringCommit(false);
   }
 

@@ -29,11 +29,14 @@ public final class Checkpointer {
   private final FileSystem fs;
   private final DatabaseFiles files;
   private final long databaseId;
+  private final boolean syncWrites;
 
-  public Checkpointer(FileSystem fs, DatabaseFiles files, long databaseId) {
+  /** With {@code syncWrites}, the new log is opened for synchronous writes (durability=full). */
+  public Checkpointer(FileSystem fs, DatabaseFiles files, long databaseId, boolean syncWrites) {
     this.fs = fs;
     this.files = files;
     this.databaseId = databaseId;
+    this.syncWrites = syncWrites;
   }
 
   /** Step 1; runs on the log appender's thread. Returns the new log's writer. */
@@ -41,7 +44,7 @@ public final class Checkpointer {
     current.force();
     current.close();
     fs.rename(files.log(), files.previousLog());
-    LogWriter next = LogWriter.create(fs, files.log(), databaseId, newGeneration);
+    LogWriter next = LogWriter.create(fs, files.log(), databaseId, newGeneration, syncWrites);
     fs.syncDirectory(files.dir());
     return next;
   }

@@ -9,7 +9,15 @@ import java.nio.file.Path;
  */
 public interface FileSystem {
   /** Opens a file for reading and writing, creating it if {@code create}. */
-  DurableFile open(Path file, boolean create) throws IOException;
+  default DurableFile open(Path file, boolean create) throws IOException {
+    return open(file, create, false);
+  }
+
+  /**
+   * Opens a file for reading and writing. With {@code syncWrites}, every write returns only once
+   * its data is on stable storage (O_DSYNC), as if each were followed by a force.
+   */
+  DurableFile open(Path file, boolean create, boolean syncWrites) throws IOException;
 
   /** Opens an existing file for reading only. */
   DurableFile openReadOnly(Path file) throws IOException;

@@ -11,12 +11,15 @@ import java.nio.file.StandardOpenOption;
 /** {@link FileSystem} on {@link FileChannel}: {@code force(false)} is fdatasync. */
 final class NioFileSystem implements FileSystem {
   @Override
-  public DurableFile open(Path file, boolean create) throws IOException {
-    FileChannel ch =
-        create
-            ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
-            : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    return new ChannelFile(ch);
+  public DurableFile open(Path file, boolean create, boolean syncWrites) throws IOException {
+    java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
+    if (create) {
+      options.add(StandardOpenOption.CREATE);
+    }
+    if (syncWrites) {
+      options.add(StandardOpenOption.DSYNC);
+    }
+    return new ChannelFile(FileChannel.open(file, options));
   }
 
   @Override

@@ -19,32 +19,34 @@ import org.vsldb.storage.io.FileSystem;
 public final class LogWriter implements Closeable {
   private final Path file;
   private final DurableFile channel;
+  private final boolean syncWrites;
   private final ByteSink sink = new ByteSink(4096);
   private long position;
 
-  private LogWriter(Path file, DurableFile channel, long position) {
+  private LogWriter(Path file, DurableFile channel, long position, boolean syncWrites) {
     this.file = file;
     this.channel = channel;
     this.position = position;
+    this.syncWrites = syncWrites;
   }
 
   /** Creates a new, empty log (replacing any file of that name) and forces its header. */
   public static LogWriter create(Path file, long databaseId, long generation) throws IOException {
-    return create(FileSystem.DEFAULT, file, databaseId, generation);
+    return create(FileSystem.DEFAULT, file, databaseId, generation, false);
   }
 
   /**
    * Creates a new, empty log through {@code fs} and forces its header. The caller makes the
    * file's creation durable by syncing the directory.
    */
-  public static LogWriter create(FileSystem fs, Path file, long databaseId, long generation)
-      throws IOException {
-    DurableFile ch = fs.open(file, true);
+  public static LogWriter create(
+      FileSystem fs, Path file, long databaseId, long generation, boolean syncWrites) throws IOException {
+    DurableFile ch = fs.open(file, true, syncWrites);
     try {
       ch.truncate(0);
       ch.write(header(databaseId, generation), 0);
       ch.force();
-      return new LogWriter(file, ch, LogFormat.HEADER_SIZE);
+      return new LogWriter(file, ch, LogFormat.HEADER_SIZE, syncWrites);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -56,18 +58,22 @@ public final class LogWriter implements Closeable {
    * off anything beyond it (a torn tail, invariant I3).
    */
   public static LogWriter append(Path file, long validEnd) throws IOException {
-    return append(FileSystem.DEFAULT, file, validEnd);
+    return append(FileSystem.DEFAULT, file, validEnd, false);
   }
 
-  /** As {@link #append(Path, long)}, through {@code fs}. */
-  public static LogWriter append(FileSystem fs, Path file, long validEnd) throws IOException {
-    DurableFile ch = fs.open(file, false);
+  /**
+   * As {@link #append(Path, long)}, through {@code fs}; with {@code syncWrites} every write is
+   * durable when it returns (used for {@code durability=full}).
+   */
+  public static LogWriter append(FileSystem fs, Path file, long validEnd, boolean syncWrites)
+      throws IOException {
+    DurableFile ch = fs.open(file, false, syncWrites);
     try {
       if (ch.size() > validEnd) {
         ch.truncate(validEnd);
         ch.force();
       }
-      return new LogWriter(file, ch, validEnd);
+      return new LogWriter(file, ch, validEnd, syncWrites);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -108,9 +114,16 @@ public final class LogWriter implements Closeable {
     position += n;
   }
 
-  /** Forces every record written so far to stable storage. */
+  /** Forces every record written so far to stable storage (a no-op for synchronous writes). */
   public void force() throws IOException {
-    channel.force();
+    if (!syncWrites) {
+      channel.force();
+    }
+  }
+
+  /** Whether each write is durable when it returns. */
+  public boolean syncWrites() {
+    return syncWrites;
   }
 
   /** The file size in bytes: the end of the last record written. */

@@ -90,7 +90,8 @@ public final class RecordCodec {
       if (in.hasRemaining()) {
         throw new IllegalArgumentException(in.remaining() + " unexpected bytes after the changes");
       }
-      return new LogRecord(ts, wall, changes);
+      // One change is the common case; List.of makes LogRecord's copy a no-op.
+      return new LogRecord(ts, wall, changes.size() == 1 ? List.of(changes.get(0)) : changes);
     } catch (BufferUnderflowException e) {
       throw new IllegalArgumentException("payload ends inside a change", e);
     }

@@ -94,6 +94,7 @@ public final class Recovery {
     private final DatabaseFiles files;
     private final DirectoryLock lock;
     private final boolean writable;
+    private final boolean syncWrites;
     private final Catalog catalog = new Catalog();
     private long snapshotGeneration;
     private long snapshotTs;
@@ -106,6 +107,7 @@ public final class Recovery {
       this.files = files;
       this.lock = lock;
       this.writable = !config.readOnly();
+      this.syncWrites = config.durability() == org.vsldb.storage.Durability.FULL;
     }
 
     Recovered run() throws IOException {
@@ -143,7 +145,7 @@ public final class Recovery {
                 + snapshotGeneration);
       }
       LogReader.Result result = replay(files.log());
-      LogWriter writer = writable ? LogWriter.append(fs, files.log(), result.validEnd()) : null;
+      LogWriter writer = writable ? LogWriter.append(fs, files.log(), result.validEnd(), syncWrites) : null;
       if (hasPrevious && !previousReplayed && writable) {
         fs.delete(files.previousLog()); // stale: the snapshot already covers it
         fs.syncDirectory(files.dir());
@@ -237,7 +239,7 @@ public final class Recovery {
         throw new StoreException(Reason.CANNOT_OPEN, "no database in " + files.dir());
       }
       long id = new SecureRandom().nextLong();
-      LogWriter log = LogWriter.create(fs, files.log(), id, 0);
+      LogWriter log = LogWriter.create(fs, files.log(), id, 0, syncWrites);
       fs.syncDirectory(files.dir());
       return new Recovered(catalog, 0, id, 0, log, lock, false);
     }
@@ -255,7 +257,7 @@ public final class Recovery {
       fs.delete(files.log());
       fs.rename(files.previousLog(), files.log());
       fs.syncDirectory(files.dir());
-      LogWriter w = LogWriter.append(fs, files.log(), previous.validEnd());
+      LogWriter w = LogWriter.append(fs, files.log(), previous.validEnd(), syncWrites);
       return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false);
     }
 
@@ -265,7 +267,7 @@ public final class Recovery {
         return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false);
       }
       fs.delete(files.previousLog());
-      LogWriter w = LogWriter.create(fs, files.log(), databaseId, snapshotGeneration);
+      LogWriter w = LogWriter.create(fs, files.log(), databaseId, snapshotGeneration, syncWrites);
       fs.syncDirectory(files.dir());
       return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false);
     }

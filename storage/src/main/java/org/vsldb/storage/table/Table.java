@@ -22,7 +22,7 @@ public final class Table {
   private final TableDef def;
   private final int[] pk;
   private final ConcurrentSkipListMap<Long, RowVersion> rows = new ConcurrentSkipListMap<>();
-  private final Map<List<Object>, Long> primaryIndex = new ConcurrentHashMap<>();
+  private final Map<Object, Long> primaryIndex = new ConcurrentHashMap<>();
   private final AtomicLong nextRowId = new AtomicLong(1);
 
   public Table(int id, TableDef def) {
@@ -60,10 +60,16 @@ public final class Table {
     return rows.get(rowId);
   }
 
-  /** The primary key of a row's values, or null if the table has none. */
-  public List<Object> primaryKeyOf(Object[] values) {
+  /**
+   * The primary key of a row's values, or null if the table has none: the value itself for a
+   * one-column key, else a list of the values. Keys compare with {@code equals}.
+   */
+  public Object primaryKeyOf(Object[] values) {
     if (pk.length == 0) {
       return null;
+    }
+    if (pk.length == 1) {
+      return values[pk[0]];
     }
     Object[] key = new Object[pk.length];
     for (int i = 0; i < pk.length; i++) {
@@ -73,7 +79,7 @@ public final class Table {
   }
 
   /** The row id of the newest committed live row with this primary key, or null. */
-  public Long rowIdForKey(List<Object> key) {
+  public Long rowIdForKey(Object key) {
     return primaryIndex.get(key);
   }
 
@@ -119,7 +125,7 @@ public final class Table {
   public void applyInsert(long rowId, Object[] values, long ts) {
     rows.put(rowId, new RowVersion(rowId, values, ts, null));
     bumpRowId(rowId);
-    List<Object> key = primaryKeyOf(values);
+    Object key = primaryKeyOf(values);
     if (key != null) {
       primaryIndex.put(key, rowId);
     }
@@ -134,9 +140,9 @@ public final class Table {
     RowVersion fresh = new RowVersion(rowId, values, ts, old);
     old.end(ts);
     rows.put(rowId, fresh);
-    List<Object> oldKey = primaryKeyOf(old.values());
+    Object oldKey = primaryKeyOf(old.values());
     if (oldKey != null) {
-      List<Object> newKey = primaryKeyOf(values);
+      Object newKey = primaryKeyOf(values);
       if (!oldKey.equals(newKey)) {
         primaryIndex.remove(oldKey, rowId);
       }
@@ -151,7 +157,7 @@ public final class Table {
       throw new IllegalStateException("delete of missing row " + rowId + " in " + def.name());
     }
     old.end(ts);
-    List<Object> key = primaryKeyOf(old.values());
+    Object key = primaryKeyOf(old.values());
     if (key != null) {
       primaryIndex.remove(key, rowId);
     }

@@ -170,7 +170,7 @@ public final class FaultyFileSystem implements FileSystem {
   }
 
   @Override
-  public synchronized DurableFile open(Path file, boolean create) throws IOException {
+  public synchronized DurableFile open(Path file, boolean create, boolean syncWrites) throws IOException {
     Path k = key(file);
     if (!names.containsKey(k)) {
       if (!create) {
@@ -179,7 +179,7 @@ public final class FaultyFileSystem implements FileSystem {
       count("create " + file.getFileName());
       names.put(k, new Node());
     }
-    return new FaultyFile(names.get(k), real.open(file, create));
+    return new FaultyFile(names.get(k), real.open(file, create, syncWrites), syncWrites);
   }
 
   @Override
@@ -237,10 +237,21 @@ public final class FaultyFileSystem implements FileSystem {
   private final class FaultyFile implements DurableFile {
     private final Node node;
     private final DurableFile file;
+    private final boolean syncWrites;
 
-    FaultyFile(Node node, DurableFile file) {
+    FaultyFile(Node node, DurableFile file, boolean syncWrites) {
       this.node = node;
       this.file = file;
+      this.syncWrites = syncWrites;
+    }
+
+    private void markDurable() throws IOException {
+      synchronized (FaultyFileSystem.this) {
+        Path p = pathOf(node);
+        if (p != null) {
+          node.durable = Files.readAllBytes(p);
+        }
+      }
     }
 
     private String name() {
@@ -266,24 +277,25 @@ public final class FaultyFileSystem implements FileSystem {
           ByteBuffer half = src.duplicate();
           half.limit(half.position() + half.remaining() / 2);
           file.write(half, position);
+          if (syncWrites) {
+            markDurable();
+          }
           crashed = true;
           throw new SimulatedCrash("torn write of " + name());
         }
       }
       count("write " + name());
       file.write(src, position);
+      if (syncWrites) {
+        markDurable();
+      }
     }
 
     @Override
     public void force() throws IOException {
       count("force " + name());
       file.force();
-      synchronized (FaultyFileSystem.this) {
-        Path p = pathOf(node);
-        if (p != null) {
-          node.durable = Files.readAllBytes(p);
-        }
-      }
+      markDurable();
     }
 
     @Override

@@ -1,0 +1,196 @@
+package org.vsldb.tck.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsldb.storage.Store;
+import org.vsldb.storage.StoreConfig;
+import org.vsldb.storage.Durability;
+import org.vsldb.storage.Transaction;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.TableDef;
+import org.vsldb.tck.support.ChildJvm;
+
+/**
+ * The storage engine's figures, with H2 2.3.232 in the same run where it has an equivalent:
+ * durable commits/s against the disk's raw force rate, log replay rate, snapshot write and load
+ * throughput, and the open time of a 1,000,000-row database after kill -9. Writes
+ * {@code target/benchmarks-storage.md}. Reported, not asserted.
+ */
+@Tag("bench")
+class StorageBenchmark {
+  private static final int ROWS = 1_000_000;
+
+  @TempDir Path dir;
+
+  private final List<String> lines = new ArrayList<>();
+
+  private void report(String format, Object... args) {
+    String s = String.format(Locale.ROOT, format, args);
+    System.out.println(s);
+    lines.add(s);
+  }
+
+  /** The disk's raw rate of small appends each followed by force(false). */
+  private double forceProbe(Path file, long millis) throws Exception {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(100);
+      long pos = 0;
+      long n = 0;
+      long end = System.nanoTime() + millis * 1_000_000;
+      long start = System.nanoTime();
+      while (System.nanoTime() < end) {
+        b.clear();
+        pos += ch.write(b, pos);
+        ch.force(false);
+        n++;
+      }
+      return n / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static double commitRate(Connection c, long millis) throws Exception {
+    c.createStatement().execute("create table c(id int primary key, v varchar(20))");
+    try (PreparedStatement p = c.prepareStatement("insert into c values (?, ?)")) {
+      int i = 0;
+      long warm = System.nanoTime() + 1_000_000_000L;
+      while (System.nanoTime() < warm) {
+        p.setInt(1, i++);
+        p.setString(2, "warm");
+        p.executeUpdate();
+      }
+      long n = 0;
+      long start = System.nanoTime();
+      long end = start + millis * 1_000_000;
+      while (System.nanoTime() < end) {
+        p.setInt(1, i++);
+        p.setString(2, "value");
+        p.executeUpdate();
+        n++;
+      }
+      return n / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static final TableDef DEF = new TableDef("PUBLIC", "T", List.of(
+      new ColumnDef("ID", ColumnType.INTEGER, -1, -1, false),
+      new ColumnDef("NAME", ColumnType.VARCHAR, 50, -1, true),
+      new ColumnDef("VAL", ColumnType.INTEGER, -1, -1, true)), new int[] {0});
+
+  /** Open time and rows found after kill -9 of a loader that was told its commits succeeded. */
+  private record Reopen(double seconds, long rowsFound) {}
+
+  /** Kills a child that loaded {@code rows} rows, then times the open (and a count) in this JVM. */
+  private Reopen openAfterKill(String url, int rows) throws Exception {
+    Process p = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-Xmx2g",
+        "-cp", System.getProperty("java.class.path"), LoadWorker.class.getName(), url, Integer.toString(rows))
+        .redirectErrorStream(true).start();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+      String line;
+      do {
+        line = r.readLine();
+      } while (line != null && !line.equals("DONE"));
+      if (line == null) {
+        throw new IllegalStateException("loader died");
+      }
+    }
+    p.destroyForcibly();
+    p.waitFor(30, TimeUnit.SECONDS);
+    long start = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(url)) {
+      double secs = (System.nanoTime() - start) / 1e9;
+      try (ResultSet rs = c.createStatement().executeQuery("select count(*) from t")) {
+        rs.next();
+        return new Reopen(secs, rs.getLong(1));
+      }
+    }
+  }
+
+  @Test
+  void storageFigures() throws Exception {
+    // Warm the JDBC path of both engines once so that class loading is not timed below.
+    try (Connection c = DriverManager.getConnection("jdbc:vsl:mem:")) {
+      c.createStatement().executeQuery("select 1 from (values (1))").close();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:")) {
+      c.createStatement().executeQuery("select 1").close();
+    }
+
+    double probe = forceProbe(dir.resolve("probe.bin"), 3000);
+    double vslCommits;
+    try (Connection c = DriverManager.getConnection("jdbc:vsl:" + dir.resolve("commits"))) {
+      vslCommits = commitRate(c, 5000);
+    }
+    double h2Commits;
+    try (Connection c = DriverManager.getConnection("jdbc:h2:" + dir.resolve("h2commits") + "/db")) {
+      h2Commits = commitRate(c, 5000);
+    }
+    double probeAfter = forceProbe(dir.resolve("probe2.bin"), 3000);
+    report("| durable commits/s, 1 thread (vsl, durability=full) | %,.0f |", vslCommits);
+    report("| raw force(false) probe before / after | %,.0f / %,.0f |", probe, probeAfter);
+    report("| ratio vsl / probe (goal >= 0.9) | %.2f |", vslCommits / Math.max(probe, probeAfter));
+    report("| H2 commits/s, 1 thread (default settings: does not force per commit) | %,.0f |", h2Commits);
+
+    // Replay: a log of 1,000,000 single-row commits, opened in a directory that holds only it.
+    Path replayDir = dir.resolve("replay");
+    try (Store s = Store.open(StoreConfig.file(replayDir).withDurability(Durability.NONE).withCheckpointLogBytes(0))) {
+      Table t = s.createTable(DEF);
+      for (int i = 0; i < ROWS; i++) {
+        Transaction x = s.begin();
+        x.insert(t, new Object[] {i, "name-" + i, i % 1000});
+        x.commit();
+      }
+      Path copy = dir.resolve("replay-copy");
+      Files.createDirectories(copy);
+      Thread.sleep(200); // the appender writes asynchronously with durability=none
+      Files.copy(replayDir.resolve("database.vsl"), copy.resolve("database.vsl"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    long logBytes = Files.size(dir.resolve("replay-copy").resolve("database.vsl"));
+    long start = System.nanoTime();
+    try (Store s = Store.open(StoreConfig.file(dir.resolve("replay-copy")).withCheckpointLogBytes(0))) {
+      double secs = (System.nanoTime() - start) / 1e9;
+      report("| log replay, %,d single-row commits (%,d MB) | %.2f s = %,.0f records/s (goal >= 1,000,000/s) |",
+          s.lastCommitTs() - 1, logBytes >> 20, secs, (s.lastCommitTs() - 1) / secs);
+      long cpStart = System.nanoTime();
+      Store.CheckpointResult cp = s.checkpoint();
+      double cpSecs = (System.nanoTime() - cpStart) / 1e9;
+      report("| snapshot write, %,d rows, %,d MB | %.2f s = %.0f MB/s |", cp.rows(), cp.bytes() >> 20, cpSecs,
+          cp.bytes() / 1e6 / cpSecs);
+    }
+    Path snapOnly = dir.resolve("replay-copy");
+    long snapBytes = Files.size(snapOnly.resolve("database.db"));
+    start = System.nanoTime();
+    try (Store s = Store.open(StoreConfig.file(snapOnly).withCheckpointLogBytes(0))) {
+      double secs = (System.nanoTime() - start) / 1e9;
+      report("| snapshot load, %,d MB | %.2f s = %.0f MB/s |", snapBytes >> 20, secs, snapBytes / 1e6 / secs);
+    }
+
+    Reopen vsl = openAfterKill("jdbc:vsl:" + dir.resolve("kill-vsl"), ROWS);
+    Reopen h2 = openAfterKill("jdbc:h2:" + dir.resolve("kill-h2") + "/db", ROWS);
+    report("| open after kill -9, %,d committed rows: vsl | %.2f s, %,d rows found |", ROWS, vsl.seconds(), vsl.rowsFound());
+    report("| open after kill -9, %,d committed rows: H2 | %.2f s, %,d rows found |", ROWS, h2.seconds(), h2.rowsFound());
+    report("| ratio vsl / H2 open time (goal <= 1.0) | %.2f |", vsl.seconds() / h2.seconds());
+    if (vsl.rowsFound() != ROWS) {
+      throw new AssertionError("vsl lost acknowledged rows after kill -9: " + vsl.rowsFound());
+    }
+    Files.write(Path.of("target", "benchmarks-storage.md"), lines);
+  }
+}
