@@ -6,29 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import org.vsldb.storage.log.LogWriter;
 
 /**
- * The one thread that writes and forces the log (group commit). Committing threads enqueue their
- * framed records in commit-timestamp order; the appender writes every record queued so far, forces
- * once for all of them (invariant I1 with {@code durability=full}), publishes the newest commit
- * timestamp, and only then completes their futures. Commits that arrive during a force share the
- * next one.
+ * Writes and forces the log with group commit. Committing threads queue their framed records in
+ * commit-timestamp order; then one of the waiting threads becomes the leader: it takes everything
+ * queued, writes it with one call (synchronous with {@code durability=full}, so the write is the
+ * force: invariant I1), publishes the newest commit timestamp, and completes every record of the
+ * batch. Commits that arrive while a leader is writing are written by the next leader, together.
+ * A leader that finishes checks the queue again, so no record waits without a leader.
  *
- * <p>User threads never touch the log file, so interrupting a user thread cannot close it (a
- * {@code FileChannel} closes itself when the thread using it is interrupted).
+ * <p>The log file is written by user threads, so it must survive their interrupts: the file seam
+ * ({@link org.vsldb.storage.io.FileSystem}) reopens a channel that an interrupt closed and
+ * retries the operation, which is idempotent for positional writes and forces.
  */
 final class LogAppender implements AutoCloseable {
-  /** Work for the appender thread, in queue order. */
+  /** Work for the leader, in queue order. */
   private sealed interface Task permits Append, Action {}
 
   private record Append(ByteBuffer framed, long commitTs, CompletableFuture<Void> done) implements Task {}
 
-  /** Something to run on the appender thread between appends, e.g. switching log files. */
+  /** Something to run with the log between appends, e.g. switching log files. */
   @FunctionalInterface
   interface LogAction {
     LogWriter run(LogWriter current) throws IOException;
@@ -36,36 +39,42 @@ final class LogAppender implements AutoCloseable {
 
   private record Action(LogAction action, CompletableFuture<Void> done) implements Task {}
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition work = lock.newCondition();
+  private final Object queueLock = new Object();
+  private final ReentrantLock leader = new ReentrantLock();
   private final List<Task> queue = new ArrayList<>();
   private final Durability durability;
-  private final long syncIntervalNanos;
   private final LongConsumer publish;
-  private final Thread thread;
-  private LogWriter writer;
+  private final ScheduledExecutorService syncer;
+  private volatile LogWriter writer;
   private volatile IOException failure;
-  private boolean closing;
+  private boolean closed;
   private boolean dirty;
 
   LogAppender(LogWriter writer, Durability durability, long syncIntervalMs, LongConsumer publish, String name) {
     this.writer = writer;
     this.durability = durability;
-    this.syncIntervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, syncIntervalMs));
     this.publish = publish;
-    this.thread = new Thread(this::loop, "vsl-log " + name);
-    thread.setDaemon(true);
-    thread.start();
+    if (durability == Durability.INTERVAL) {
+      syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vsl-log-sync " + name);
+        t.setDaemon(true);
+        return t;
+      });
+      long ms = Math.max(1, syncIntervalMs);
+      syncer.scheduleWithFixedDelay(this::periodicForce, ms, ms, TimeUnit.MILLISECONDS);
+    } else {
+      syncer = null;
+    }
   }
 
-  /** Queues a framed record; the future completes when it is written (and forced, if full). */
+  /** Queues a framed record; the future completes when it is written (and durable, if full). */
   CompletableFuture<Void> append(ByteBuffer framed, long commitTs) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     enqueue(new Append(framed, commitTs, done));
     return done;
   }
 
-  /** Runs {@code action} on the appender thread after every record queued before it. */
+  /** Queues {@code action} to run after every record queued before it. */
   CompletableFuture<Void> run(LogAction action) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     enqueue(new Action(action, done));
@@ -73,75 +82,96 @@ final class LogAppender implements AutoCloseable {
   }
 
   private void enqueue(Task t) {
-    lock.lock();
-    try {
+    synchronized (queueLock) {
       IOException f = failure;
-      if (f != null || closing) {
+      if (f != null || closed) {
         fail(t, f != null ? f : new IOException("the log is closed"));
         return;
       }
       queue.add(t);
-      work.signal();
-    } finally {
-      lock.unlock();
     }
   }
 
-  /** The current log size (only an estimate while appends are under way). */
+  /** The current log size (only an estimate while a leader is writing). */
   long logSize() {
     LogWriter w = writer;
     return w == null ? 0 : w.size();
   }
 
-  IOException failure() {
-    return failure;
+  /**
+   * Waits until {@code f} completes, leading the writing of the queue while there is work and no
+   * other leader. An interrupt does not end the wait (the flag is kept for the caller).
+   */
+  void await(CompletableFuture<Void> f) throws IOException {
+    leadWhileWorkQueued();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          f.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IOException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
-  private void loop() {
-    List<Task> batch = new ArrayList<>();
-    while (true) {
-      lock.lock();
-      try {
-        while (queue.isEmpty() && !closing) {
-          if (dirty && durability == Durability.INTERVAL) {
-            if (work.awaitNanos(syncIntervalNanos) <= 0 && queue.isEmpty()) {
-              break; // interval elapsed: force below
-            }
-          } else {
-            work.awaitUninterruptibly();
-          }
-        }
-        if (queue.isEmpty() && closing) {
-          break;
-        }
-        batch.addAll(queue);
-        queue.clear();
-      } catch (InterruptedException e) {
-        // The appender is never interrupted by vsl; keep going.
-      } finally {
-        lock.unlock();
-      }
-      process(batch);
-      batch.clear();
+  private boolean hasQueued() {
+    synchronized (queueLock) {
+      return !queue.isEmpty();
     }
+  }
+
+  private void leadWhileWorkQueued() {
+    while (hasQueued() && leader.tryLock()) {
+      try {
+        while (true) {
+          List<Task> batch;
+          synchronized (queueLock) {
+            if (queue.isEmpty()) {
+              break;
+            }
+            batch = new ArrayList<>(queue);
+            queue.clear();
+          }
+          process(batch);
+        }
+      } finally {
+        leader.unlock();
+      }
+    }
+  }
+
+  private void periodicForce() {
+    leader.lock();
     try {
-      if (failure == null && writer != null) {
+      if (dirty && failure == null && writer != null) {
         writer.force();
+        dirty = false;
       }
     } catch (IOException e) {
       failure = e;
+    } finally {
+      leader.unlock();
     }
   }
 
+  /** Runs one batch; called by the leader only. */
   private void process(List<Task> batch) {
     List<Append> written = new ArrayList<>();
     try {
       if (failure != null) {
         throw failure;
-      }
-      if (batch.isEmpty() && dirty) {
-        writer.force();
-        dirty = false;
       }
       List<Append> appends = new ArrayList<>();
       for (Task t : batch) {
@@ -157,22 +187,17 @@ final class LogAppender implements AutoCloseable {
       }
       write(appends, written);
       settle(written);
-    } catch (IOException e) {
-      failure = e;
-      for (Append a : written) {
-        a.done().completeExceptionally(e);
-      }
+    } catch (IOException | RuntimeException e) {
+      IOException io = e instanceof IOException x ? x : new IOException(e);
+      failure = io;
       for (Task t : batch) {
-        fail(t, e);
+        fail(t, io);
       }
-      lock.lock();
-      try {
+      synchronized (queueLock) {
         for (Task t : queue) {
-          fail(t, e);
+          fail(t, io);
         }
         queue.clear();
-      } finally {
-        lock.unlock();
       }
     }
   }
@@ -208,7 +233,7 @@ final class LogAppender implements AutoCloseable {
       return;
     }
     if (durability == Durability.FULL) {
-      writer.force();
+      writer.force(); // a no-op when the log's writes are synchronous
       dirty = false;
     }
     publish.accept(written.get(written.size() - 1).commitTs());
@@ -225,53 +250,29 @@ final class LogAppender implements AutoCloseable {
     }
   }
 
-  /** Waits for {@code f} without giving up on an interrupt (the interrupt flag is kept). */
-  static void await(CompletableFuture<Void> f) throws IOException {
-    boolean interrupted = false;
+  /** Writes what is queued, forces, and closes the log. */
+  @Override
+  public void close() throws IOException {
+    leadWhileWorkQueued();
+    if (syncer != null) {
+      syncer.shutdownNow();
+    }
+    leader.lock();
     try {
-      while (true) {
+      synchronized (queueLock) {
+        closed = true;
+      }
+      if (writer != null) {
         try {
-          f.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof IOException io) {
-            throw io;
+          if (failure == null) {
+            writer.force();
           }
-          throw new IOException(e.getCause());
+        } finally {
+          writer.close();
         }
       }
     } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** Writes and forces what is queued, stops the thread, and closes the log. */
-  @Override
-  public void close() throws IOException {
-    lock.lock();
-    try {
-      closing = true;
-      work.signal();
-    } finally {
-      lock.unlock();
-    }
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (writer != null) {
-      writer.close();
+      leader.unlock();
     }
   }
 }

@@ -234,7 +234,7 @@ public final class Store implements AutoCloseable {
     }
     if (durable != null) {
       try {
-        LogAppender.await(durable);
+        appender.await(durable);
       } catch (IOException e) {
         throw fail("writing " + files.log() + " failed: " + e, e);
       }
@@ -283,7 +283,7 @@ public final class Store implements AutoCloseable {
         logGeneration = generation;
       }
       try {
-        LogAppender.await(rotated);
+        appender.await(rotated);
       } catch (IOException e) {
         throw fail("switching to a new log generation failed: " + e, e);
       }

@@ -19,12 +19,12 @@ final class NioFileSystem implements FileSystem {
     if (syncWrites) {
       options.add(StandardOpenOption.DSYNC);
     }
-    return new ChannelFile(FileChannel.open(file, options));
+    return new ChannelFile(file, options);
   }
 
   @Override
   public DurableFile openReadOnly(Path file) throws IOException {
-    return new ChannelFile(FileChannel.open(file, StandardOpenOption.READ));
+    return new ChannelFile(file, java.util.EnumSet.of(StandardOpenOption.READ));
   }
 
   @Override
@@ -59,42 +59,100 @@ final class NioFileSystem implements FileSystem {
     Files.createDirectories(dir);
   }
 
+  /**
+   * A {@link FileChannel} that survives interrupts of the threads using it: a channel closes
+   * itself when a thread blocked in it is interrupted, so the operation reopens it and retries
+   * (positional reads, writes and forces are idempotent), then restores the interrupt flag.
+   */
   private static final class ChannelFile implements DurableFile {
-    private final FileChannel ch;
-
-    ChannelFile(FileChannel ch) {
-      this.ch = ch;
+    @FunctionalInterface
+    private interface Op<T> {
+      T run(FileChannel ch) throws IOException;
     }
 
-    @Override
-    public int read(ByteBuffer dst, long position) throws IOException {
-      return ch.read(dst, position);
+    private final Path path;
+    private final java.util.Set<StandardOpenOption> options;
+    private volatile FileChannel ch;
+    private volatile boolean closed;
+
+    ChannelFile(Path path, java.util.Set<StandardOpenOption> options) throws IOException {
+      this.path = path;
+      java.util.Set<StandardOpenOption> reopen = java.util.EnumSet.copyOf(options);
+      reopen.remove(StandardOpenOption.CREATE);
+      this.options = reopen;
+      this.ch = FileChannel.open(path, options);
     }
 
-    @Override
-    public void write(ByteBuffer src, long position) throws IOException {
-      while (src.hasRemaining()) {
-        position += ch.write(src, position);
+    private <T> T io(Op<T> op) throws IOException {
+      boolean interrupted = Thread.interrupted();
+      try {
+        while (true) {
+          FileChannel c = ch;
+          try {
+            return op.run(c);
+          } catch (java.nio.channels.AsynchronousCloseException e) {
+            // includes ClosedByInterruptException: this or another thread was interrupted
+            interrupted |= Thread.interrupted();
+            synchronized (this) {
+              if (closed) {
+                throw e;
+              }
+              if (ch == c) {
+                ch = FileChannel.open(path, options);
+              }
+            }
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
 
     @Override
+    public int read(ByteBuffer dst, long position) throws IOException {
+      int start = dst.position();
+      return io(c -> {
+        dst.position(start);
+        return c.read(dst, position);
+      });
+    }
+
+    @Override
+    public void write(ByteBuffer src, long position) throws IOException {
+      int start = src.position();
+      io(c -> {
+        src.position(start);
+        long p = position;
+        while (src.hasRemaining()) {
+          p += c.write(src, p);
+        }
+        return null;
+      });
+    }
+
+    @Override
     public void force() throws IOException {
-      ch.force(false);
+      io(c -> {
+        c.force(false);
+        return null;
+      });
     }
 
     @Override
     public long size() throws IOException {
-      return ch.size();
+      return io(FileChannel::size);
     }
 
     @Override
     public void truncate(long size) throws IOException {
-      ch.truncate(size);
+      io(c -> c.truncate(size));
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+      closed = true;
       ch.close();
     }
   }
