@@ -111,6 +111,15 @@ public final class Recovery {
     }
 
     Recovered run() throws IOException {
+      catalog.beginBulkLoad();
+      try {
+        return runLoading();
+      } finally {
+        catalog.endBulkLoad();
+      }
+    }
+
+    private Recovered runLoading() throws IOException {
       deleteTempSnapshot();
       loadSnapshot();
       boolean hasPrevious = fs.exists(files.previousLog());
@@ -204,7 +213,8 @@ public final class Recovery {
     private LogReader.Result replay(Path log) throws IOException {
       long[] count = {0};
       try {
-        LogReader.Result r = LogReader.read(fs, log, record -> {
+        LogReader.Result r;
+        try (ReplayPipeline pipeline = new ReplayPipeline(record -> {
           long ts = record.commitTs();
           if (ts <= snapshotTs) {
             return; // already in the snapshot
@@ -216,7 +226,9 @@ public final class Recovery {
           Replay.apply(catalog, record);
           lastTs = ts;
           count[0]++;
-        });
+        })) {
+          r = LogReader.read(fs, log, pipeline);
+        }
         if (databaseId == null) {
           databaseId = r.header().databaseId();
         }

@@ -73,8 +73,27 @@ public final class Catalog {
     return List.copyOf(byId.values());
   }
 
+  private boolean bulkLoading;
+
+  /**
+   * While on, tables added to this catalog do not maintain their primary-key index (recovery
+   * builds them once at the end, see {@link #endBulkLoad()}).
+   */
+  public void beginBulkLoad() {
+    bulkLoading = true;
+  }
+
+  /** Builds every table's primary-key index and ends the bulk load. */
+  public void endBulkLoad() {
+    bulkLoading = false;
+    tables().parallelStream().forEach(Table::rebuildPrimaryIndex);
+  }
+
   /** Registers a table created by a commit or by replay. */
   public void add(Table table) {
+    if (bulkLoading) {
+      table.suspendPrimaryIndex();
+    }
     TableDef def = table.def();
     bySchema.computeIfAbsent(def.schema(), s -> new ConcurrentHashMap<>()).put(def.name(), table);
     byId.put(table.id(), table);

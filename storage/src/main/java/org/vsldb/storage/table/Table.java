@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,8 +20,9 @@ public final class Table {
   private final int id;
   private final TableDef def;
   private final int[] pk;
-  private final ConcurrentSkipListMap<Long, RowVersion> rows = new ConcurrentSkipListMap<>();
-  private final Map<Object, Long> primaryIndex = new ConcurrentHashMap<>();
+  private final RowPages rows = new RowPages();
+  private volatile Map<Object, Long> primaryIndex = new ConcurrentHashMap<>();
+  private boolean indexing = true;
   private final AtomicLong nextRowId = new AtomicLong(1);
 
   public Table(int id, TableDef def) {
@@ -43,6 +43,32 @@ public final class Table {
   /** A fresh row id, never used before in this table. */
   public long newRowId() {
     return nextRowId.getAndIncrement();
+  }
+
+  /**
+   * Stops maintaining the primary-key index while a snapshot or log is loaded into a table no one
+   * else uses yet; {@link #rebuildPrimaryIndex()} builds it once, at the right size, afterwards.
+   */
+  public void suspendPrimaryIndex() {
+    indexing = false;
+  }
+
+  /** Builds the primary-key index from the newest live rows and resumes maintaining it. */
+  public void rebuildPrimaryIndex() {
+    if (indexing) {
+      return;
+    }
+    Map<Object, Long> index = new ConcurrentHashMap<>((int) Math.min(Integer.MAX_VALUE, rows.size() * 4 / 3 + 16));
+    if (pk.length > 0) {
+      for (Iterator<RowVersion> it = rows.iterator(); it.hasNext(); ) {
+        RowVersion v = it.next();
+        if (v.isLive()) {
+          index.put(primaryKeyOf(v.values()), v.rowId());
+        }
+      }
+    }
+    primaryIndex = index;
+    indexing = true;
   }
 
   /** The next row id this table would hand out (for the snapshot). */
@@ -85,12 +111,12 @@ public final class Table {
 
   /** An estimate of the number of live rows, for the planner's statistics. */
   public long approximateRowCount() {
-    return primaryIndex.isEmpty() ? rows.size() : primaryIndex.size();
+    return pk.length > 0 ? primaryIndex.size() : rows.size();
   }
 
   /** Iterates the versions visible at {@code snapshot}, in row-id order. */
   public Iterator<RowVersion> scan(long snapshot) {
-    Iterator<RowVersion> heads = rows.values().iterator();
+    Iterator<RowVersion> heads = rows.iterator();
     return new Iterator<>() {
       RowVersion next = advance();
 
@@ -125,9 +151,11 @@ public final class Table {
   public void applyInsert(long rowId, Object[] values, long ts) {
     rows.put(rowId, new RowVersion(rowId, values, ts, null));
     bumpRowId(rowId);
-    Object key = primaryKeyOf(values);
-    if (key != null) {
-      primaryIndex.put(key, rowId);
+    if (indexing) {
+      Object key = primaryKeyOf(values);
+      if (key != null) {
+        primaryIndex.put(key, rowId);
+      }
     }
   }
 
@@ -140,7 +168,7 @@ public final class Table {
     RowVersion fresh = new RowVersion(rowId, values, ts, old);
     old.end(ts);
     rows.put(rowId, fresh);
-    Object oldKey = primaryKeyOf(old.values());
+    Object oldKey = indexing ? primaryKeyOf(old.values()) : null;
     if (oldKey != null) {
       Object newKey = primaryKeyOf(values);
       if (!oldKey.equals(newKey)) {
@@ -157,7 +185,7 @@ public final class Table {
       throw new IllegalStateException("delete of missing row " + rowId + " in " + def.name());
     }
     old.end(ts);
-    Object key = primaryKeyOf(old.values());
+    Object key = indexing ? primaryKeyOf(old.values()) : null;
     if (key != null) {
       primaryIndex.remove(key, rowId);
     }
@@ -167,10 +195,10 @@ public final class Table {
    * Drops versions and deleted rows that no snapshot at or after {@code oldestSnapshot} can see.
    */
   public void prune(long oldestSnapshot) {
-    for (Iterator<RowVersion> it = rows.values().iterator(); it.hasNext(); ) {
+    for (Iterator<RowVersion> it = rows.iterator(); it.hasNext(); ) {
       RowVersion head = it.next();
       if (head.end() <= oldestSnapshot) {
-        it.remove();
+        rows.remove(head.rowId());
         continue;
       }
       RowVersion v = head;
