@@ -81,6 +81,29 @@ class IoFaultTest {
   }
 
   @Test
+  void tornCommitWrite_isCutAtReopen_andTheDatabaseGoesOn_I3() throws IOException {
+    Path dir = tmp.resolve("torn");
+    try (Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0))) {
+      s.createTable(DEF);
+      insert(s, 1);
+    }
+    FaultyFileSystem fs = new FaultyFileSystem(dir);
+    Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0).withFileSystem(fs));
+    insert(s, 2);
+    fs.tearAt(fs.operations() + 1); // half of the next commit's record reaches the file
+    assertThrows(StoreException.class, () -> insert(s, 3));
+    fs.crash(FaultyFileSystem.Loss.NOTHING, 1);
+    s.close();
+    try (Store r = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0))) {
+      assertEquals(List.of(1, 2), ids(r), "the torn record is cut off, not reported");
+      insert(r, 4);
+    }
+    try (Store r = Store.open(StoreConfig.file(dir))) {
+      assertEquals(List.of(1, 2, 4), ids(r));
+    }
+  }
+
+  @Test
   void ioErrorDuringCheckpoint_keepsCommittedData_I6() throws IOException {
     Path dir = tmp.resolve("cp");
     FaultyFileSystem fs = new FaultyFileSystem(tmp.resolve("cp-none"));
