@@ -28,7 +28,7 @@ import org.vsldb.storage.table.TableDef;
  *
  * <p>A commit is checked (write conflicts, keys) and given the next commit timestamp under the
  * commit lock, queued to the {@link LogAppender} in timestamp order, and applied to the tables as
- * versions no reader can see yet. The appender writes and forces a batch of commits, then
+ * versions no reader can see yet. A group-commit leader writes a batch of commits durably, then
  * publishes the newest timestamp; only then does {@code commit} return (I1), and readers, which
  * read at the published timestamp, see each commit whole (I2).
  */
