@@ -23,7 +23,8 @@ final class Databases {
 
   static Database acquire(ConnectionConfig cfg) throws SQLException {
     if (cfg.kind() == ConnectionConfig.Kind.PRIVATE_MEMORY) {
-      Database db = new Database(null, cfg, new SqlEngine(Store.open(StoreConfig.inMemory())));
+      Database db = new Database(null, cfg,
+          new SqlEngine(Store.open(StoreConfig.inMemory().withLockTimeoutMs(cfg.lockTimeoutMs()))));
       db.addConnection();
       return db;
     }
@@ -39,8 +40,9 @@ final class Databases {
       }
       StoreConfig storeConfig =
           cfg.kind() == ConnectionConfig.Kind.MEMORY
-              ? StoreConfig.inMemory()
+              ? StoreConfig.inMemory().withLockTimeoutMs(cfg.lockTimeoutMs())
               : StoreConfig.file(cfg.path())
+                  .withLockTimeoutMs(cfg.lockTimeoutMs())
                   .withDurability(cfg.durability())
                   .withSyncIntervalMs(cfg.syncIntervalMs())
                   .withCheckpointLogBytes(cfg.checkpointLogBytes())

@@ -38,6 +38,7 @@ final class VslConnection implements Connection {
   private boolean readOnly;
   private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
   private int networkTimeout;
+  private int savepointIds;
   private SQLWarning warnings;
 
   VslConnection(Database database) {
@@ -222,22 +223,39 @@ final class VslConnection implements Connection {
 
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    throw ErrorCode.unsupported("savepoints");
+    checkOpen();
+    return new VslSavepoint(++savepointIds, null, session.setSavepoint());
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    throw ErrorCode.unsupported("savepoints");
+    checkOpen();
+    if (name == null) {
+      throw ErrorCode.INVALID_PARAMETER.exception("null", "savepoint name");
+    }
+    return new VslSavepoint(++savepointIds, name, session.setSavepoint());
+  }
+
+  private static VslSavepoint own(Savepoint savepoint) throws SQLException {
+    if (!(savepoint instanceof VslSavepoint s)) {
+      throw ErrorCode.INVALID_PARAMETER.exception(savepoint, "savepoint (not one of this driver's)");
+    }
+    return s;
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
-    throw ErrorCode.unsupported("savepoints");
+    checkOpen();
+    if (session.autoCommit()) {
+      throw ErrorCode.INVALID_STATE.exception("rollback to a savepoint needs auto-commit off");
+    }
+    session.rollbackTo(own(savepoint).position);
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-    throw ErrorCode.unsupported("savepoints");
+    checkOpen();
+    session.release(own(savepoint).position);
   }
 
   // Connection: state ////////////////////////////////////////////////////////////////////

@@ -480,7 +480,8 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean supportsTransactions() { return true; }
   @Override public int getDefaultTransactionIsolation() { return Connection.TRANSACTION_READ_COMMITTED; }
   @Override public boolean supportsTransactionIsolationLevel(int level) {
-    return level == Connection.TRANSACTION_READ_COMMITTED;
+    return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED
+        || level == Connection.TRANSACTION_REPEATABLE_READ || level == Connection.TRANSACTION_SERIALIZABLE;
   }
   @Override public boolean supportsDataDefinitionAndDataManipulationTransactions() { return false; }
   @Override public boolean supportsDataManipulationTransactionsOnly() { return true; }
@@ -500,7 +501,7 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean deletesAreDetected(int type) { return false; }
   @Override public boolean insertsAreDetected(int type) { return false; }
   @Override public boolean supportsBatchUpdates() { return true; }
-  @Override public boolean supportsSavepoints() { return false; }
+  @Override public boolean supportsSavepoints() { return true; }
   @Override public boolean supportsNamedParameters() { return false; }
   @Override public boolean supportsMultipleOpenResults() { return false; }
   @Override public boolean supportsGetGeneratedKeys() { return false; }

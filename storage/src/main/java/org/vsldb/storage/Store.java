@@ -41,6 +41,7 @@ public final class Store implements AutoCloseable {
   private final Checkpointer checkpointer;
   private final Object commitLock = new Object();
   private final ReentrantLock checkpointLock = new ReentrantLock();
+  private final RowLocks locks = new RowLocks();
   private final AtomicBoolean autoCheckpointRunning = new AtomicBoolean();
   private long lastAssignedTs;
   private long logGeneration;
@@ -110,6 +111,10 @@ public final class Store implements AutoCloseable {
 
   private void publish(long ts) {
     lastCommitTs = ts;
+  }
+
+  RowLocks locks() {
+    return locks;
   }
 
   /** Starts a transaction that sees every commit published so far. */
@@ -223,12 +228,14 @@ public final class Store implements AutoCloseable {
       }
       ts = lastAssignedTs + 1;
       LogRecord record = new LogRecord(ts, System.currentTimeMillis(), changes);
-      if (appender != null) {
-        durable = appender.append(ByteBuffer.wrap(RecordCodec.frame(record)), ts);
-      }
+      ByteBuffer framed = appender == null ? null : ByteBuffer.wrap(RecordCodec.frame(record));
       lastAssignedTs = ts;
+      // Apply before queueing: a group-commit leader may publish this timestamp as soon as the
+      // record is queued, and by then every change must be in the tables (I2).
       Replay.apply(catalog, record);
-      if (appender == null) {
+      if (appender != null) {
+        durable = appender.append(framed, ts);
+      } else {
         lastCommitTs = ts;
       }
     }

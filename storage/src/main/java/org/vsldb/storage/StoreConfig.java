@@ -12,6 +12,7 @@ import org.vsldb.storage.io.FileSystem;
  * @param checkpointLogBytes the log size that starts an automatic checkpoint; 0 turns them off
  * @param create whether a missing database is created
  * @param readOnly whether the store refuses writes and takes no lock
+ * @param lockTimeoutMs how long a transaction waits for a row another one is changing
  * @param fileSystem the file system seam (tests inject faults through it)
  */
 public record StoreConfig(
@@ -21,20 +22,24 @@ public record StoreConfig(
     long checkpointLogBytes,
     boolean create,
     boolean readOnly,
+    long lockTimeoutMs,
     FileSystem fileSystem) {
+
+  /** The default lock timeout: 10 seconds. */
+  public static final long DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 
   /** The default size of the log that starts an automatic checkpoint: 64 MiB. */
   public static final long DEFAULT_CHECKPOINT_LOG_BYTES = 64L << 20;
 
   /** An in-memory store. */
   public static StoreConfig inMemory() {
-    return new StoreConfig(null, Durability.NONE, 200, 0, true, false, FileSystem.DEFAULT);
+    return new StoreConfig(null, Durability.NONE, 200, 0, true, false, DEFAULT_LOCK_TIMEOUT_MS, FileSystem.DEFAULT);
   }
 
   /** A file store in {@code dir} with the default settings. */
   public static StoreConfig file(Path dir) {
-    return new StoreConfig(
-        dir, Durability.FULL, 200, DEFAULT_CHECKPOINT_LOG_BYTES, true, false, FileSystem.DEFAULT);
+    return new StoreConfig(dir, Durability.FULL, 200, DEFAULT_CHECKPOINT_LOG_BYTES, true, false,
+        DEFAULT_LOCK_TIMEOUT_MS, FileSystem.DEFAULT);
   }
 
   public boolean isInMemory() {
@@ -42,26 +47,30 @@ public record StoreConfig(
   }
 
   public StoreConfig withDurability(Durability d) {
-    return new StoreConfig(directory, d, syncIntervalMs, checkpointLogBytes, create, readOnly, fileSystem);
+    return new StoreConfig(directory, d, syncIntervalMs, checkpointLogBytes, create, readOnly, lockTimeoutMs, fileSystem);
   }
 
   public StoreConfig withSyncIntervalMs(long ms) {
-    return new StoreConfig(directory, durability, ms, checkpointLogBytes, create, readOnly, fileSystem);
+    return new StoreConfig(directory, durability, ms, checkpointLogBytes, create, readOnly, lockTimeoutMs, fileSystem);
   }
 
   public StoreConfig withCheckpointLogBytes(long bytes) {
-    return new StoreConfig(directory, durability, syncIntervalMs, bytes, create, readOnly, fileSystem);
+    return new StoreConfig(directory, durability, syncIntervalMs, bytes, create, readOnly, lockTimeoutMs, fileSystem);
   }
 
   public StoreConfig withCreate(boolean c) {
-    return new StoreConfig(directory, durability, syncIntervalMs, checkpointLogBytes, c, readOnly, fileSystem);
+    return new StoreConfig(directory, durability, syncIntervalMs, checkpointLogBytes, c, readOnly, lockTimeoutMs, fileSystem);
   }
 
   public StoreConfig withReadOnly(boolean r) {
-    return new StoreConfig(directory, durability, syncIntervalMs, checkpointLogBytes, create, r, fileSystem);
+    return new StoreConfig(directory, durability, syncIntervalMs, checkpointLogBytes, create, r, lockTimeoutMs, fileSystem);
+  }
+
+  public StoreConfig withLockTimeoutMs(long ms) {
+    return new StoreConfig(directory, durability, syncIntervalMs, checkpointLogBytes, create, readOnly, ms, fileSystem);
   }
 
   public StoreConfig withFileSystem(FileSystem fs) {
-    return new StoreConfig(directory, durability, syncIntervalMs, checkpointLogBytes, create, readOnly, fs);
+    return new StoreConfig(directory, durability, syncIntervalMs, checkpointLogBytes, create, readOnly, lockTimeoutMs, fs);
   }
 }

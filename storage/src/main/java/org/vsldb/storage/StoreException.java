@@ -15,6 +15,16 @@ public final class StoreException extends RuntimeException {
     VALUE_TOO_LONG,
     /** Another transaction changed a row this one changed; retry. */
     WRITE_CONFLICT,
+    /**
+     * A row this statement wants to change was changed by a transaction that committed after the
+     * statement's snapshot. READ COMMITTED runs the statement again on a fresh snapshot; the
+     * higher isolation levels fail with 40001.
+     */
+    ROW_CHANGED,
+    /** Waiting for a row lock would deadlock; this transaction is the victim (40001). */
+    DEADLOCK,
+    /** A row lock was not granted within the lock timeout (HYT00). */
+    LOCK_TIMEOUT,
     /** The database or connection is read-only. */
     READ_ONLY,
     /** A file's content is damaged or of an unknown format. */

@@ -168,7 +168,7 @@ public final class Transaction {
     WriteSet ws = writeSet(table);
     checkRow(ws, values);
     Pending p = ws.pending.get(rowId);
-    RowVersion base = p != null ? p.base() : committedBase(table, rowId);
+    RowVersion base = p != null ? p.base() : lockAndRead(table, rowId);
     if (p != null && p.isDelete()) {
       throw new IllegalStateException("update of a row this transaction deleted");
     }
@@ -187,22 +187,27 @@ public final class Transaction {
     if (p != null && p.isInsert()) {
       change(ws, rowId, null);
     } else {
-      change(ws, rowId, new Pending(p != null ? p.base() : committedBase(table, rowId), null));
+      change(ws, rowId, new Pending(p != null ? p.base() : lockAndRead(table, rowId), null));
     }
   }
 
-  private RowVersion committedBase(Table table, long rowId) {
+  /**
+   * Locks a committed row for writing (waiting for a transaction that is changing it) and returns
+   * its newest version, which must be the one this transaction's snapshot sees.
+   *
+   * @throws StoreException ROW_CHANGED if a transaction committed a change of the row after this
+   *     snapshot; LOCK_TIMEOUT or DEADLOCK from the wait
+   */
+  private RowVersion lockAndRead(Table table, long rowId) {
+    store.locks().lock(this, table.id(), rowId, store.config().lockTimeoutMs(), table.def().name());
     RowVersion head = table.head(rowId);
     RowVersion visible = head == null ? null : head.visibleAt(snapshot);
-    if (visible == null) {
-      throw new IllegalStateException("row " + rowId + " is not visible");
-    }
-    if (visible != head || !head.isLive()) {
+    if (visible == null || visible != head || !head.isLive()) {
       throw new StoreException(
-          Reason.WRITE_CONFLICT,
-          "a row of table "
-              + table.def().name()
-              + " was changed by a concurrent transaction; retry the transaction");
+          Reason.ROW_CHANGED,
+          "a row of table " + table.def().name()
+              + " was changed by a transaction that committed after this one's snapshot;"
+              + " retry the transaction");
     }
     return visible;
   }
@@ -275,5 +280,6 @@ public final class Transaction {
     finished = true;
     writes.clear();
     undo.clear();
+    store.locks().releaseAll(this);
   }
 }

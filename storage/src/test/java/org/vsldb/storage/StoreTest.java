@@ -79,7 +79,7 @@ class StoreTest {
   }
 
   @Test
-  void concurrentUpdatesOfSameRow_secondCommitConflicts() {
+  void secondWriterOfARow_waitsForTheFirst_thenFindsTheRowChanged() throws Exception {
     try (Store s = Store.open(StoreConfig.inMemory())) {
       Table t = s.createTable(def());
       Transaction init = s.begin();
@@ -88,12 +88,73 @@ class StoreTest {
       Transaction a = s.begin();
       Transaction b = s.begin();
       a.update(t, id, new Object[] {1, "from a"});
-      b.update(t, id, new Object[] {1, "from b"});
+      java.util.concurrent.CompletableFuture<StoreException.Reason> second =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+              b.update(t, id, new Object[] {1, "from b"});
+              return null;
+            } catch (StoreException e) {
+              b.rollback();
+              return e.reason();
+            }
+          });
+      Thread.sleep(100);
+      assertTrue(!second.isDone(), "the second writer waits for the first");
       a.commit();
-      StoreException e = assertThrows(StoreException.class, b::commit);
-      assertEquals(StoreException.Reason.WRITE_CONFLICT, e.reason());
+      assertEquals(StoreException.Reason.ROW_CHANGED, second.get());
       Transaction check = s.begin();
       assertEquals(List.of("1=from a"), rows(check, t));
+    }
+  }
+
+  @Test
+  void lockWait_endsWithLockTimeout() {
+    try (Store s = Store.open(StoreConfig.inMemory().withLockTimeoutMs(100))) {
+      Table t = s.createTable(def());
+      Transaction init = s.begin();
+      long id = init.insert(t, new Object[] {1, "a"});
+      init.commit();
+      Transaction a = s.begin();
+      a.update(t, id, new Object[] {1, "a2"});
+      Transaction b = s.begin();
+      long start = System.nanoTime();
+      StoreException e = assertThrows(StoreException.class, () -> b.delete(t, id));
+      assertEquals(StoreException.Reason.LOCK_TIMEOUT, e.reason());
+      assertTrue(System.nanoTime() - start >= 90_000_000L);
+      b.rollback();
+      a.commit();
+    }
+  }
+
+  @Test
+  void deadlock_isDetectedBeforeTheTimeout() throws Exception {
+    try (Store s = Store.open(StoreConfig.inMemory().withLockTimeoutMs(30_000))) {
+      Table t = s.createTable(def());
+      Transaction init = s.begin();
+      long id1 = init.insert(t, new Object[] {1, "a"});
+      long id2 = init.insert(t, new Object[] {2, "b"});
+      init.commit();
+      Transaction a = s.begin();
+      Transaction b = s.begin();
+      a.update(t, id1, new Object[] {1, "a"});
+      b.update(t, id2, new Object[] {2, "b"});
+      java.util.concurrent.CompletableFuture<Object> aWaits =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+              a.update(t, id2, new Object[] {2, "a"});
+              return "granted";
+            } catch (StoreException e) {
+              return e.reason();
+            }
+          });
+      Thread.sleep(100);
+      long start = System.nanoTime();
+      StoreException e = assertThrows(StoreException.class, () -> b.update(t, id1, new Object[] {1, "b"}));
+      assertEquals(StoreException.Reason.DEADLOCK, e.reason());
+      assertTrue(System.nanoTime() - start < 1_000_000_000L, "well before the 30 s timeout");
+      b.rollback();
+      assertEquals("granted", aWaits.get());
+      a.commit();
     }
   }
 

@@ -84,7 +84,8 @@ public final class SqlErrors {
       case DUPLICATE_KEY -> ErrorCode.DUPLICATE_KEY.exception(e, e.getMessage());
       case NOT_NULL -> ErrorCode.NOT_NULL_VIOLATION.exception(e, e.getMessage());
       case VALUE_TOO_LONG -> ErrorCode.VALUE_TOO_LONG.exception(e, "", e.getMessage());
-      case WRITE_CONFLICT -> ErrorCode.SERIALIZATION_FAILURE.exception(e, e.getMessage());
+      case WRITE_CONFLICT, ROW_CHANGED, DEADLOCK -> ErrorCode.SERIALIZATION_FAILURE.exception(e, e.getMessage());
+      case LOCK_TIMEOUT -> ErrorCode.LOCK_TIMEOUT.exception(e, e.getMessage());
       case READ_ONLY -> ErrorCode.READ_ONLY.exception(e, e.getMessage());
       case CORRUPTION -> ErrorCode.CORRUPTION.exception(e, e.getMessage());
       case IO_ERROR -> ErrorCode.IO_ERROR.exception(e, e.getMessage());

@@ -17,6 +17,7 @@ import org.vsldb.sql.plan.CompiledQuery;
 import org.vsldb.sql.plan.StatementPlanner;
 import org.vsldb.sql.type.Values;
 import org.vsldb.storage.Store;
+import org.vsldb.storage.StoreException;
 import org.vsldb.storage.Transaction;
 import org.vsldb.storage.table.Catalog;
 
@@ -27,6 +28,12 @@ import org.vsldb.storage.table.Catalog;
  * <p>Statement atomicity: a DML statement that fails undoes its own changes (back to the
  * transaction's mark taken before it) and leaves the transaction open. With auto-commit on, every
  * statement is its own transaction.
+ *
+ * <p>Isolation: READ COMMITTED reads at the newest commit before each statement; when a row the
+ * statement changes was changed by a transaction that committed meanwhile (it waited for that
+ * transaction's row lock), the statement runs again on the newest commit. REPEATABLE READ and
+ * SERIALIZABLE read at the transaction's first snapshot and fail with 40001 instead
+ * (first updater wins).
  */
 public final class Session {
   private final Store store;
@@ -79,12 +86,60 @@ public final class Session {
     return isolation;
   }
 
-  /** Sets the isolation level for the next transaction. */
+  /**
+   * Sets the isolation level. READ_UNCOMMITTED is served as READ_COMMITTED (JDBC allows a
+   * stricter level); SERIALIZABLE is snapshot isolation, see the README. A transaction with changes
+   * must end first.
+   */
   public synchronized void setIsolation(int level) throws SQLException {
-    if (level != Connection.TRANSACTION_READ_COMMITTED) {
-      throw ErrorCode.unsupported("transaction isolation level " + level + " (READ_COMMITTED only)");
+    int effective = switch (level) {
+      case Connection.TRANSACTION_READ_UNCOMMITTED, Connection.TRANSACTION_READ_COMMITTED ->
+          Connection.TRANSACTION_READ_COMMITTED;
+      case Connection.TRANSACTION_REPEATABLE_READ -> Connection.TRANSACTION_REPEATABLE_READ;
+      case Connection.TRANSACTION_SERIALIZABLE -> Connection.TRANSACTION_SERIALIZABLE;
+      default -> throw ErrorCode.INVALID_PARAMETER.exception(level, "transaction isolation level");
+    };
+    if (effective == isolation) {
+      return;
     }
-    isolation = level;
+    if (txn != null && txn.hasWrites()) {
+      throw ErrorCode.INVALID_STATE.exception(
+          "the isolation level cannot change inside a transaction with changes; commit or roll back first");
+    }
+    if (txn != null) {
+      txn.rollback(); // nothing to lose: it only read
+      txn = null;
+    }
+    isolation = effective;
+  }
+
+  /** A savepoint: a position in the current transaction's changes. */
+  public record Savepoint(Transaction transaction, int mark) {}
+
+  /** Marks the current transaction's changes so far; requires auto-commit off. */
+  public synchronized Savepoint setSavepoint() throws SQLException {
+    if (autoCommit) {
+      throw ErrorCode.INVALID_STATE.exception("savepoints need auto-commit off");
+    }
+    if (txn == null) {
+      txn = store.begin();
+    }
+    return new Savepoint(txn, txn.mark());
+  }
+
+  /** Undoes the changes made after {@code sp}; the transaction stays open. */
+  public synchronized void rollbackTo(Savepoint sp) throws SQLException {
+    if (sp.transaction() != txn) {
+      throw ErrorCode.INVALID_STATE.exception("the savepoint belongs to a transaction that has ended");
+    }
+    txn.rollbackTo(sp.mark());
+  }
+
+  /** Checks that {@code sp} belongs to the open transaction (releasing it frees nothing). */
+  public synchronized void release(Savepoint sp) throws SQLException {
+    if (sp.transaction() != txn) {
+      throw ErrorCode.INVALID_STATE.exception("the savepoint belongs to a transaction that has ended");
+    }
   }
 
   /** Whether a transaction with changes is open. */
@@ -203,35 +258,53 @@ public final class Session {
     }
   }
 
+  /** How often READ COMMITTED runs a statement again after a concurrent commit changed its rows. */
+  private static final int MAX_STATEMENT_RETRIES = 1000;
+
   private long dml(Command.Dml d, Object[] params, AtomicBoolean flag) throws SQLException {
     Object[] values = bind(d.input(), params);
-    Transaction t = begin();
-    int mark = t.mark();
-    try {
-      List<Object[]> rows = new ArrayList<>();
-      Enumerator<Object> e = d.input().bindable().bind(context(d.input(), t, values, flag)).enumerator();
+    for (int attempt = 0; ; attempt++) {
+      Transaction t = begin();
+      int mark = t.mark();
       try {
-        boolean scalar = d.input().scalarRows();
-        while (e.moveNext()) {
-          Object r = e.current();
-          rows.add(scalar ? new Object[] {r} : (Object[]) r);
+        List<Object[]> rows = new ArrayList<>();
+        Enumerator<Object> e = d.input().bindable().bind(context(d.input(), t, values, flag)).enumerator();
+        try {
+          boolean scalar = d.input().scalarRows();
+          while (e.moveNext()) {
+            Object r = e.current();
+            rows.add(scalar ? new Object[] {r} : (Object[]) r);
+          }
+        } finally {
+          e.close();
         }
-      } finally {
-        e.close();
+        long count = DmlExecutor.apply(t, d, rows);
+        if (autoCommit) {
+          txn = null;
+          t.commit();
+        }
+        return count;
+      } catch (StoreException ex) {
+        t.rollbackTo(mark);
+        if (ex.reason() == StoreException.Reason.ROW_CHANGED
+            && isolation == Connection.TRANSACTION_READ_COMMITTED
+            && attempt < MAX_STATEMENT_RETRIES) {
+          continue; // a row changed under the statement: run it again on the newest commit
+        }
+        endAfterFailure(t);
+        throw translate(ex);
+      } catch (SQLException | RuntimeException ex) {
+        t.rollbackTo(mark);
+        endAfterFailure(t);
+        throw ex instanceof SQLException s ? s : translate((RuntimeException) ex);
       }
-      long count = DmlExecutor.apply(t, d, rows);
-      if (autoCommit) {
-        txn = null;
-        t.commit();
-      }
-      return count;
-    } catch (SQLException | RuntimeException ex) {
-      t.rollbackTo(mark);
-      if (autoCommit) {
-        rollback();
-        t.rollback();
-      }
-      throw ex instanceof SQLException s ? s : translate((RuntimeException) ex);
+    }
+  }
+
+  private void endAfterFailure(Transaction t) {
+    if (autoCommit) {
+      txn = null;
+      t.rollback();
     }
   }
 
