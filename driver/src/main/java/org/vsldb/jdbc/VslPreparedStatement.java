@@ -136,12 +136,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public int[] executeBatch() throws SQLException {
-    long[] l = executeLargeBatch();
-    int[] r = new int[l.length];
-    for (int i = 0; i < l.length; i++) {
-      r[i] = (int) l[i];
-    }
-    return r;
+    return toIntCounts(executeLargeBatch());
   }
 
   @Override

@@ -217,10 +217,14 @@ class VslStatement implements Statement {
 
   @Override
   public int[] executeBatch() throws SQLException {
-    long[] l = executeLargeBatch();
-    int[] r = new int[l.length];
-    for (int i = 0; i < l.length; i++) {
-      r[i] = (int) l[i];
+    return toIntCounts(executeLargeBatch());
+  }
+
+  /** Update counts as {@code executeBatch} returns them. */
+  static int[] toIntCounts(long[] counts) {
+    int[] r = new int[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      r[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
     }
     return r;
   }

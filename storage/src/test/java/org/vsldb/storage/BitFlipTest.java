@@ -41,18 +41,23 @@ class BitFlipTest {
     return rows.toString();
   }
 
+  /** A table, three inserts and a delete, each its own transaction. */
+  private static void fill(Store s) {
+    s.createTable(DEF);
+    Table t = s.catalog().table("PUBLIC", "T");
+    for (int i = 1; i <= 3; i++) {
+      Transaction x = s.begin();
+      x.insert(t, new Object[] {i, "value " + i, new java.math.BigDecimal(i + ".25")});
+      x.commit();
+    }
+    Transaction x = s.begin();
+    x.delete(t, 2);
+    x.commit();
+  }
+
   private static void build(Path dir, boolean checkpoint) {
     try (Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0))) {
-      s.createTable(DEF);
-      Table t = s.catalog().table("PUBLIC", "T");
-      for (int i = 1; i <= 3; i++) {
-        Transaction x = s.begin();
-        x.insert(t, new Object[] {i, "value " + i, new java.math.BigDecimal(i + ".25")});
-        x.commit();
-      }
-      Transaction x = s.begin();
-      x.delete(t, 2);
-      x.commit();
+      fill(s);
       if (checkpoint) {
         s.checkpoint();
       }
@@ -98,16 +103,7 @@ class BitFlipTest {
     String expected = open(dir);
     Path logOnly = tmp.resolve("log-only");
     try (Store s = Store.open(StoreConfig.file(logOnly).withCheckpointLogBytes(0))) {
-      s.createTable(DEF);
-      Table t = s.catalog().table("PUBLIC", "T");
-      for (int i = 1; i <= 3; i++) {
-        Transaction x = s.begin();
-        x.insert(t, new Object[] {i, "value " + i, new java.math.BigDecimal(i + ".25")});
-        x.commit();
-      }
-      Transaction x = s.begin();
-      x.delete(t, 2);
-      x.commit();
+      fill(s);
       Files.copy(logOnly.resolve("database.vsl"), tmp.resolve("saved.vsl"));
     }
     Files.delete(logOnly.resolve("database.db"));

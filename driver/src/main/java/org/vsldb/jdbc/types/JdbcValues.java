@@ -139,20 +139,11 @@ public final class JdbcValues {
   }
 
   public static boolean toBoolean(Object v, ColumnMeta c) throws SQLException {
-    if (v instanceof Boolean b) {
-      return b;
+    try {
+      return Values.toBoolean(v);
+    } catch (NumberFormatException e) {
+      throw ErrorCode.INVALID_CAST.exception(e, "'" + v + "' of column " + c.label() + " to BOOLEAN");
     }
-    if (v instanceof Number n) {
-      return n.doubleValue() != 0;
-    }
-    String s = v.toString().trim();
-    if (s.equalsIgnoreCase("true") || s.equals("1")) {
-      return true;
-    }
-    if (s.equalsIgnoreCase("false") || s.equals("0")) {
-      return false;
-    }
-    throw ErrorCode.INVALID_CAST.exception("'" + v + "' of column " + c.label() + " to BOOLEAN");
   }
 
   /** A date/time column's value as a local date-time (DATE at midnight, TIME on 1970-01-01). */

@@ -60,7 +60,12 @@ public final class Values {
     }
   }
 
-  private static Boolean toBoolean(Object v) {
+  /**
+   * A value as a boolean: a Boolean, a number (non-zero is true), or the text true, false, 1 or 0.
+   *
+   * @throws NumberFormatException for anything else
+   */
+  public static Boolean toBoolean(Object v) {
     if (v instanceof Boolean b) {
       return b;
     }
