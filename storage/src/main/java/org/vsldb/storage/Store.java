@@ -42,6 +42,8 @@ public final class Store implements AutoCloseable {
   private final Object commitLock = new Object();
   private final ReentrantLock checkpointLock = new ReentrantLock();
   private final RowLocks locks = new RowLocks();
+  private final Snapshots snapshots = new Snapshots();
+  private int commitsSincePrune;
   private final AtomicBoolean autoCheckpointRunning = new AtomicBoolean();
   private long lastAssignedTs;
   private long logGeneration;
@@ -117,10 +119,46 @@ public final class Store implements AutoCloseable {
     return locks;
   }
 
+  /** Pins the newest published commit: its versions stay until the pin is closed. */
+  Snapshots.Pin pinNewest() {
+    return snapshots.pinNewest(this::lastCommitTs);
+  }
+
+  /**
+   * Keeps the versions visible at {@code ts} (a snapshot a result is still reading) until the
+   * returned handle is closed.
+   */
+  public AutoCloseable retainSnapshot(long ts) {
+    return snapshots.pin(ts);
+  }
+
+  /** Every this many commits, the committing thread reclaims versions no snapshot needs. */
+  private static final int PRUNE_EVERY = 256;
+
+  /** Reclaims old versions; caller holds the commit lock. */
+  private void pruneIfDue() {
+    if (++commitsSincePrune < PRUNE_EVERY) {
+      return;
+    }
+    commitsSincePrune = 0;
+    long[] inUse = snapshots.inUse(this::lastCommitTs);
+    for (Table t : catalog.tables()) {
+      t.prune(inUse);
+    }
+  }
+
+  /** Reclaims every version no pinned snapshot can see now (for tests and statistics). */
+  public void prune() {
+    synchronized (commitLock) {
+      commitsSincePrune = PRUNE_EVERY;
+      pruneIfDue();
+    }
+  }
+
   /** Starts a transaction that sees every commit published so far. */
   public Transaction begin() {
     checkOpen();
-    return new Transaction(this, lastCommitTs);
+    return new Transaction(this);
   }
 
   /** Whether the store accepts no writes (opened with readOnly). */
@@ -230,6 +268,7 @@ public final class Store implements AutoCloseable {
       LogRecord record = new LogRecord(ts, System.currentTimeMillis(), changes);
       ByteBuffer framed = appender == null ? null : ByteBuffer.wrap(RecordCodec.frame(record));
       lastAssignedTs = ts;
+      pruneIfDue();
       // Apply before queueing: a group-commit leader may publish this timestamp as soon as the
       // record is queued, and by then every change must be in the tables (I2).
       Replay.apply(catalog, record);
@@ -278,6 +317,7 @@ public final class Store implements AutoCloseable {
       long snapshotTs;
       List<Table> tables;
       int nextTableId;
+      Snapshots.Pin snapshotPin;
       CompletableFuture<Void> rotated;
       synchronized (commitLock) {
         checkWritable();
@@ -286,16 +326,19 @@ public final class Store implements AutoCloseable {
         // The catalog as of the rotation point: DDL after it is in the new log.
         tables = new ArrayList<>(catalog.tables());
         nextTableId = catalog.nextTableIdValue();
+        snapshotPin = snapshots.pin(snapshotTs); // pruning keeps what the snapshot writer reads
         rotated = appender.run(current -> checkpointer.rotateLog(current, generation));
         logGeneration = generation;
       }
-      try {
-        appender.await(rotated);
-      } catch (IOException e) {
-        throw fail("switching to a new log generation failed: " + e, e);
+      try (snapshotPin) {
+        try {
+          appender.await(rotated);
+        } catch (IOException e) {
+          throw fail("switching to a new log generation failed: " + e, e);
+        }
+        SnapshotWriter.Written w = finishCheckpoint(generation, snapshotTs, tables, nextTableId);
+        return new CheckpointResult(w.bytes(), w.tables(), w.rows(), (System.nanoTime() - start) / 1_000_000);
       }
-      SnapshotWriter.Written w = finishCheckpoint(generation, snapshotTs, tables, nextTableId);
-      return new CheckpointResult(w.bytes(), w.tables(), w.rows(), (System.nanoTime() - start) / 1_000_000);
     } finally {
       checkpointLock.unlock();
     }

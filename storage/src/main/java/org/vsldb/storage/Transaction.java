@@ -32,11 +32,22 @@ public final class Transaction {
   private final Map<Integer, WriteSet> writes = new LinkedHashMap<>();
   private final List<Undo> undo = new ArrayList<>();
   private long snapshot;
+  private Snapshots.Pin pin;
   private boolean finished;
 
-  Transaction(Store store, long snapshot) {
+  Transaction(Store store) {
     this.store = store;
-    this.snapshot = snapshot;
+    pinNewest();
+  }
+
+  /** Pins the newest published commit as this transaction's snapshot. */
+  private void pinNewest() {
+    Snapshots.Pin old = pin;
+    pin = store.pinNewest();
+    snapshot = pin.ts();
+    if (old != null) {
+      old.close();
+    }
   }
 
   /** The commit timestamp of the newest commit this transaction sees. */
@@ -46,7 +57,9 @@ public final class Transaction {
 
   /** Moves the snapshot to the newest commit, as READ COMMITTED does before each statement. */
   public void refreshSnapshot() {
-    snapshot = store.lastCommitTs();
+    if (snapshot != store.lastCommitTs()) {
+      pinNewest();
+    }
   }
 
   /** Whether the transaction has uncommitted changes. */
@@ -281,5 +294,9 @@ public final class Transaction {
     writes.clear();
     undo.clear();
     store.locks().releaseAll(this);
+    if (pin != null) {
+      pin.close();
+      pin = null;
+    }
   }
 }

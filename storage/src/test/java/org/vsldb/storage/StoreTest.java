@@ -235,4 +235,29 @@ class StoreTest {
       }
     }
   }
+
+  @Test
+  void oldVersions_areReclaimed_exceptWhatAnOpenSnapshotStillReads() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction init = s.begin();
+      long id = init.insert(t, new Object[] {1, "v0"});
+      init.commit();
+      Transaction reader = s.begin(); // pins the snapshot with "v0"
+      for (int i = 1; i <= 1000; i++) {
+        Transaction w = s.begin();
+        w.update(t, id, new Object[] {1, "v" + i});
+        w.commit();
+      }
+      s.prune();
+      assertEquals(List.of("1=v0"), rows(reader, t), "the open snapshot still reads its version");
+      assertEquals(2, t.versionCount(id), "only the pinned version and the newest stay: "
+          + t.versionCount(id));
+      reader.commit();
+      s.prune();
+      assertEquals(1, t.versionCount(id));
+      assertEquals(0, t.prunable());
+      assertEquals(List.of("1=v1000"), rows(s.begin(), t));
+    }
+  }
 }

@@ -244,12 +244,20 @@ public final class Session {
     try {
       Enumerable<Object> rows = q.bindable().bind(context(q, t, values, flag));
       Enumerator<Object> e = rows.enumerator();
+      // The result reads at this snapshot until it is closed, even after the transaction ends or
+      // moves on to a newer snapshot, so the snapshot's versions are kept that long.
+      AutoCloseable retained = store.retainSnapshot(t.snapshot());
       if (autoCommit) {
-        // A query changes nothing: the rows stay readable through the transaction's snapshot.
         txn = null;
         t.commit();
       }
-      return new Result.Rows(q.columns(), new RowIterator(e, q.scalarRows()), e::close);
+      return new Result.Rows(q.columns(), new RowIterator(e, q.scalarRows()), () -> {
+        try {
+          e.close();
+        } finally {
+          retained.close();
+        }
+      });
     } catch (RuntimeException ex) {
       if (autoCommit) {
         rollback();

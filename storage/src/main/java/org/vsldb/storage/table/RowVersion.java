@@ -58,6 +58,10 @@ public final class RowVersion {
     older = null;
   }
 
+  void setOlder(RowVersion v) {
+    older = v;
+  }
+
   /** The version of this row visible at {@code snapshot}, searching older versions, or null. */
   public RowVersion visibleAt(long snapshot) {
     RowVersion v = this;

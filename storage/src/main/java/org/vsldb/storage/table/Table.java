@@ -21,6 +21,8 @@ public final class Table {
   private final TableDef def;
   private final int[] pk;
   private final RowPages rows = new RowPages();
+  /** Rows that got a version chain or ended since the last prune; writer only. */
+  private final java.util.ArrayDeque<Long> versioned = new java.util.ArrayDeque<>();
   private volatile Map<Object, Long> primaryIndex = new ConcurrentHashMap<>();
   private boolean indexing = true;
   private final AtomicLong nextRowId = new AtomicLong(1);
@@ -168,6 +170,7 @@ public final class Table {
     RowVersion fresh = new RowVersion(rowId, values, ts, old);
     old.end(ts);
     rows.put(rowId, fresh);
+    versioned.add(rowId);
     Object oldKey = indexing ? primaryKeyOf(old.values()) : null;
     if (oldKey != null) {
       Object newKey = primaryKeyOf(values);
@@ -185,6 +188,7 @@ public final class Table {
       throw new IllegalStateException("delete of missing row " + rowId + " in " + def.name());
     }
     old.end(ts);
+    versioned.add(rowId);
     Object key = indexing ? primaryKeyOf(old.values()) : null;
     if (key != null) {
       primaryIndex.remove(key, rowId);
@@ -192,24 +196,67 @@ public final class Table {
   }
 
   /**
-   * Drops versions and deleted rows that no snapshot at or after {@code oldestSnapshot} can see.
+   * Drops the versions no snapshot can see: a version stays only if one of {@code snapshots}
+   * (ascending; the last is the newest published timestamp) falls in its [begin, end), or if it is
+   * newer than all of them. A row deleted before every snapshot goes entirely. Only rows changed
+   * since the last prune are visited; rows that still keep older versions are visited again next
+   * time. Readers walking a chain meanwhile still reach their version: it is kept, and relinking
+   * only skips versions no snapshot sees. Writer only.
    */
-  public void prune(long oldestSnapshot) {
-    for (Iterator<RowVersion> it = rows.iterator(); it.hasNext(); ) {
-      RowVersion head = it.next();
-      if (head.end() <= oldestSnapshot) {
-        rows.remove(head.rowId());
+  public void prune(long[] snapshots) {
+    long oldest = snapshots[0];
+    long newest = snapshots[snapshots.length - 1];
+    int n = versioned.size();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      long rowId = versioned.poll();
+      if (!seen.add(rowId)) {
         continue;
       }
-      RowVersion v = head;
-      while (v != null) {
-        if (v.begin() <= oldestSnapshot) {
-          v.cutOlder();
-          break;
+      RowVersion head = rows.get(rowId);
+      if (head == null) {
+        continue;
+      }
+      if (head.end() <= oldest) {
+        rows.remove(rowId); // deleted before every snapshot still in use
+        continue;
+      }
+      RowVersion kept = head;
+      int chain = 1;
+      for (RowVersion v = head.older(); v != null; v = v.older()) {
+        if (v.begin() > newest || seenBy(v, snapshots)) {
+          if (kept.older() != v) {
+            kept.setOlder(v);
+          }
+          kept = v;
+          chain++;
         }
-        v = v.older();
+      }
+      kept.cutOlder();
+      if (chain > 1 || !head.isLive()) {
+        versioned.add(rowId); // still has versions someone may need
       }
     }
+  }
+
+  private static boolean seenBy(RowVersion v, long[] snapshots) {
+    int at = java.util.Arrays.binarySearch(snapshots, v.begin());
+    int first = at >= 0 ? at : -at - 1;
+    return first < snapshots.length && snapshots[first] < v.end();
+  }
+
+  /** How many versions row {@code rowId} keeps, newest first (for tests and statistics). */
+  public int versionCount(long rowId) {
+    int n = 0;
+    for (RowVersion v = rows.get(rowId); v != null; v = v.older()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** How many rows wait to be pruned (for tests and statistics). */
+  public int prunable() {
+    return versioned.size();
   }
 
   private void bumpRowId(long rowId) {
