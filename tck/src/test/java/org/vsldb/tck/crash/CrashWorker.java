@@ -28,7 +28,14 @@ public final class CrashWorker {
       c.createStatement().execute(
           "create table if not exists acct(txn bigint not null, idx int not null, n int not null,"
               + " payload varchar(200), primary key (txn, idx))");
+      // One commit before READY, so the SQL path is compiled and the parent's kill finds the
+      // workers committing rather than starting up.
+      try (PreparedStatement warm = c.prepareStatement("insert into acct values (?, 0, 1, 'warm')")) {
+        warm.setLong(1, base - 1);
+        warm.executeUpdate();
+      }
       synchronized (out) {
+        out.println("ACK " + (base - 1) + " 1");
         out.println("READY");
         out.flush();
       }

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +66,11 @@ class KillNineTest {
       });
       reader.start();
       assertTrue(ready.await(120, TimeUnit.SECONDS), "worker did not start: " + errors);
-      Thread.sleep(200 + rnd.nextInt(1200));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (acked.size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(5); // wait until the worker threads commit, then kill at a random moment
+      }
+      Thread.sleep(rnd.nextInt(800));
       p.destroyForcibly(); // SIGKILL on Linux
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       reader.join(10_000);
@@ -76,6 +79,7 @@ class KillNineTest {
       verify(url, acked, round);
     }
     System.out.println("KillNineTest: " + rounds + " rounds, " + totalAcked + " acknowledged transactions, all present");
+    assertTrue(totalAcked > 2L * rounds, "the workers committed too little for the test to mean anything");
   }
 
   private static void verify(String url, Map<Long, Integer> acked, int round) throws Exception {
@@ -97,6 +101,5 @@ class KillNineTest {
       assertTrue(v != null, "round " + round + ": acknowledged transaction " + e.getKey() + " is missing");
       assertEquals((int) e.getValue(), v[0]);
     }
-    assertTrue(List.of(acked.size()).get(0) >= 0);
   }
 }
