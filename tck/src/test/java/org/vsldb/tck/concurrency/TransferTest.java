@@ -29,8 +29,19 @@ class TransferTest {
 
   @TempDir Path dir;
 
+  /** Work done inside a transfer's transaction. */
+  @FunctionalInterface
+  interface Extra {
+    void run() throws SQLException;
+  }
+
   /** One transfer in its own transaction, retried on 40001. Returns the retries it took. */
   static int transfer(Connection c, int from, int to, int amount) throws SQLException {
+    return transfer(c, from, to, amount, () -> { });
+  }
+
+  /** As above, running {@code extra} in the same transaction before the commit. */
+  static int transfer(Connection c, int from, int to, int amount, Extra extra) throws SQLException {
     int retries = 0;
     while (true) {
       try (PreparedStatement debit = c.prepareStatement("update acct set balance = balance - ? where id = ?");
@@ -41,6 +52,7 @@ class TransferTest {
         credit.setInt(1, amount);
         credit.setInt(2, to);
         credit.executeUpdate();
+        extra.run();
         c.commit();
         return retries;
       } catch (SQLException e) {
