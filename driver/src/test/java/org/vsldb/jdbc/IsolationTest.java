@@ -228,4 +228,27 @@ class IsolationTest {
       assertThrows(SQLException.class, c::setSavepoint);
     }
   }
+
+  @Test
+  void primaryKeyLookup_atRepeatableRead_stillSeesTheSnapshotAfterADeleteAndReinsert() throws SQLException {
+    level(Connection.TRANSACTION_REPEATABLE_READ);
+    assertEquals(100, balance(a, 1));
+    b.createStatement().executeUpdate("delete from acct where id = 1");
+    b.createStatement().executeUpdate("insert into acct values (1, 7, false)");
+    b.commit();
+    assertEquals(100, balance(a, 1), "the index points at the new row; the snapshot still sees the old one");
+    a.commit();
+    assertEquals(7, balance(a, 1));
+  }
+
+  @Test
+  void primaryKeyLookup_seesTheTransactionsOwnChanges() throws SQLException {
+    a.createStatement().executeUpdate("insert into acct values (5, 55, false)");
+    a.createStatement().executeUpdate("delete from acct where id = 2");
+    assertEquals(55, balance(a, 5));
+    assertEquals(0, count(a, "id = 2"));
+    assertEquals(0, count(b, "id = 5"), "others do not see it");
+    a.rollback();
+    assertEquals(100, balance(a, 2));
+  }
 }

@@ -84,6 +84,43 @@ class StatementTest {
   }
 
   @Test
+  void explain_pointSelectOnThePrimaryKey_usesTheIndex_andOtherFiltersScan() throws SQLException {
+    c.createStatement().execute("create table t(a int primary key, b varchar(5))");
+    try (PreparedStatement p = c.prepareStatement("explain plan for select b from t where a = ?")) {
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        String plan = rs.getString(1);
+        assertTrue(plan.contains("StoreIndexLookup(table=[[PUBLIC, T]], index=[PRIMARY KEY [A]], key=[?0])"), plan);
+      }
+    }
+    try (ResultSet rs = c.createStatement().executeQuery("explain plan for select b from t where b = 'x'")) {
+      rs.next();
+      assertTrue(rs.getString(1).contains("EnumerableTableScan"), rs.getString(1));
+    }
+  }
+
+  @Test
+  void primaryKeyLookup_answersLikeAScan_forHitsMissesNullAndOddValues() throws SQLException {
+    c.createStatement().execute("create table t(a int primary key, b varchar(5))");
+    c.createStatement().execute("insert into t values (1, 'one'), (2, 'two')");
+    try (PreparedStatement p = c.prepareStatement("select b from t where a = ?")) {
+      // A parameter takes the type of the key column (1.5 becomes 2, rounding half up, as in H2);
+      // a value the column cannot hold matches nothing.
+      Object[][] cases = {{1, "one"}, {2, "two"}, {3, null}, {null, null}, {new java.math.BigDecimal("1.5"), "two"},
+          {"2", "two"}};
+      for (Object[] k : cases) {
+        p.setObject(1, k[0]);
+        try (ResultSet rs = p.executeQuery()) {
+          assertEquals(k[1], rs.next() ? rs.getString(1) : null, "key " + k[0]);
+        }
+      }
+    }
+    try (ResultSet rs = c.createStatement().executeQuery("select b from t where a = 2.5")) {
+      assertFalse(rs.next(), "a literal that is not an integer matches no integer key");
+    }
+  }
+
+  @Test
   void preparedStatement_runsManyTimesWithNewParameters() throws SQLException {
     c.createStatement().execute("create table t(a int primary key, b varchar(10))");
     try (PreparedStatement ins = c.prepareStatement("insert into t values (?, ?)")) {

@@ -138,6 +138,28 @@ public final class Transaction {
     };
   }
 
+  /**
+   * The row with primary key {@code key} as this transaction sees it, or null. Uses the table's
+   * primary-key index; falls back to a scan when the transaction changed the table or a commit
+   * after its snapshot changed that key.
+   */
+  public Object[] lookupByKey(Table table, Object key) {
+    WriteSet ws = writes.get(table.id());
+    if (ws == null || ws.pending.isEmpty()) {
+      Object[] row = table.lookup(key, snapshot);
+      if (row != Table.INDEX_CANNOT_ANSWER) {
+        return row;
+      }
+    }
+    for (Iterator<Object[]> it = scan(table); it.hasNext(); ) {
+      Object[] row = it.next();
+      if (key.equals(table.primaryKeyOf(row))) {
+        return row;
+      }
+    }
+    return null;
+  }
+
   /** Visits the rows of {@code table} this transaction sees, with their row ids. */
   public void forEachRow(Table table, RowConsumer consumer) {
     WriteSet ws = writes.get(table.id());

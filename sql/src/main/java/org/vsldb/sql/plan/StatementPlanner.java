@@ -119,6 +119,7 @@ public final class StatementPlanner {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
+    org.vsldb.sql.rules.StoreRules.ALL.forEach(planner::addRule);
     planner.setExecutor(new RexExecutorImpl(org.apache.calcite.DataContexts.EMPTY));
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);

@@ -25,6 +25,8 @@ public final class Table {
   private final java.util.ArrayDeque<Long> versioned = new java.util.ArrayDeque<>();
   private volatile Map<Object, Long> primaryIndex = new ConcurrentHashMap<>();
   private boolean indexing = true;
+  /** The commit timestamp of the last delete or key change: index misses before it are final. */
+  private volatile long lastKeyRemovalTs;
   private final AtomicLong nextRowId = new AtomicLong(1);
 
   public Table(int id, TableDef def) {
@@ -111,6 +113,28 @@ public final class Table {
     return primaryIndex.get(key);
   }
 
+  /**
+   * The committed row with primary key {@code key} visible at {@code snapshot}, found through the
+   * index; null if there is none. When the index
+   * cannot answer for an older snapshot (the key's row changed since), it returns
+   * {@link #INDEX_CANNOT_ANSWER} and the caller scans.
+   */
+  public Object[] lookup(Object key, long snapshot) {
+    Long rowId = primaryIndex.get(key);
+    if (rowId != null) {
+      RowVersion head = rows.get(rowId);
+      RowVersion v = head == null ? null : head.visibleAt(snapshot);
+      if (v != null && key.equals(primaryKeyOf(v.values()))) {
+        return v.values();
+      }
+      return INDEX_CANNOT_ANSWER;
+    }
+    return lastKeyRemovalTs <= snapshot ? null : INDEX_CANNOT_ANSWER;
+  }
+
+  /** Returned by {@link #lookup} when only a scan can tell. */
+  public static final Object[] INDEX_CANNOT_ANSWER = new Object[0];
+
   /** An estimate of the number of live rows, for the planner's statistics. */
   public long approximateRowCount() {
     return pk.length > 0 ? primaryIndex.size() : rows.size();
@@ -175,6 +199,7 @@ public final class Table {
     if (oldKey != null) {
       Object newKey = primaryKeyOf(values);
       if (!oldKey.equals(newKey)) {
+        lastKeyRemovalTs = ts;
         primaryIndex.remove(oldKey, rowId);
       }
       primaryIndex.put(newKey, rowId);
@@ -189,6 +214,7 @@ public final class Table {
     }
     old.end(ts);
     versioned.add(rowId);
+    lastKeyRemovalTs = ts;
     Object key = indexing ? primaryKeyOf(old.values()) : null;
     if (key != null) {
       primaryIndex.remove(key, rowId);
