@@ -145,4 +145,28 @@ class VslDriverTest {
       assertEquals(0, count(c, "t"));
     }
   }
+
+  @Test
+  void checkpointStatement_andAutomaticCheckpoints_keepEveryRowAcrossReopen() throws Exception {
+    java.nio.file.Path db = dir.resolve("cp");
+    String url = "jdbc:vsl:" + db + ";checkpointLogBytes=20000";
+    try (Connection c = DriverManager.getConnection(url)) {
+      Statement s = c.createStatement();
+      s.execute("create table t(a int primary key, b varchar(40))");
+      try (java.sql.PreparedStatement p = c.prepareStatement("insert into t values (?, ?)")) {
+        for (int i = 0; i < 2000; i++) {
+          p.setInt(1, i);
+          p.setString(2, "row " + i + " with some text to fill the log");
+          p.executeUpdate(); // each a commit: the log passes 20,000 bytes many times
+        }
+      }
+      assertEquals(2000, s.executeUpdate("checkpoint"), "CHECKPOINT counts the rows it wrote");
+      assertTrue(java.nio.file.Files.size(db.resolve("database.vsl")) < 20_000 + 4096,
+          "automatic and explicit checkpoints keep the log short");
+      assertTrue(java.nio.file.Files.exists(db.resolve("database.db")));
+    }
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertEquals(2000, count(c, "t"));
+    }
+  }
 }
