@@ -85,6 +85,9 @@ final class ReplayPipeline implements Consumer<LogRecord>, AutoCloseable {
       put(batch);
       batch = new ArrayList<>();
     }
+    if (failure != null) {
+      queue.clear(); // the worker stopped taking; make room for END
+    }
     put(END);
     boolean interrupted = false;
     while (worker.isAlive()) {

@@ -203,4 +203,21 @@ class RecoveryTest {
     }
     assertTrue(Files.exists(files.tempSnapshot()));
   }
+
+  @Test
+  void gapInCommitTimestamps_isRefusedAsMissingCommits_I5() throws IOException {
+    Path dir = tmp.resolve("gap");
+    Files.createDirectories(dir);
+    try (org.vsldb.storage.log.LogWriter w =
+        org.vsldb.storage.log.LogWriter.create(new DatabaseFiles(dir).log(), 99, 0)) {
+      w.write(new org.vsldb.storage.log.LogRecord(1, 0, List.of(new org.vsldb.storage.log.Change.CreateTable(1, DEF))));
+      w.write(new org.vsldb.storage.log.LogRecord(2, 0, List.of(
+          new org.vsldb.storage.log.Change.Insert(1, 1, new Object[] {1, "a"}))));
+      w.write(new org.vsldb.storage.log.LogRecord(4, 0, List.of(
+          new org.vsldb.storage.log.Change.Insert(1, 2, new Object[] {2, "b"}))));
+    }
+    StoreException e = assertThrows(StoreException.class, () -> Store.open(config(dir)));
+    assertEquals(StoreException.Reason.CORRUPTION, e.reason());
+    assertTrue(e.getMessage().contains("missing"), e.getMessage());
+  }
 }
