@@ -36,11 +36,13 @@ class KillNineTest {
 
   @Test
   void killNine_atRandomMoments_losesNoAcknowledgedCommit_andLeavesNoPartialOne() throws Exception {
-    String url = "jdbc:vsl:" + dir.resolve("db");
     Random rnd = new Random(Long.getLong("vsl.crash.seed", System.nanoTime()));
     long totalAcked = 0;
     int rounds = rounds();
     for (int round = 1; round <= rounds; round++) {
+      // A database lives for 25 rounds: long enough to recover from many crashes in a row, short
+      // enough that a 500-round run does not spend its time loading an ever larger database.
+      String url = "jdbc:vsl:" + dir.resolve("db" + ((round - 1) / 25));
       Map<Long, Integer> acked = new ConcurrentHashMap<>();
       Process p = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-Xmx512m",
           "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(),
