@@ -33,12 +33,14 @@ final class VslParameterMetaData implements ParameterMetaData {
     return parameterNullableUnknown;
   }
 
+  /** The parameter described as a one-column result, to share ResultSetMetaData's type facts. */
+  private VslResultSetMetaData asColumn(int i) throws SQLException {
+    return new VslResultSetMetaData(List.of(param(i)));
+  }
+
   @Override
   public boolean isSigned(int i) throws SQLException {
-    return switch (param(i).type()) {
-      case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, FLOAT, DOUBLE, DECIMAL -> true;
-      default -> false;
-    };
+    return asColumn(i).isSigned(1);
   }
 
   @Override
@@ -63,7 +65,7 @@ final class VslParameterMetaData implements ParameterMetaData {
 
   @Override
   public String getParameterClassName(int i) throws SQLException {
-    return new VslResultSetMetaData(List.of(param(i))).getColumnClassName(1);
+    return asColumn(i).getColumnClassName(1);
   }
 
   @Override
