@@ -26,6 +26,18 @@ public final class Replay {
         catalog.add(new Table(t.tableId(), t.def()));
       } else if (c instanceof Change.DropTable t) {
         catalog.remove(t.tableId());
+      } else if (c instanceof Change.AlterTable a) {
+        Table fresh = new Table(a.tableId(), a.def());
+        fresh.copyRows(table(catalog, c), a.sources(), a.fill(), ts);
+        catalog.replace(fresh);
+      } else if (c instanceof Change.CreateSchema cs) {
+        catalog.addSchema(cs.name());
+      } else if (c instanceof Change.DropSchema ds) {
+        catalog.removeSchema(ds.name());
+      } else if (c instanceof Change.CreateView cv) {
+        catalog.addView(cv.view());
+      } else if (c instanceof Change.DropView dv) {
+        catalog.removeView(dv.schema(), dv.name());
       } else {
         throw new IllegalStateException("unknown change " + c);
       }

@@ -88,8 +88,7 @@ public final class Store implements AutoCloseable {
     Store s = new Store(config, r.catalog(), r.lastCommitTs(), r);
     if (r.finishCheckpoint()) {
       try {
-        s.finishCheckpoint(s.logGeneration, s.lastCommitTs, new ArrayList<>(s.catalog.tables()),
-            s.catalog.nextTableIdValue());
+        s.finishCheckpoint(s.logGeneration, s.lastCommitTs, s.catalog.image());
       } catch (RuntimeException e) {
         s.close();
         throw e;
@@ -204,9 +203,88 @@ public final class Store implements AutoCloseable {
     return catalog.table(id[0]);
   }
 
-  /** Drops a table in its own committed transaction. */
+  /** Drops a table in its own committed transaction; refused while foreign keys of other tables reference it. */
   public void dropTable(Table table) {
-    commitChanges(() -> List.of(new Change.DropTable(table.id())));
+    commitChanges(() -> {
+      for (Constraints.Referrer r : Constraints.referrers(catalog, table)) {
+        if (r.child().id() != table.id()) {
+          throw new StoreException(Reason.DEPENDENCY, "cannot drop table " + table.def().name()
+              + ": foreign key " + r.fk().name() + " of table " + r.child().def().name() + " references it");
+        }
+      }
+      return List.of(new Change.DropTable(table.id()));
+    });
+  }
+
+  /**
+   * A new definition for a table: new column i takes old column {@code sources[i]}, or
+   * {@code fill[i]} where that is -1.
+   */
+  public record Alteration(Table table, TableDef def, int[] sources, Object[] fill) {}
+
+  /**
+   * Changes table definitions (ALTER TABLE, CREATE and DROP INDEX) in one committed transaction,
+   * after checking that the newest committed rows satisfy every constraint of the new definitions.
+   *
+   * @throws StoreException CONSTRAINT_ON_EXISTING_ROWS (or the violated constraint's reason) if
+   *     they do not; WRITE_CONFLICT if a table was changed meanwhile
+   */
+  public void alterTables(List<Alteration> alterations) {
+    commitChanges(() -> {
+      List<Change> changes = new ArrayList<>();
+      for (Alteration a : alterations) {
+        if (catalog.table(a.table().id()) != a.table()) {
+          throw new StoreException(Reason.WRITE_CONFLICT,
+              "table " + a.table().def().name() + " was changed meanwhile; retry");
+        }
+        Table existing = catalog.table(a.def().schema(), a.def().name());
+        if (existing != null && existing.id() != a.table().id()) {
+          throw new IllegalStateException("table " + a.def().name() + " exists");
+        }
+        changes.add(new Change.AlterTable(a.table().id(), a.def(), a.sources(), a.fill()));
+      }
+      // Check the new definitions against the rows as they would be.
+      Catalog check = new Catalog();
+      for (Table t : catalog.tables()) {
+        check.add(t);
+      }
+      LogRecord trial = new LogRecord(lastAssignedTs + 1, 0, changes);
+      Replay.apply(check, trial);
+      for (Alteration a : alterations) {
+        ExistingRows.check(check, check.table(a.table().id()));
+      }
+      return changes;
+    });
+  }
+
+  /** Creates a schema in its own committed transaction. */
+  public void createSchema(String name) {
+    commitChanges(() -> {
+      if (catalog.hasSchema(name)) {
+        throw new IllegalStateException("schema " + name + " exists");
+      }
+      return List.of(new Change.CreateSchema(name));
+    });
+  }
+
+  /** Drops an empty schema in its own committed transaction. */
+  public void dropSchema(String name) {
+    commitChanges(() -> {
+      if (!catalog.tables(name).isEmpty() || !catalog.views(name).isEmpty()) {
+        throw new StoreException(Reason.DEPENDENCY, "cannot drop schema " + name + ": it is not empty");
+      }
+      return List.of(new Change.DropSchema(name));
+    });
+  }
+
+  /** Creates or replaces a view in its own committed transaction. */
+  public void createView(org.vsldb.storage.table.ViewDef view) {
+    commitChanges(() -> List.of(new Change.CreateView(view)));
+  }
+
+  /** Drops a view in its own committed transaction. */
+  public void dropView(String schema, String name) {
+    commitChanges(() -> List.of(new Change.DropView(schema, name)));
   }
 
   void commit(Transaction txn) {
@@ -231,10 +309,14 @@ public final class Store implements AutoCloseable {
                   + " was changed by a concurrent transaction; retry the transaction");
         }
         if (!p.isDelete()) {
-          Object key = ws.table.primaryKeyOf(p.values());
-          if (key != null && ws.duplicates(key, rowId)) {
-            throw Transaction.duplicate(ws.table, key);
+          int slot = ws.duplicateSlot(p.values(), rowId);
+          if (slot >= 0) {
+            throw Constraints.duplicate(ws, slot, p.values());
           }
+          checkParentsCommitted(txn, ws.table, p.isInsert() ? null : p.base().values(), p.values());
+        }
+        if (!p.isInsert()) {
+          checkNoChildrenCommitted(txn, ws.table, p.base().values(), p.values());
         }
         int t = ws.table.id();
         changes.add(
@@ -246,6 +328,84 @@ public final class Store implements AutoCloseable {
       }
     }
     return changes;
+  }
+
+  /**
+   * Foreign keys at commit (a concurrent transaction may have deleted a parent the statement
+   * found): each changed key must find a parent row in the newest committed state that this
+   * transaction keeps, or one this transaction wrote. Caller holds the commit lock.
+   */
+  private void checkParentsCommitted(Transaction txn, Table child, Object[] old, Object[] values) {
+    for (org.vsldb.storage.table.ForeignKeyDef fk : child.def().foreignKeys()) {
+      Object[] key = Constraints.project(values, fk.columns());
+      if (org.vsldb.storage.table.Index.hasNull(key)
+          || (old != null && java.util.Arrays.equals(key, Constraints.project(old, fk.columns())))) {
+        continue;
+      }
+      Table parent = catalog.table(fk.refTableId());
+      if (parent == null || !committedOrOwnRowHasKey(txn, parent, fk.refColumns(), key)) {
+        throw Constraints.missingParent(catalog, child, fk, key);
+      }
+    }
+  }
+
+  /** Restrict at commit: no committed child row may still reference a key this transaction removed. */
+  private void checkNoChildrenCommitted(Transaction txn, Table parent, Object[] old, Object[] values) {
+    for (Constraints.Referrer r : Constraints.referrers(catalog, parent)) {
+      Object[] key = Constraints.project(old, r.fk().refColumns());
+      if (org.vsldb.storage.table.Index.hasNull(key)
+          || (values != null && java.util.Arrays.equals(key, Constraints.project(values, r.fk().refColumns())))) {
+        continue;
+      }
+      WriteSet childWrites = txn.writes().get(r.child().id());
+      for (long rowId : committedRowsWithKey(r.child(), r.fk().columns(), key)) {
+        Pending cp = childWrites == null ? null : childWrites.pending.get(rowId);
+        if (cp == null || (cp.values() != null
+            && java.util.Arrays.equals(key, Constraints.project(cp.values(), r.fk().columns())))) {
+          throw Constraints.childExists(catalog, r.child(), r.fk(), parent, key);
+        }
+      }
+    }
+  }
+
+  private boolean committedOrOwnRowHasKey(Transaction txn, Table table, int[] columns, Object[] key) {
+    WriteSet ws = txn.writes().get(table.id());
+    for (long rowId : committedRowsWithKey(table, columns, key)) {
+      Pending p = ws == null ? null : ws.pending.get(rowId);
+      if (p == null || (p.values() != null
+          && java.util.Arrays.equals(key, Constraints.project(p.values(), columns)))) {
+        return true;
+      }
+    }
+    if (ws != null) {
+      for (Pending p : ws.pending.values()) {
+        if (p.values() != null && java.util.Arrays.equals(key, Constraints.project(p.values(), columns))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The ids of the newest committed live rows of {@code table} whose {@code columns} equal {@code key}. */
+  private static List<Long> committedRowsWithKey(Table table, int[] columns, Object[] key) {
+    int[] pk = table.def().primaryKey();
+    if (java.util.Arrays.equals(pk, columns)) {
+      Long id = table.rowIdForKey(pk.length == 1 ? key[0] : java.util.Arrays.asList(key));
+      return id == null ? List.of() : List.of(id);
+    }
+    org.vsldb.storage.table.Index ix = Constraints.indexOn(table, columns);
+    if (ix != null) {
+      return table.liveRowsWithKey(ix, key);
+    }
+    List<Long> ids = new ArrayList<>();
+    for (java.util.Iterator<org.vsldb.storage.table.RowVersion> it = table.scan(Table.NEWEST); it.hasNext(); ) {
+      org.vsldb.storage.table.RowVersion v = it.next();
+      if (v.isLive() && java.util.Arrays.equals(key, Constraints.project(v.values(), columns))) {
+        ids.add(v.rowId());
+      }
+    }
+    return ids;
   }
 
   /** Produces a transaction's changes under the commit lock. */
@@ -315,8 +475,7 @@ public final class Store implements AutoCloseable {
       checkWritable();
       long generation;
       long snapshotTs;
-      List<Table> tables;
-      int nextTableId;
+      Catalog.Image image;
       Snapshots.Pin snapshotPin;
       CompletableFuture<Void> rotated;
       synchronized (commitLock) {
@@ -324,8 +483,7 @@ public final class Store implements AutoCloseable {
         generation = logGeneration + 1;
         snapshotTs = lastAssignedTs;
         // The catalog as of the rotation point: DDL after it is in the new log.
-        tables = new ArrayList<>(catalog.tables());
-        nextTableId = catalog.nextTableIdValue();
+        image = catalog.image();
         snapshotPin = snapshots.pin(snapshotTs); // pruning keeps what the snapshot writer reads
         rotated = appender.run(current -> checkpointer.rotateLog(current, generation));
         logGeneration = generation;
@@ -336,7 +494,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
           throw fail("switching to a new log generation failed: " + e, e);
         }
-        SnapshotWriter.Written w = finishCheckpoint(generation, snapshotTs, tables, nextTableId);
+        SnapshotWriter.Written w = finishCheckpoint(generation, snapshotTs, image);
         return new CheckpointResult(w.bytes(), w.tables(), w.rows(), (System.nanoTime() - start) / 1_000_000);
       }
     } finally {
@@ -345,11 +503,9 @@ public final class Store implements AutoCloseable {
   }
 
   /** Steps 2 to 4 of a checkpoint: snapshot as of {@code snapshotTs}, publish, drop the old log. */
-  private SnapshotWriter.Written finishCheckpoint(
-      long generation, long snapshotTs, List<Table> tables, int nextTableId) {
-    tables.sort(Comparator.comparingInt(Table::id));
+  private SnapshotWriter.Written finishCheckpoint(long generation, long snapshotTs, Catalog.Image image) {
     try {
-      SnapshotWriter.Written w = checkpointer.writeSnapshot(generation, snapshotTs, tables, nextTableId);
+      SnapshotWriter.Written w = checkpointer.writeSnapshot(generation, snapshotTs, image);
       checkpointer.publishSnapshot();
       checkpointer.dropPreviousLog();
       return w;

@@ -11,6 +11,12 @@ public final class StoreException extends RuntimeException {
     DUPLICATE_KEY,
     /** NULL for a column that does not allow it. */
     NOT_NULL,
+    /** A foreign key finds no parent row, or a parent row that child rows reference would go. */
+    FOREIGN_KEY,
+    /** A schema change would leave existing rows violating a new constraint. */
+    CONSTRAINT_ON_EXISTING_ROWS,
+    /** A schema object cannot be dropped or changed because another depends on it. */
+    DEPENDENCY,
     /** A value does not fit its column (length, range). */
     VALUE_TOO_LONG,
     /** Another transaction changed a row this one changed; retry. */

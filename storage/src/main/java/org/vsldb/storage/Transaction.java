@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.vsldb.storage.StoreException.Reason;
 import org.vsldb.storage.WriteSet.Pending;
+import java.util.Arrays;
 import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ForeignKeyDef;
+import org.vsldb.storage.table.Index;
 import org.vsldb.storage.table.RowVersion;
 import org.vsldb.storage.table.Table;
 
@@ -190,12 +193,100 @@ public final class Transaction {
     WriteSet ws = writeSet(table);
     checkRow(ws, values);
     long rowId = table.newRowId();
-    Object key = table.primaryKeyOf(values);
-    if (key != null && ws.duplicates(key, rowId)) {
-      throw duplicate(table, key);
-    }
+    checkUnique(ws, values, rowId);
+    checkParentsExist(table, null, values);
     change(ws, rowId, new Pending(null, values));
     return rowId;
+  }
+
+  private void checkUnique(WriteSet ws, Object[] values, long rowId) {
+    int slot = ws.duplicateSlot(values, rowId);
+    if (slot >= 0) {
+      throw Constraints.duplicate(ws, slot, values);
+    }
+  }
+
+  /** Checks that every foreign key of a new or changed row finds its parent row. */
+  private void checkParentsExist(Table table, Object[] old, Object[] values) {
+    for (ForeignKeyDef fk : table.def().foreignKeys()) {
+      Object[] key = Constraints.project(values, fk.columns());
+      if (Index.hasNull(key) || (old != null && Arrays.equals(key, Constraints.project(old, fk.columns())))) {
+        continue;
+      }
+      Table parent = store.catalog().table(fk.refTableId());
+      if (parent == null || !hasRowWithKey(parent, fk.refColumns(), key)) {
+        throw Constraints.missingParent(store.catalog(), table, fk, key);
+      }
+    }
+  }
+
+  /** Checks that no row references a parent row that loses its key ({@code values} null: deleted). */
+  private void checkNoChildren(Table parent, Object[] old, Object[] values) {
+    for (Constraints.Referrer r : Constraints.referrers(store.catalog(), parent)) {
+      Object[] key = Constraints.project(old, r.fk().refColumns());
+      if (Index.hasNull(key)
+          || (values != null && Arrays.equals(key, Constraints.project(values, r.fk().refColumns())))) {
+        continue;
+      }
+      if (hasRowWithKey(r.child(), r.fk().columns(), key)) {
+        throw Constraints.childExists(store.catalog(), r.child(), r.fk(), parent, key);
+      }
+    }
+  }
+
+  /** Whether this transaction sees a row of {@code table} whose {@code columns} equal {@code key}. */
+  boolean hasRowWithKey(Table table, int[] columns, Object[] key) {
+    int[] pk = table.def().primaryKey();
+    if (Arrays.equals(pk, columns)) {
+      return lookupByKey(table, pk.length == 1 ? key[0] : Arrays.asList(key)) != null;
+    }
+    Index ix = Constraints.indexOn(table, columns);
+    Iterator<Object[]> it = ix != null
+        ? indexRange(table, ix, key, true, key, true)
+        : scan(table);
+    while (it.hasNext()) {
+      if (Arrays.equals(Constraints.project(it.next(), columns), key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The rows this transaction sees whose keys in {@code index} lie between two bounds (key
+   * prefixes, or null for none): committed rows through the index, in key order, then rows this
+   * transaction wrote.
+   */
+  public Iterator<Object[]> indexRange(
+      Table table, Index index, Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive) {
+    WriteSet ws = writes.get(table.id());
+    Iterator<RowVersion> committed = table.indexScan(index, lo, loInclusive, hi, hiInclusive, snapshot);
+    if (ws == null || ws.pending.isEmpty()) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return committed.hasNext();
+        }
+
+        @Override
+        public Object[] next() {
+          return committed.next().values();
+        }
+      };
+    }
+    List<Object[]> out = new ArrayList<>();
+    while (committed.hasNext()) {
+      RowVersion v = committed.next();
+      if (!ws.pending.containsKey(v.rowId())) {
+        out.add(v.values());
+      }
+    }
+    for (Pending p : ws.pending.values()) {
+      if (!p.isDelete() && index.inRange(p.values(), lo, loInclusive, hi, hiInclusive)) {
+        out.add(p.values());
+      }
+    }
+    return out.iterator();
   }
 
   /** Gives the row {@code rowId}, as this transaction sees it, new values. */
@@ -207,10 +298,10 @@ public final class Transaction {
     if (p != null && p.isDelete()) {
       throw new IllegalStateException("update of a row this transaction deleted");
     }
-    Object key = table.primaryKeyOf(values);
-    if (key != null && ws.duplicates(key, rowId)) {
-      throw duplicate(table, key);
-    }
+    Object[] old = p != null ? p.values() : base.values();
+    checkUnique(ws, values, rowId);
+    checkParentsExist(table, old, values);
+    checkNoChildren(table, old, values);
     change(ws, rowId, new Pending(base, values));
   }
 
@@ -219,10 +310,15 @@ public final class Transaction {
     WriteSet ws = writeSet(table);
     store.checkWritable();
     Pending p = ws.pending.get(rowId);
+    if (p != null && p.isDelete()) {
+      throw new IllegalStateException("delete of a row this transaction deleted");
+    }
+    RowVersion base = p != null ? p.base() : lockAndRead(table, rowId);
+    checkNoChildren(table, p != null ? p.values() : base.values(), null);
     if (p != null && p.isInsert()) {
       change(ws, rowId, null);
     } else {
-      change(ws, rowId, new Pending(p != null ? p.base() : lockAndRead(table, rowId), null));
+      change(ws, rowId, new Pending(base, null));
     }
   }
 
@@ -269,19 +365,6 @@ public final class Transaction {
                 + ws.table.def().name());
       }
     }
-  }
-
-  static StoreException duplicate(Table table, Object key) {
-    return new StoreException(
-        Reason.DUPLICATE_KEY,
-        "duplicate primary key "
-            + table.def().primaryKeyNames()
-            + " = "
-            + key
-            + " in table "
-            + table.def().schema()
-            + "."
-            + table.def().name());
   }
 
   private WriteSet writeSet(Table table) {

@@ -1,16 +1,20 @@
 package org.vsldb.storage;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vsldb.storage.table.Index;
 import org.vsldb.storage.table.RowVersion;
 import org.vsldb.storage.table.Table;
 
 /**
  * A transaction's uncommitted changes to one table: per row id, the committed version it started
- * from (null for a new row) and the row's new values (null for a deleted row). Also maps the
- * primary keys of new values to their row ids, so uniqueness is checked without a scan.
+ * from (null for a new row) and the row's new values (null for a deleted row). Also maps, for the
+ * primary key and each unique index, the keys of new values to their row ids, so uniqueness is
+ * checked without a scan.
  */
 final class WriteSet {
   /** A pending change to one row. */
@@ -26,43 +30,104 @@ final class WriteSet {
 
   final Table table;
   final LinkedHashMap<Long, Pending> pending = new LinkedHashMap<>();
-  final Map<Object, Long> newKeys = new HashMap<>();
+  /** Slot 0 is the primary key (when the table has one), then each unique index. */
+  private final List<Index> uniqueIndexes = new ArrayList<>();
+  private final boolean hasPrimaryKey;
+  private final List<Map<Object, Long>> newKeys = new ArrayList<>();
 
   WriteSet(Table table) {
     this.table = table;
-  }
-
-  /** Sets the pending state of {@code rowId}, keeping {@link #newKeys} in step; null removes it. */
-  void put(long rowId, Pending next) {
-    Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
-    if (prev != null && prev.values() != null) {
-      Object k = table.primaryKeyOf(prev.values());
-      if (k != null) {
-        newKeys.remove(k, rowId);
+    this.hasPrimaryKey = table.def().hasPrimaryKey();
+    if (hasPrimaryKey) {
+      uniqueIndexes.add(null);
+    }
+    for (Index ix : table.indexes()) {
+      if (ix.def().unique()) {
+        uniqueIndexes.add(ix);
       }
     }
-    if (next != null && next.values() != null) {
-      Object k = table.primaryKeyOf(next.values());
-      if (k != null) {
-        newKeys.put(k, rowId);
+    for (int i = 0; i < uniqueIndexes.size(); i++) {
+      newKeys.add(new HashMap<>());
+    }
+  }
+
+  /** How many unique keys (primary key first) the table has. */
+  int uniqueSlots() {
+    return uniqueIndexes.size();
+  }
+
+  /** The unique index of a slot, or null for the primary key. */
+  Index uniqueIndex(int slot) {
+    return uniqueIndexes.get(slot);
+  }
+
+  /** The key of {@code values} in a slot, or null when it has a NULL part (never a conflict). */
+  Object keyOf(int slot, Object[] values) {
+    Index ix = uniqueIndexes.get(slot);
+    if (ix == null) {
+      return table.primaryKeyOf(values);
+    }
+    Object[] k = ix.keyOf(values);
+    return Index.hasNull(k) ? null : Arrays.asList(k);
+  }
+
+  private List<Long> committedOwners(int slot, Object key) {
+    Index ix = uniqueIndexes.get(slot);
+    if (ix == null) {
+      Long id = table.rowIdForKey(key);
+      return id == null ? List.of() : List.of(id);
+    }
+    return table.liveRowsWithKey(ix, ((List<?>) key).toArray());
+  }
+
+  /** Sets the pending state of {@code rowId}, keeping the key maps in step; null removes it. */
+  void put(long rowId, Pending next) {
+    Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
+    for (int slot = 0; slot < newKeys.size(); slot++) {
+      if (prev != null && prev.values() != null) {
+        Object k = keyOf(slot, prev.values());
+        if (k != null) {
+          newKeys.get(slot).remove(k, rowId);
+        }
+      }
+      if (next != null && next.values() != null) {
+        Object k = keyOf(slot, next.values());
+        if (k != null) {
+          newKeys.get(slot).put(k, rowId);
+        }
       }
     }
   }
 
   /**
-   * Whether giving {@code rowId} the primary key {@code key} would duplicate another row's key,
-   * committed or pending, as this transaction would leave it.
+   * The slot of the first unique key that giving {@code rowId} the values {@code values} would
+   * duplicate, against other rows committed or pending as this transaction would leave them; or
+   * -1.
    */
-  boolean duplicates(Object key, long rowId) {
-    Long owner = newKeys.get(key);
+  int duplicateSlot(Object[] values, long rowId) {
+    for (int slot = 0; slot < newKeys.size(); slot++) {
+      Object key = keyOf(slot, values);
+      if (key != null && duplicates(slot, key, rowId)) {
+        return slot;
+      }
+    }
+    return -1;
+  }
+
+  private boolean duplicates(int slot, Object key, long rowId) {
+    Long owner = newKeys.get(slot).get(key);
     if (owner != null && owner != rowId) {
       return true;
     }
-    Long committed = table.rowIdForKey(key);
-    if (committed == null || committed == rowId) {
-      return false;
+    for (long committed : committedOwners(slot, key)) {
+      if (committed == rowId) {
+        continue;
+      }
+      Pending p = pending.get(committed);
+      if (p == null || (p.values() != null && key.equals(keyOf(slot, p.values())))) {
+        return true;
+      }
     }
-    Pending p = pending.get(committed);
-    return p == null || (p.values() != null && key.equals(table.primaryKeyOf(p.values())));
+    return false;
   }
 }

@@ -6,7 +6,7 @@ import org.vsldb.storage.DatabaseFiles;
 import org.vsldb.storage.io.FileSystem;
 import org.vsldb.storage.log.LogWriter;
 import org.vsldb.storage.snapshot.SnapshotWriter;
-import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.Catalog;
 
 /**
  * The steps of a checkpoint, one method each, in the order the store runs them. Between any two
@@ -51,8 +51,8 @@ public final class Checkpointer {
 
   /** Step 2: the rows of {@code tables} as of {@code snapshotTs}, written and forced. */
   public SnapshotWriter.Written writeSnapshot(
-      long generation, long snapshotTs, List<Table> tables, int nextTableId) throws IOException {
-    return SnapshotWriter.write(fs, files.tempSnapshot(), databaseId, generation, snapshotTs, tables, nextTableId);
+      long generation, long snapshotTs, Catalog.Image image) throws IOException {
+    return SnapshotWriter.write(fs, files.tempSnapshot(), databaseId, generation, snapshotTs, image);
   }
 
   /** Step 3: the snapshot becomes the database's by an atomic rename. */

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.CheckDef;
+import org.vsldb.storage.table.ForeignKeyDef;
+import org.vsldb.storage.table.IndexDef;
 import org.vsldb.storage.table.TableDef;
+import org.vsldb.storage.table.ViewDef;
 
 /**
  * Encodes and decodes values and table definitions, as {@code docs/FORMATS.md} defines them in
@@ -76,12 +80,72 @@ public final class ValueCodec {
       out.i32(c.precision());
       out.i32(c.scale());
       out.u8(c.nullable() ? 1 : 0);
+      out.string(c.defaultSql() == null ? "" : c.defaultSql());
+      ColumnDef.Identity id = c.identity();
+      out.u8(id == null ? 0 : id.always() ? 1 : 2);
+      if (id != null) {
+        out.i64(id.start());
+        out.i64(id.increment());
+      }
     }
-    int[] pk = def.primaryKey();
-    out.i32(pk.length);
-    for (int p : pk) {
-      out.i32(p);
+    out.string(def.primaryKeyName() == null ? "" : def.primaryKeyName());
+    positions(def.primaryKey(), out);
+    out.i32(def.indexes().size());
+    for (IndexDef i : def.indexes()) {
+      out.string(i.name());
+      out.u8(i.unique() ? 1 : 0);
+      out.string(i.constraint() == null ? "" : i.constraint());
+      positions(i.columns(), out);
     }
+    out.i32(def.checks().size());
+    for (CheckDef c : def.checks()) {
+      out.string(c.name());
+      out.string(c.sql());
+    }
+    out.i32(def.foreignKeys().size());
+    for (ForeignKeyDef f : def.foreignKeys()) {
+      out.string(f.name());
+      positions(f.columns(), out);
+      out.i32(f.refTableId());
+      positions(f.refColumns(), out);
+    }
+  }
+
+  private static void positions(int[] p, ByteSink out) {
+    out.i32(p.length);
+    for (int x : p) {
+      out.i32(x);
+    }
+  }
+
+  private static int[] positions(ByteBuffer in) {
+    int[] p = new int[count(in)];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = in.getInt();
+    }
+    return p;
+  }
+
+  public static void encodeViewDef(ViewDef v, ByteSink out) {
+    out.string(v.schema());
+    out.string(v.name());
+    out.string(v.sql());
+    out.i32(v.columnNames().size());
+    for (String c : v.columnNames()) {
+      out.string(c);
+    }
+  }
+
+  public static ViewDef decodeViewDef(ByteBuffer in) {
+    String schema = string(in);
+    String name = string(in);
+    String sql = string(in);
+    int n = count(in);
+    List<String> cols = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      cols.add(string(in));
+    }
+    return new ViewDef(schema, name, sql, cols);
   }
 
   public static int count(ByteBuffer in) {
@@ -148,12 +212,41 @@ public final class ValueCodec {
       if (type == null) {
         throw new IllegalArgumentException("unknown column type code " + code);
       }
-      cols.add(new ColumnDef(col, type, in.getInt(), in.getInt(), in.get() != 0));
+      int precision = in.getInt();
+      int scale = in.getInt();
+      boolean nullable = in.get() != 0;
+      String dflt = string(in);
+      int identity = in.get() & 0xFF;
+      ColumnDef.Identity id = switch (identity) {
+        case 0 -> null;
+        case 1, 2 -> new ColumnDef.Identity(identity == 1, in.getLong(), in.getLong());
+        default -> throw new IllegalArgumentException("unknown identity kind " + identity);
+      };
+      cols.add(new ColumnDef(col, type, precision, scale, nullable, dflt, id));
     }
-    int[] pk = new int[count(in)];
-    for (int i = 0; i < pk.length; i++) {
-      pk[i] = in.getInt();
+    String pkName = string(in);
+    int[] pk = positions(in);
+    int ni = count(in);
+    List<IndexDef> indexes = new ArrayList<>(ni);
+    for (int i = 0; i < ni; i++) {
+      String ixName = string(in);
+      boolean unique = in.get() != 0;
+      String constraint = string(in);
+      indexes.add(new IndexDef(ixName, positions(in), unique, constraint));
     }
-    return new TableDef(schema, name, cols, pk);
+    int nc = count(in);
+    List<CheckDef> checks = new ArrayList<>(nc);
+    for (int i = 0; i < nc; i++) {
+      checks.add(new CheckDef(string(in), string(in)));
+    }
+    int nf = count(in);
+    List<ForeignKeyDef> fks = new ArrayList<>(nf);
+    for (int i = 0; i < nf; i++) {
+      String fkName = string(in);
+      int[] fkCols = positions(in);
+      int ref = in.getInt();
+      fks.add(new ForeignKeyDef(fkName, fkCols, ref, positions(in)));
+    }
+    return new TableDef(schema, name, cols, pk, pkName, indexes, checks, fks);
   }
 }

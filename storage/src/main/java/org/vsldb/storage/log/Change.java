@@ -1,6 +1,7 @@
 package org.vsldb.storage.log;
 
 import org.vsldb.storage.table.TableDef;
+import org.vsldb.storage.table.ViewDef;
 
 /**
  * One change inside a committed transaction: the closed set of operations the log records. Each
@@ -8,7 +9,7 @@ import org.vsldb.storage.table.TableDef;
  * types are written with them.
  */
 public sealed interface Change {
-  /** The id of the table the change applies to. */
+  /** The id of the table the change applies to; 0 for changes to schemas and views. */
   int tableId();
 
   /** A new row. */
@@ -25,4 +26,43 @@ public sealed interface Change {
 
   /** Removal of a table and all of its rows. */
   record DropTable(int tableId) implements Change {}
+
+  /**
+   * A new definition of a table (ALTER TABLE, CREATE INDEX, DROP INDEX): its live rows are copied
+   * into the new definition, new column i taking old column {@code sources[i]}, or the value
+   * {@code fill[i]} where that is -1.
+   */
+  record AlterTable(int tableId, TableDef def, int[] sources, Object[] fill) implements Change {}
+
+  /** Creation of an empty schema. */
+  record CreateSchema(String name) implements Change {
+    @Override
+    public int tableId() {
+      return 0;
+    }
+  }
+
+  /** Removal of an empty schema. */
+  record DropSchema(String name) implements Change {
+    @Override
+    public int tableId() {
+      return 0;
+    }
+  }
+
+  /** Creation (or replacement) of a view. */
+  record CreateView(ViewDef view) implements Change {
+    @Override
+    public int tableId() {
+      return 0;
+    }
+  }
+
+  /** Removal of a view. */
+  record DropView(String schema, String name) implements Change {
+    @Override
+    public int tableId() {
+      return 0;
+    }
+  }
 }

@@ -15,7 +15,7 @@ public final class LogFormat {
   public static final byte[] MAGIC = {'V', 'S', 'L', 'L', 'O', 'G', '\r', '\n'};
 
   /** The format version this code writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /**
    * File header: magic (8) + version (4) + flags (4) + database id (8) + generation (8) +
@@ -41,6 +41,11 @@ public final class LogFormat {
   public static final byte OP_DELETE = 3;
   public static final byte OP_CREATE_TABLE = 4;
   public static final byte OP_DROP_TABLE = 5;
+  public static final byte OP_ALTER_TABLE = 6;
+  public static final byte OP_CREATE_SCHEMA = 7;
+  public static final byte OP_DROP_SCHEMA = 8;
+  public static final byte OP_CREATE_VIEW = 9;
+  public static final byte OP_DROP_VIEW = 10;
 
 
   /** The log's file name inside a database directory. */

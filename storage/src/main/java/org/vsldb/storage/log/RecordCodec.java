@@ -56,6 +56,32 @@ public final class RecordCodec {
       } else if (c instanceof Change.DropTable t) {
         out.u8(LogFormat.OP_DROP_TABLE);
         out.i32(t.tableId());
+      } else if (c instanceof Change.AlterTable a) {
+        out.u8(LogFormat.OP_ALTER_TABLE);
+        out.i32(a.tableId());
+        ValueCodec.encodeTableDef(a.def(), out);
+        out.i32(a.sources().length);
+        for (int src : a.sources()) {
+          out.i32(src);
+        }
+        ValueCodec.encodeValues(a.fill(), out);
+      } else if (c instanceof Change.CreateSchema cs) {
+        out.u8(LogFormat.OP_CREATE_SCHEMA);
+        out.i32(0);
+        out.string(cs.name());
+      } else if (c instanceof Change.DropSchema ds) {
+        out.u8(LogFormat.OP_DROP_SCHEMA);
+        out.i32(0);
+        out.string(ds.name());
+      } else if (c instanceof Change.CreateView cv) {
+        out.u8(LogFormat.OP_CREATE_VIEW);
+        out.i32(0);
+        ValueCodec.encodeViewDef(cv.view(), out);
+      } else if (c instanceof Change.DropView dv) {
+        out.u8(LogFormat.OP_DROP_VIEW);
+        out.i32(0);
+        out.string(dv.schema());
+        out.string(dv.name());
       } else {
         throw new IllegalArgumentException("unknown change " + c);
       }
@@ -84,6 +110,11 @@ public final class RecordCodec {
               case LogFormat.OP_DELETE -> new Change.Delete(tableId, in.getLong());
               case LogFormat.OP_CREATE_TABLE -> new Change.CreateTable(tableId, ValueCodec.decodeTableDef(in));
               case LogFormat.OP_DROP_TABLE -> new Change.DropTable(tableId);
+              case LogFormat.OP_ALTER_TABLE -> alterTable(tableId, in);
+              case LogFormat.OP_CREATE_SCHEMA -> new Change.CreateSchema(ValueCodec.string(in));
+              case LogFormat.OP_DROP_SCHEMA -> new Change.DropSchema(ValueCodec.string(in));
+              case LogFormat.OP_CREATE_VIEW -> new Change.CreateView(ValueCodec.decodeViewDef(in));
+              case LogFormat.OP_DROP_VIEW -> new Change.DropView(ValueCodec.string(in), ValueCodec.string(in));
               default -> throw new IllegalArgumentException("unknown change operation " + op);
             });
       }
@@ -97,4 +128,16 @@ public final class RecordCodec {
     }
   }
 
+  private static Change alterTable(int tableId, ByteBuffer in) {
+    org.vsldb.storage.table.TableDef def = ValueCodec.decodeTableDef(in);
+    int[] sources = new int[ValueCodec.count(in)];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = in.getInt();
+    }
+    Object[] fill = ValueCodec.decodeValues(in);
+    if (sources.length != def.columns().size() || fill.length != sources.length) {
+      throw new IllegalArgumentException("ALTER TABLE column map does not match the definition");
+    }
+    return new Change.AlterTable(tableId, def, sources, fill);
+  }
 }

@@ -13,7 +13,7 @@ public final class SnapshotFormat {
   public static final byte[] MAGIC = {'V', 'S', 'L', 'S', 'N', 'P', '\r', '\n'};
 
   /** The format version this code writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /**
    * Header: magic (8) + version (4) + flags (4) + database id (8) + generation (8) + last commit
@@ -24,7 +24,7 @@ public final class SnapshotFormat {
   /** Offset of the header CRC32C, which covers bytes [0, HEADER_CRC_OFFSET). */
   public static final int HEADER_CRC_OFFSET = 48;
 
-  /** Block type: a table's definition, id and next row id. */
+  /** Block type: a table's id, next row id, next identity value and definition. */
   public static final byte TYPE_TABLE = 1;
 
   /** Block type: rows of the table named by the last TABLE block. */
@@ -32,6 +32,12 @@ public final class SnapshotFormat {
 
   /** Block type: the end of the snapshot, with counts to check it against. */
   public static final byte TYPE_END = 3;
+
+  /** Block type: a schema other than PUBLIC. */
+  public static final byte TYPE_SCHEMA = 4;
+
+  /** Block type: a view. */
+  public static final byte TYPE_VIEW = 5;
 
   /** The most rows one ROWS block holds. */
   public static final int ROWS_PER_BLOCK = 1024;

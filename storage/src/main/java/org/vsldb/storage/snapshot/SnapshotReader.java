@@ -110,12 +110,16 @@ public final class SnapshotReader {
             case SnapshotFormat.TYPE_TABLE -> {
               int id = payload.getInt();
               long nextRowId = payload.getLong();
+              long identityNext = payload.getLong();
               TableDef def = ValueCodec.decodeTableDef(payload);
               current = new Table(id, def);
               current.restoreNextRowId(nextRowId);
+              current.restoreIdentityNext(identityNext);
               catalog.add(current);
               tables++;
             }
+            case SnapshotFormat.TYPE_SCHEMA -> catalog.addSchema(ValueCodec.string(payload));
+            case SnapshotFormat.TYPE_VIEW -> catalog.addView(ValueCodec.decodeViewDef(payload));
             case SnapshotFormat.TYPE_ROWS -> {
               if (current == null) {
                 throw new IllegalArgumentException("rows before any table");

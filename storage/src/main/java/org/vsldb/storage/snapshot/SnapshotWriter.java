@@ -13,7 +13,9 @@ import org.vsldb.storage.io.FileSystem;
 import org.vsldb.storage.io.Frames;
 import org.vsldb.storage.io.ValueCodec;
 import org.vsldb.storage.table.RowVersion;
+import org.vsldb.storage.table.Catalog;
 import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.ViewDef;
 
 /**
  * Writes a snapshot of the given tables as they were at one commit timestamp, streaming: rows go
@@ -38,10 +40,9 @@ public final class SnapshotWriter {
       long databaseId,
       long generation,
       long snapshotTs,
-      List<Table> tables,
-      int nextTableId)
+      Catalog.Image image)
       throws IOException {
-    return write(fs, file, databaseId, generation, snapshotTs, tables, nextTableId, System.currentTimeMillis());
+    return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis());
   }
 
   /** As above, with the wall-clock time to record in the header. */
@@ -51,8 +52,7 @@ public final class SnapshotWriter {
       long databaseId,
       long generation,
       long snapshotTs,
-      List<Table> tables,
-      int nextTableId,
+      Catalog.Image image,
       long wallClockMillis)
       throws IOException {
     try (DurableFile out = fs.open(file, true)) {
@@ -61,10 +61,22 @@ public final class SnapshotWriter {
       long pos = SnapshotFormat.HEADER_SIZE;
       ByteSink sink = new ByteSink(FLUSH_AT + (64 << 10));
       long rows = 0;
+      List<Table> tables = image.tables();
+      for (String schema : image.schemas()) {
+        int start = Frames.begin(sink, SnapshotFormat.TYPE_SCHEMA);
+        sink.string(schema);
+        Frames.end(sink, start);
+      }
+      for (ViewDef v : image.views()) {
+        int start = Frames.begin(sink, SnapshotFormat.TYPE_VIEW);
+        ValueCodec.encodeViewDef(v, sink);
+        Frames.end(sink, start);
+      }
       for (Table t : tables) {
         int start = Frames.begin(sink, SnapshotFormat.TYPE_TABLE);
         sink.i32(t.id());
         sink.i64(t.nextRowIdValue());
+        sink.i64(t.identityNextValue());
         ValueCodec.encodeTableDef(t.def(), sink);
         Frames.end(sink, start);
         Iterator<RowVersion> it = t.scan(snapshotTs);
@@ -90,7 +102,7 @@ public final class SnapshotWriter {
       int start = Frames.begin(sink, SnapshotFormat.TYPE_END);
       sink.i32(tables.size());
       sink.i64(rows);
-      sink.i32(nextTableId);
+      sink.i32(image.nextTableId());
       Frames.end(sink, start);
       pos = flush(out, sink, pos);
       out.force();

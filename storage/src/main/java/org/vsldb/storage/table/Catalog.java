@@ -20,11 +20,103 @@ public final class Catalog {
 
   private final Map<Integer, Table> byId = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Table>> bySchema = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, ViewDef>> views = new ConcurrentHashMap<>();
   private final AtomicInteger nextTableId = new AtomicInteger(1);
   private final AtomicLong version = new AtomicLong();
 
   public Catalog() {
-    bySchema.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
+    addSchema(DEFAULT_SCHEMA);
+  }
+
+  /**
+   * What a snapshot writes: the schemas other than PUBLIC, the views, the tables (by id) and the
+   * next table id, as of one moment of the committing thread.
+   */
+  public record Image(List<String> schemas, List<ViewDef> views, List<Table> tables, int nextTableId) {
+    public Image {
+      schemas = List.copyOf(schemas);
+      views = List.copyOf(views);
+      tables = new ArrayList<>(tables);
+      tables.sort(java.util.Comparator.comparingInt(Table::id));
+      tables = List.copyOf(tables);
+    }
+  }
+
+  /** This catalog's image now; taken by the committing thread, or while commits are held. */
+  public Image image() {
+    List<String> schemas = new ArrayList<>(bySchema.keySet());
+    schemas.remove(DEFAULT_SCHEMA);
+    java.util.Collections.sort(schemas);
+    List<ViewDef> all = views();
+    all.sort(java.util.Comparator.comparing(ViewDef::schema).thenComparing(ViewDef::name));
+    return new Image(schemas, all, new ArrayList<>(tables()), nextTableIdValue());
+  }
+
+  /** Creates an empty schema (committing thread or recovery only). */
+  public void addSchema(String schema) {
+    bySchema.putIfAbsent(schema, new ConcurrentHashMap<>());
+    views.putIfAbsent(schema, new ConcurrentHashMap<>());
+    version.incrementAndGet();
+  }
+
+  /** Removes an empty schema. */
+  public void removeSchema(String schema) {
+    bySchema.remove(schema);
+    views.remove(schema);
+    version.incrementAndGet();
+  }
+
+  /** Whether the schema exists. */
+  public boolean hasSchema(String schema) {
+    return bySchema.containsKey(schema);
+  }
+
+  /** Registers a view. */
+  public void addView(ViewDef view) {
+    views.computeIfAbsent(view.schema(), s -> new ConcurrentHashMap<>()).put(view.name(), view);
+    version.incrementAndGet();
+  }
+
+  /** Removes a view. */
+  public void removeView(String schema, String name) {
+    Map<String, ViewDef> m = views.get(schema);
+    if (m != null && m.remove(name) != null) {
+      version.incrementAndGet();
+    }
+  }
+
+  /** The view {@code schema.name}, or null. */
+  public ViewDef view(String schema, String name) {
+    Map<String, ViewDef> m = views.get(schema);
+    return m == null ? null : m.get(name);
+  }
+
+  /** The views of one schema. */
+  public Collection<ViewDef> views(String schema) {
+    Map<String, ViewDef> m = views.get(schema);
+    return m == null ? List.of() : List.copyOf(m.values());
+  }
+
+  /** Every view, in no particular order. */
+  public List<ViewDef> views() {
+    List<ViewDef> all = new ArrayList<>();
+    views.values().forEach(m -> all.addAll(m.values()));
+    return all;
+  }
+
+  /**
+   * Puts {@code table} in place of the table with the same id (an ALTER TABLE), under its
+   * possibly new name. Readers that hold the old table keep reading it.
+   */
+  public void replace(Table table) {
+    Table old = byId.get(table.id());
+    if (old != null) {
+      Map<String, Table> tables = bySchema.get(old.def().schema());
+      if (tables != null) {
+        tables.remove(old.def().name(), old);
+      }
+    }
+    add(table);
   }
 
   /** A number that changes whenever a schema object is created, altered or dropped. */

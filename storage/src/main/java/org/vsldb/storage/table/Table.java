@@ -28,11 +28,63 @@ public final class Table {
   /** The commit timestamp of the last delete or key change: index misses before it are final. */
   private volatile long lastKeyRemovalTs;
   private final AtomicLong nextRowId = new AtomicLong(1);
+  private final Index[] indexes;
+  private final int identityColumn;
+  private final long identityIncrement;
+  private final AtomicLong identityNext;
 
   public Table(int id, TableDef def) {
     this.id = id;
     this.def = def;
     this.pk = def.primaryKey();
+    this.indexes = def.indexes().stream().map(Index::new).toArray(Index[]::new);
+    this.identityColumn = def.identityColumn();
+    ColumnDef.Identity identity =
+        identityColumn < 0 ? null : def.columns().get(identityColumn).identity();
+    this.identityIncrement = identity == null ? 0 : identity.increment();
+    this.identityNext = new AtomicLong(identity == null ? 0 : identity.start());
+  }
+
+  /** The table's sorted indexes, in the order of {@link TableDef#indexes()}. */
+  public Index[] indexes() {
+    return indexes.clone();
+  }
+
+  /** The index named {@code name}, or null. */
+  public Index index(String name) {
+    for (Index i : indexes) {
+      if (i.def().name().equals(name)) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** The next value of the identity column, consumed now (a rolled-back insert leaves a gap). */
+  public long nextIdentity() {
+    return identityNext.getAndAdd(identityIncrement);
+  }
+
+  /** The value the identity column would generate next (for the snapshot). */
+  public long identityNextValue() {
+    return identityNext.get();
+  }
+
+  /** Sets the identity column's next value (when loading a snapshot). */
+  public void restoreIdentityNext(long next) {
+    identityNext.set(next);
+  }
+
+  /** Moves the identity counter past a value that a commit stored in the identity column. */
+  private void passIdentity(Object[] values) {
+    if (identityColumn >= 0 && values[identityColumn] instanceof Number n) {
+      long v = n.longValue();
+      if (identityIncrement > 0) {
+        identityNext.accumulateAndGet(v + identityIncrement, Math::max);
+      } else {
+        identityNext.accumulateAndGet(v + identityIncrement, Math::min);
+      }
+    }
   }
 
   /** The table's id, fixed at creation and used by the log. */
@@ -57,10 +109,19 @@ public final class Table {
     indexing = false;
   }
 
-  /** Builds the primary-key index from the newest live rows and resumes maintaining it. */
+  /** Builds the primary-key and sorted indexes from the newest live rows and resumes maintaining them. */
   public void rebuildPrimaryIndex() {
     if (indexing) {
       return;
+    }
+    for (Index ix : indexes) {
+      ix.clear();
+      for (Iterator<RowVersion> it = rows.iterator(); it.hasNext(); ) {
+        RowVersion v = it.next();
+        if (v.isLive()) {
+          ix.add(v.values(), v.rowId());
+        }
+      }
     }
     Map<Object, Long> index = new ConcurrentHashMap<>((int) Math.min(Integer.MAX_VALUE, rows.size() * 4 / 3 + 16));
     if (pk.length > 0) {
@@ -132,6 +193,9 @@ public final class Table {
     return lastKeyRemovalTs <= snapshot ? null : INDEX_CANNOT_ANSWER;
   }
 
+  /** A snapshot that sees the newest committed version of every row, for {@link #scan}. */
+  public static final long NEWEST = Long.MAX_VALUE - 1;
+
   /** Returned by {@link #lookup} when only a scan can tell. */
   public static final Object[] INDEX_CANNOT_ANSWER = new Object[0];
 
@@ -177,10 +241,14 @@ public final class Table {
   public void applyInsert(long rowId, Object[] values, long ts) {
     rows.put(rowId, new RowVersion(rowId, values, ts, null));
     bumpRowId(rowId);
+    passIdentity(values);
     if (indexing) {
       Object key = primaryKeyOf(values);
       if (key != null) {
         primaryIndex.put(key, rowId);
+      }
+      for (Index ix : indexes) {
+        ix.add(values, rowId);
       }
     }
   }
@@ -195,6 +263,14 @@ public final class Table {
     old.end(ts);
     rows.put(rowId, fresh);
     versioned.add(rowId);
+    passIdentity(values);
+    if (indexing) {
+      for (Index ix : indexes) {
+        if (!ix.sameKey(old.values(), values)) {
+          ix.add(values, rowId); // the old key's entry stays until its version is pruned
+        }
+      }
+    }
     Object oldKey = indexing ? primaryKeyOf(old.values()) : null;
     if (oldKey != null) {
       Object newKey = primaryKeyOf(values);
@@ -245,10 +321,22 @@ public final class Table {
       }
       if (head.end() <= oldest) {
         rows.remove(rowId); // deleted before every snapshot still in use
+        if (indexes.length > 0) {
+          java.util.List<RowVersion> dropped = new java.util.ArrayList<>();
+          for (RowVersion v = head; v != null; v = v.older()) {
+            dropped.add(v);
+          }
+          unindex(rowId, dropped, java.util.List.of());
+        }
         continue;
       }
       RowVersion kept = head;
       int chain = 1;
+      java.util.List<RowVersion> keptList = indexes.length > 0 ? new java.util.ArrayList<>() : null;
+      java.util.List<RowVersion> droppedList = indexes.length > 0 ? new java.util.ArrayList<>() : null;
+      if (keptList != null) {
+        keptList.add(head);
+      }
       for (RowVersion v = head.older(); v != null; v = v.older()) {
         if (v.begin() > newest || seenBy(v, snapshots)) {
           if (kept.older() != v) {
@@ -256,12 +344,118 @@ public final class Table {
           }
           kept = v;
           chain++;
+          if (keptList != null) {
+            keptList.add(v);
+          }
+        } else if (droppedList != null) {
+          droppedList.add(v);
         }
       }
       kept.cutOlder();
+      if (droppedList != null && !droppedList.isEmpty()) {
+        unindex(rowId, droppedList, keptList);
+      }
       if (chain > 1 || !head.isLive()) {
         versioned.add(rowId); // still has versions someone may need
       }
+    }
+  }
+
+  /** Removes the index entries of dropped versions whose keys no kept version has. */
+  private void unindex(long rowId, java.util.List<RowVersion> dropped, java.util.List<RowVersion> kept) {
+    for (Index ix : indexes) {
+      for (RowVersion d : dropped) {
+        boolean stillUsed = false;
+        for (RowVersion k : kept) {
+          if (ix.sameKey(d.values(), k.values())) {
+            stillUsed = true;
+            break;
+          }
+        }
+        if (!stillUsed) {
+          ix.remove(ix.keyOf(d.values()), rowId);
+        }
+      }
+    }
+  }
+
+  /**
+   * The versions visible at {@code snapshot} whose keys in {@code index} lie between two bounds
+   * (key prefixes, or null for none), in key order. Each row appears at most once.
+   */
+  public Iterator<RowVersion> indexScan(
+      Index index, Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive, long snapshot) {
+    Iterator<Index.Entry> entries = index.range(lo, loInclusive, hi, hiInclusive);
+    return new Iterator<>() {
+      RowVersion next = advance();
+
+      private RowVersion advance() {
+        while (entries.hasNext()) {
+          Index.Entry e = entries.next();
+          RowVersion head = rows.get(e.rowId());
+          RowVersion v = head == null ? null : head.visibleAt(snapshot);
+          if (v != null && index.matches(e, v.values())) {
+            return v;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public RowVersion next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        RowVersion r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  /**
+   * The ids of the rows whose newest committed version is live and has key {@code key} in
+   * {@code index}: the committed owners of the key, for uniqueness and foreign-key checks.
+   */
+  public java.util.List<Long> liveRowsWithKey(Index index, Object[] key) {
+    java.util.List<Long> ids = new java.util.ArrayList<>(1);
+    for (Iterator<Index.Entry> it = index.range(key, true, key, true); it.hasNext(); ) {
+      Index.Entry e = it.next();
+      RowVersion head = rows.get(e.rowId());
+      if (head != null && head.isLive() && index.matches(e, head.values()) && !ids.contains(e.rowId())) {
+        ids.add(e.rowId());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Fills this new table (of an ALTER TABLE at commit {@code ts}) with the newest live rows of
+   * {@code old}, keeping their row ids: new column i takes old column {@code sources[i]}, or
+   * {@code fill[i]} where that is -1.
+   */
+  public void copyRows(Table old, int[] sources, Object[] fill, long ts) {
+    restoreNextRowId(old.nextRowIdValue());
+    if (identityColumn >= 0) {
+      int oldIdentity = old.identityColumn;
+      restoreIdentityNext(oldIdentity >= 0 && sources[identityColumn] == oldIdentity
+          ? old.identityNextValue() : identityNext.get());
+    }
+    for (Iterator<RowVersion> it = old.rows.iterator(); it.hasNext(); ) {
+      RowVersion v = it.next();
+      if (!v.isLive()) {
+        continue;
+      }
+      Object[] values = new Object[sources.length];
+      for (int i = 0; i < sources.length; i++) {
+        values[i] = sources[i] >= 0 ? v.values()[sources[i]] : fill[i];
+      }
+      applyInsert(v.rowId(), values, ts);
     }
   }
 

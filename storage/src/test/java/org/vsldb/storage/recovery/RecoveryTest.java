@@ -186,7 +186,7 @@ class RecoveryTest {
     }
     Files.write(snap, b);
     StoreException e = assertThrows(StoreException.class, () -> Store.open(config(dir)));
-    assertTrue(e.getMessage().contains("version 7") && e.getMessage().contains("version 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("version 7") && e.getMessage().contains("version " + org.vsldb.storage.snapshot.SnapshotFormat.VERSION), e.getMessage());
   }
 
   @Test

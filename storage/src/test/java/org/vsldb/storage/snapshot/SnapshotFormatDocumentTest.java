@@ -44,7 +44,8 @@ class SnapshotFormatDocumentTest {
     Table t = new Table(1, LogFormatDocumentTest.exampleTable());
     t.applyInsert(1, new Object[] {1, "x"}, 2);
     Path file = dir.resolve("example.db");
-    SnapshotWriter.write(FileSystem.DEFAULT, file, 0x0123456789ABCDEFL, 1, 2, List.of(t), 2, 1_700_000_001_000L);
+    SnapshotWriter.write(FileSystem.DEFAULT, file, 0x0123456789ABCDEFL, 1, 2,
+        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2), 1_700_000_001_000L);
     assertArrayEquals(LogFormatDocumentTest.documentExample(1), Files.readAllBytes(file));
   }
 }
