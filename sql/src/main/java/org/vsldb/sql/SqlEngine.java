@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.sql.SqlExplain;
@@ -47,9 +48,11 @@ public final class SqlEngine implements AutoCloseable {
   public SqlEngine(Store store) {
     this.store = store;
     JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(VslTypeSystem.INSTANCE);
-    CalciteSchema root = StatementPlanner.newRootSchema();
-    root.add(Catalog.DEFAULT_SCHEMA, new StoreSchema(store.catalog(), Catalog.DEFAULT_SCHEMA));
+    StatementPlanner[] self = new StatementPlanner[1];
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "",
+        new org.vsldb.sql.schema.StoreRootSchema(store.catalog(), (sql, schema) -> self[0].viewRowType(sql, schema)));
     this.planner = new StatementPlanner(root, typeFactory);
+    self[0] = planner;
   }
 
   public Store store() {
@@ -105,6 +108,12 @@ public final class SqlEngine implements AutoCloseable {
     if (node instanceof org.vsldb.sql.parser.SqlCheckpoint) {
       return new Command.Checkpoint();
     }
+    if (node instanceof org.vsldb.sql.parser.SqlCopy copy) {
+      throw ErrorCode.unsupported(copy.database ? "COPY DATABASE" : "COPY of a table or query");
+    }
+    if (node instanceof org.vsldb.sql.parser.SqlShutdown) {
+      throw ErrorCode.unsupported("SHUTDOWN (close the last connection instead)");
+    }
     if (node instanceof SqlTransactionControl tc) {
       return new Command.TransactionControl(tc.isCommit());
     }
@@ -149,8 +158,20 @@ public final class SqlEngine implements AutoCloseable {
           updateColumns[i] = target.table().def().columnIndex(names.get(i));
         }
       }
-      RelRoot input =
-          RelRoot.of(org.vsldb.sql.plan.DmlInputs.widenStringCasts(modify.getInput()), SqlKind.SELECT);
+      if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE) {
+        org.vsldb.sql.plan.GeneratedColumns.check(validated, target.table());
+      }
+      RelNode widened = org.vsldb.sql.plan.DmlInputs.widenStringCasts(modify.getInput());
+      if (kind != SqlKind.DELETE) {
+        try {
+          widened = org.vsldb.sql.plan.CheckColumns.append(planner, widened, target.table(), kind, updateColumns);
+        } catch (SQLException e) {
+          throw e;
+        } catch (Exception e) {
+          throw SqlErrors.translate(e);
+        }
+      }
+      RelRoot input = RelRoot.of(widened, SqlKind.SELECT);
       CompiledQuery q =
           planner.compile(
               input, input.validatedRowType, null, validator.getParameterRowType(validated));

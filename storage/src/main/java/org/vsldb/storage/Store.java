@@ -190,7 +190,10 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Creates a table in its own committed transaction (DDL commits implicitly). */
+  /**
+   * Creates a table in its own committed transaction (DDL commits implicitly). A foreign key whose
+   * referenced table id is 0 references the new table itself.
+   */
   public Table createTable(TableDef def) {
     int[] id = new int[1];
     commitChanges(() -> {
@@ -198,7 +201,13 @@ public final class Store implements AutoCloseable {
         throw new IllegalStateException("table " + def.name() + " exists");
       }
       id[0] = catalog.newTableId();
-      return List.of(new Change.CreateTable(id[0], def));
+      // A foreign key with referenced table id 0 references the table being created.
+      List<org.vsldb.storage.table.ForeignKeyDef> fks = new ArrayList<>();
+      for (org.vsldb.storage.table.ForeignKeyDef f : def.foreignKeys()) {
+        fks.add(f.refTableId() != 0 ? f
+            : new org.vsldb.storage.table.ForeignKeyDef(f.name(), f.columns(), id[0], f.refColumns()));
+      }
+      return List.of(new Change.CreateTable(id[0], def.withForeignKeys(fks)));
     });
     return catalog.table(id[0]);
   }

@@ -83,6 +83,9 @@ public final class SqlErrors {
     return switch (e.reason()) {
       case DUPLICATE_KEY -> ErrorCode.DUPLICATE_KEY.exception(e, e.getMessage());
       case NOT_NULL -> ErrorCode.NOT_NULL_VIOLATION.exception(e, e.getMessage());
+      case FOREIGN_KEY -> ErrorCode.FOREIGN_KEY_VIOLATION.exception(e, e.getMessage());
+      case CONSTRAINT_ON_EXISTING_ROWS -> ErrorCode.CHECK_VIOLATION.exception(e, e.getMessage());
+      case DEPENDENCY -> ErrorCode.DEPENDENT_OBJECT.exception(e, e.getMessage());
       case VALUE_TOO_LONG -> ErrorCode.VALUE_TOO_LONG.exception(e, "", e.getMessage());
       case WRITE_CONFLICT, ROW_CHANGED, DEADLOCK -> ErrorCode.SERIALIZATION_FAILURE.exception(e, e.getMessage());
       case LOCK_TIMEOUT -> ErrorCode.LOCK_TIMEOUT.exception(e, e.getMessage());

@@ -2,27 +2,31 @@ package org.vsldb.sql.exec;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.schema.ColumnStrategy;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
+import org.apache.calcite.sql.ddl.SqlCreateSchema;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
+import org.apache.calcite.sql.ddl.SqlCreateView;
+import org.apache.calcite.sql.ddl.SqlDropSchema;
 import org.apache.calcite.sql.ddl.SqlDropTable;
-import org.apache.calcite.sql.ddl.SqlKeyConstraint;
-import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.ddl.SqlDropView;
+import org.vsldb.sql.ddl.AlterTableExecutor;
+import org.vsldb.sql.ddl.TableBuilder;
+import org.vsldb.sql.ddl.ViewBuilder;
 import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.error.SqlErrors;
+import org.vsldb.sql.parser.SqlAlterTable;
+import org.vsldb.sql.parser.SqlCreateIndex;
+import org.vsldb.sql.parser.SqlDropIndex;
 import org.vsldb.sql.plan.StatementPlanner;
-import org.vsldb.sql.type.TypeMapping;
 import org.vsldb.storage.Store;
-import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.StoreException;
+import org.vsldb.storage.table.IndexDef;
 import org.vsldb.storage.table.Table;
 import org.vsldb.storage.table.TableDef;
+import org.vsldb.storage.table.ViewDef;
 
 /**
  * Runs DDL against the store, one {@code execute} per statement kind. DDL commits implicitly: the
@@ -38,18 +42,69 @@ final class DdlExecutor {
   }
 
   void execute(SqlNode node, String schema) throws SQLException {
-    if (node instanceof SqlCreateTable c) {
-      execute(c, schema);
-    } else if (node instanceof SqlDropTable d) {
-      execute(d, schema);
-    } else {
-      throw ErrorCode.unsupported(node.getKind().toString().replace('_', ' '));
+    try {
+      if (node instanceof SqlCreateTable c) {
+        createTable(c, schema);
+      } else if (node instanceof SqlDropTable d) {
+        dropTable(d, schema);
+      } else if (node instanceof SqlAlterTable a) {
+        new AlterTableExecutor(store, planner, schema).execute(a);
+      } else if (node instanceof SqlCreateIndex c) {
+        createIndex(c, schema);
+      } else if (node instanceof SqlDropIndex d) {
+        dropIndex(d, schema);
+      } else if (node instanceof SqlCreateSchema c) {
+        String name = single(c.name);
+        if (store.catalog().hasSchema(name)) {
+          if (!c.ifNotExists) {
+            throw ErrorCode.SCHEMA_EXISTS.exception(name);
+          }
+          return;
+        }
+        store.createSchema(name);
+      } else if (node instanceof SqlDropSchema d) {
+        String name = single(d.name);
+        if (!store.catalog().hasSchema(name)) {
+          if (!d.ifExists) {
+            throw ErrorCode.SCHEMA_NOT_FOUND.exception(name);
+          }
+          return;
+        }
+        if (name.equals(org.vsldb.storage.table.Catalog.DEFAULT_SCHEMA)) {
+          throw ErrorCode.DEPENDENT_OBJECT.exception("the schema PUBLIC cannot be dropped");
+        }
+        store.dropSchema(name);
+      } else if (node instanceof SqlCreateView c) {
+        ViewDef v = new ViewBuilder(store.catalog(), planner, schema).build(c);
+        store.createView(v);
+      } else if (node instanceof SqlDropView d) {
+        String[] name = org.vsldb.sql.ddl.Names.qualified(store.catalog(), d.name, schema);
+        if (store.catalog().view(name[0], name[1]) == null) {
+          if (!d.ifExists) {
+            throw ErrorCode.TABLE_NOT_FOUND.exception(name[0] + "." + name[1], " (no such view)");
+          }
+          return;
+        }
+        store.dropView(name[0], name[1]);
+      } else {
+        throw ErrorCode.unsupported(node.getKind().toString().replace('_', ' '));
+      }
+    } catch (StoreException e) {
+      throw SqlErrors.store(e);
     }
   }
 
-  private void execute(SqlCreateTable create, String schema) throws SQLException {
-    String[] name = qualified(create.name, schema);
-    if (store.catalog().table(name[0], name[1]) != null) {
+  private static String single(SqlIdentifier id) throws SQLException {
+    if (id.names.size() != 1) {
+      throw ErrorCode.SYNTAX_ERROR.exception(id.getParserPosition().getLineNum(),
+          id.getParserPosition().getColumnNum(), "a schema name has one part: " + id);
+    }
+    return id.getSimple();
+  }
+
+  private void createTable(SqlCreateTable create, String schema) throws SQLException {
+    String[] name = org.vsldb.sql.ddl.Names.qualified(store.catalog(), create.name, schema);
+    if (store.catalog().table(name[0], name[1]) != null || store.catalog().view(name[0], name[1]) != null) {
       if (create.ifNotExists) {
         return;
       }
@@ -61,73 +116,18 @@ final class DdlExecutor {
     if (create.getReplace()) {
       throw ErrorCode.unsupported("CREATE OR REPLACE TABLE");
     }
-    SqlNodeList elements = create.columnList;
-    if (elements == null || elements.isEmpty()) {
+    if (create.columnList == null || create.columnList.isEmpty()) {
       throw ErrorCode.SYNTAX_ERROR.exception(
           create.getParserPosition().getLineNum(),
           create.getParserPosition().getColumnNum(),
           "CREATE TABLE needs at least one column");
     }
-    SqlValidator validator = planner.newValidator(schema);
-    List<ColumnDef> columns = new ArrayList<>();
-    Set<String> pk = new LinkedHashSet<>();
-    for (SqlNode e : elements) {
-      if (e instanceof SqlColumnDeclaration col) {
-        String colName = col.name.getSimple();
-        for (ColumnDef c : columns) {
-          if (c.name().equals(colName)) {
-            throw ErrorCode.SYNTAX_ERROR.exception(
-                col.getParserPosition().getLineNum(),
-                col.getParserPosition().getColumnNum(),
-                "duplicate column name " + colName);
-          }
-        }
-        if (col.strategy == ColumnStrategy.DEFAULT) {
-          throw ErrorCode.unsupported("DEFAULT values (column " + colName + ")");
-        }
-        if (col.strategy == ColumnStrategy.VIRTUAL || col.strategy == ColumnStrategy.STORED) {
-          throw ErrorCode.unsupported("generated columns (column " + colName + ")");
-        }
-        Boolean nullable = col.dataType.getNullable();
-        RelDataType type = col.dataType.deriveType(validator, nullable == null || nullable);
-        columns.add(TypeMapping.toColumnDef(colName, type));
-      } else if (e instanceof SqlKeyConstraint key && key.getKind() == SqlKind.PRIMARY_KEY) {
-        if (!pk.isEmpty()) {
-          throw ErrorCode.SYNTAX_ERROR.exception(
-              key.getParserPosition().getLineNum(),
-              key.getParserPosition().getColumnNum(),
-              "table " + name[1] + " has more than one primary key");
-        }
-        SqlNodeList cols = (SqlNodeList) key.getOperandList().get(1);
-        for (SqlNode c : cols) {
-          pk.add(((SqlIdentifier) c).getSimple());
-        }
-      } else if (e instanceof SqlKeyConstraint) {
-        throw ErrorCode.unsupported("UNIQUE constraints");
-      } else {
-        throw ErrorCode.unsupported(e.getKind().toString().replace('_', ' ') + " constraints");
-      }
-    }
-    int[] pkPositions = new int[pk.size()];
-    int i = 0;
-    for (String colName : pk) {
-      int pos = -1;
-      for (int c = 0; c < columns.size(); c++) {
-        if (columns.get(c).name().equals(colName)) {
-          pos = c;
-        }
-      }
-      if (pos < 0) {
-        throw ErrorCode.COLUMN_NOT_FOUND.exception(colName, " in table " + name[1]);
-      }
-      columns.set(pos, columns.get(pos).withNullable(false));
-      pkPositions[i++] = pos;
-    }
-    store.createTable(new TableDef(name[0], name[1], columns, pkPositions));
+    TableDef def = new TableBuilder(store.catalog(), planner, name[0]).build(name[1], create.columnList);
+    store.createTable(def);
   }
 
-  private void execute(SqlDropTable drop, String schema) throws SQLException {
-    String[] name = qualified(drop.name, schema);
+  private void dropTable(SqlDropTable drop, String schema) throws SQLException {
+    String[] name = org.vsldb.sql.ddl.Names.qualified(store.catalog(), drop.name, schema);
     Table t = store.catalog().table(name[0], name[1]);
     if (t == null) {
       if (drop.ifExists) {
@@ -138,20 +138,54 @@ final class DdlExecutor {
     store.dropTable(t);
   }
 
-  private String[] qualified(SqlIdentifier id, String schema) throws SQLException {
-    List<String> names = id.names;
-    if (names.size() == 1 || names.size() == 2) {
-      String[] q = names.size() == 1
-          ? new String[] {schema, names.get(0)}
-          : new String[] {names.get(0), names.get(1)};
-      if (!store.catalog().schemaNames().contains(q[0])) {
-        throw ErrorCode.SCHEMA_NOT_FOUND.exception(q[0]);
-      }
-      return q;
+  private void createIndex(SqlCreateIndex c, String schema) throws SQLException {
+    String[] tableName = org.vsldb.sql.ddl.Names.qualified(store.catalog(), c.table, schema);
+    Table t = store.catalog().table(tableName[0], tableName[1]);
+    if (t == null) {
+      throw ErrorCode.TABLE_NOT_FOUND.exception(tableName[0] + "." + tableName[1], "");
     }
-    throw ErrorCode.SYNTAX_ERROR.exception(
-        id.getParserPosition().getLineNum(),
-        id.getParserPosition().getColumnNum(),
-        "invalid table name " + id);
+    String indexName = c.name.names.get(c.name.names.size() - 1);
+    Set<String> used = org.vsldb.sql.ddl.Names.used(store.catalog(), tableName[0]);
+    if (used.contains(indexName)) {
+      if (c.ifNotExists) {
+        return;
+      }
+      throw ErrorCode.INDEX_EXISTS.exception(indexName);
+    }
+    int[] cols = org.vsldb.sql.ddl.TableBuilder.positions(t.def(), c.columns);
+    List<IndexDef> ix = new ArrayList<>(t.def().indexes());
+    ix.add(new IndexDef(indexName, cols, c.unique, null));
+    int n = t.def().columns().size();
+    store.alterTables(List.of(new Store.Alteration(t, t.def().withIndexes(ix), identity(n), new Object[n])));
+  }
+
+  private void dropIndex(SqlDropIndex d, String schema) throws SQLException {
+    String indexSchema = d.name.names.size() == 2 ? d.name.names.get(0) : schema;
+    String indexName = d.name.names.get(d.name.names.size() - 1);
+    for (Table t : store.catalog().tables(indexSchema)) {
+      IndexDef i = t.def().index(indexName);
+      if (i != null) {
+        if (i.constraint() != null) {
+          throw ErrorCode.DEPENDENT_OBJECT.exception("index " + indexName
+              + " belongs to constraint " + i.constraint() + "; drop the constraint instead");
+        }
+        List<IndexDef> ix = new ArrayList<>(t.def().indexes());
+        ix.remove(i);
+        int n = t.def().columns().size();
+        store.alterTables(List.of(new Store.Alteration(t, t.def().withIndexes(ix), identity(n), new Object[n])));
+        return;
+      }
+    }
+    if (!d.ifExists) {
+      throw ErrorCode.INDEX_NOT_FOUND.exception(indexName);
+    }
+  }
+
+  static int[] identity(int n) {
+    int[] m = new int[n];
+    for (int i = 0; i < n; i++) {
+      m[i] = i;
+    }
+    return m;
   }
 }

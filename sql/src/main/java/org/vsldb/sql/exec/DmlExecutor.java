@@ -36,11 +36,17 @@ final class DmlExecutor {
   private static long insert(Transaction txn, Table table, List<Object[]> rows)
       throws SQLException {
     List<ColumnDef> cols = table.def().columns();
+    int identity = table.def().identityColumn();
     for (Object[] row : rows) {
       Object[] values = new Object[cols.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = Values.forColumn(row[i], cols.get(i), table.def().name());
+        Object v = row[i];
+        if (i == identity && v == null) {
+          v = table.nextIdentity(); // an omitted, DEFAULT or NULL identity value is generated
+        }
+        values[i] = Values.forColumn(v, cols.get(i), table.def().name());
       }
+      checkConstraints(table, row, cols.size());
       txn.insert(table, values);
     }
     return rows.size();
@@ -62,6 +68,7 @@ final class DmlExecutor {
     int n = cols.size();
     for (Object[] row : rows) {
       long rowId = take(ids, row, n);
+      checkConstraints(table, row, n + columns.length);
       Object[] values = Arrays.copyOf(row, n);
       for (int j = 0; j < columns.length; j++) {
         int c = columns[j];
@@ -70,6 +77,21 @@ final class DmlExecutor {
       txn.update(table, rowId, values);
     }
     return rows.size();
+  }
+
+  /**
+   * Fails with 23513 if a CHECK constraint is FALSE for the new row. The plan computed each
+   * table check as a column after the row's own ({@link org.vsldb.sql.plan.CheckColumns}), starting
+   * at {@code offset}.
+   */
+  private static void checkConstraints(Table table, Object[] row, int offset) throws SQLException {
+    List<org.vsldb.storage.table.CheckDef> checks = table.def().checks();
+    for (int i = 0; i < checks.size() && offset + i < row.length; i++) {
+      if (Boolean.FALSE.equals(row[offset + i])) {
+        throw ErrorCode.CHECK_VIOLATION.exception("CHECK constraint " + checks.get(i).name() + " ("
+            + checks.get(i).sql() + ") of table " + table.def().name() + " is violated by the new row");
+      }
+    }
   }
 
   private static Map<List<Object>, ArrayDeque<Long>> rowIds(Transaction txn, Table table) {

@@ -127,9 +127,7 @@ public final class StatementPlanner {
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false);
     SqlToRelConverter converter =
         new SqlToRelConverter(
-            (rowType, queryString, schemaPath, viewPath) -> {
-              throw new UnsupportedOperationException("views are expanded by vsl's own executor");
-            },
+            new ViewExpander(cluster, config),
             validator,
             catalogReader(schema),
             cluster,
@@ -140,6 +138,46 @@ public final class StatementPlanner {
     // Integer arithmetic raises 22003 on overflow, as in H2 (Calcite's default wraps).
     root = root.withRel(root.rel.accept(new ConvertToChecked(rexBuilder, true)));
     return root;
+  }
+
+  /** Expands a view where a query uses it: its SQL is parsed, validated and converted in place. */
+  private final class ViewExpander implements org.apache.calcite.plan.RelOptTable.ViewExpander {
+    private final RelOptCluster cluster;
+    private final SqlToRelConverter.Config config;
+
+    ViewExpander(RelOptCluster cluster, SqlToRelConverter.Config config) {
+      this.cluster = cluster;
+      this.config = config;
+    }
+
+    @Override
+    public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+        List<String> viewPath) {
+      String schema = schemaPath.isEmpty() ? "PUBLIC" : schemaPath.get(0);
+      SqlNode parsed;
+      try {
+        parsed = parse(queryString);
+      } catch (SqlParseException e) {
+        throw new IllegalStateException("the stored query of view " + viewPath + " no longer parses: " + e.getMessage(), e);
+      }
+      SqlValidator validator = newValidator(schema);
+      SqlNode validated = validator.validate(parsed);
+      SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(schema), cluster,
+          StandardConvertletTable.INSTANCE, config);
+      RelRoot root = converter.convertQuery(validated, true, false);
+      return root.withRel(converter.flattenTypes(root.rel, true));
+    }
+  }
+
+  /** The row type of a view's stored query, by validating it. */
+  public RelDataType viewRowType(String sql, String schema) {
+    try {
+      SqlValidator validator = newValidator(schema);
+      SqlNode validated = validator.validate(parse(sql));
+      return validator.getValidatedNodeType(validated);
+    } catch (SqlParseException e) {
+      throw new IllegalStateException("the stored query of a view no longer parses: " + e.getMessage(), e);
+    }
   }
 
   /**

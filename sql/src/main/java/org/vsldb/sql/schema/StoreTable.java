@@ -25,7 +25,8 @@ import org.vsldb.storage.table.Table;
  * by calling {@link #scan(DataContext)}, which returns the rows visible to the transaction that
  * the {@link VslDataContext} carries: its snapshot plus its own uncommitted changes.
  */
-public final class StoreTable extends AbstractTable implements ScannableTable {
+public final class StoreTable extends AbstractTable
+    implements ScannableTable, org.apache.calcite.sql2rel.InitializerExpressionFactory {
   private final Table table;
 
   StoreTable(Table table) {
@@ -44,6 +45,61 @@ public final class StoreTable extends AbstractTable implements ScannableTable {
       b.add(c.name(), TypeMapping.toRelType(typeFactory, c));
     }
     return b.build();
+  }
+
+  /**
+   * Columns with a DEFAULT or identity may be left out of an INSERT. An identity column's default
+   * is NULL here; the DML executor puts the next identity value in its place.
+   */
+  @Override
+  public org.apache.calcite.schema.ColumnStrategy generationStrategy(
+      org.apache.calcite.plan.RelOptTable t, int iColumn) {
+    ColumnDef c = table.def().columns().get(iColumn);
+    if (c.isIdentity() || c.defaultSql() != null) {
+      return org.apache.calcite.schema.ColumnStrategy.DEFAULT;
+    }
+    return c.nullable()
+        ? org.apache.calcite.schema.ColumnStrategy.NULLABLE
+        : org.apache.calcite.schema.ColumnStrategy.NOT_NULLABLE;
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public boolean isGeneratedAlways(org.apache.calcite.plan.RelOptTable t, int iColumn) {
+    ColumnDef c = table.def().columns().get(iColumn);
+    return c.isIdentity() && c.identity().always();
+  }
+
+  @Override
+  public org.apache.calcite.rex.RexNode newColumnDefaultValue(
+      org.apache.calcite.plan.RelOptTable t, int iColumn,
+      org.apache.calcite.sql2rel.InitializerContext context) {
+    ColumnDef c = table.def().columns().get(iColumn);
+    org.apache.calcite.rex.RexBuilder rb = context.getRexBuilder();
+    RelDataType type = t.getRowType().getFieldList().get(iColumn).getType();
+    if (c.defaultSql() == null) {
+      return rb.makeNullLiteral(type);
+    }
+    org.apache.calcite.sql.SqlNode e = context.parseExpression(
+        org.apache.calcite.sql.parser.SqlParser.config()
+            .withParserFactory(org.vsldb.sql.parser.impl.VslSqlParserImpl.FACTORY),
+        c.defaultSql());
+    org.apache.calcite.rex.RexNode value = context.convertExpression(e);
+    return rb.makeCast(type, value, true, false);
+  }
+
+  @Override
+  public java.util.function.BiFunction<org.apache.calcite.sql2rel.InitializerContext,
+      org.apache.calcite.rel.RelNode, org.apache.calcite.rel.RelNode> postExpressionConversionHook() {
+    return null;
+  }
+
+  @Override
+  public org.apache.calcite.rex.RexNode newAttributeInitializer(RelDataType type,
+      org.apache.calcite.sql.SqlFunction constructor, int iAttribute,
+      List<org.apache.calcite.rex.RexNode> constructorArgs,
+      org.apache.calcite.sql2rel.InitializerContext context) {
+    return context.getRexBuilder().makeNullLiteral(type);
   }
 
   @Override

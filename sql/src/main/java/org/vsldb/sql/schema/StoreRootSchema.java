@@ -1,0 +1,45 @@
+package org.vsldb.sql.schema;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.vsldb.storage.table.Catalog;
+
+/** The root of Calcite's schema tree: one {@link StoreSchema} per schema of the catalog. */
+public final class StoreRootSchema extends AbstractSchema {
+  private final Catalog catalog;
+  private final StoreSchema.ViewTyper viewTyper;
+  private final Map<String, StoreSchema> schemas = new HashMap<>();
+  private long version = -1;
+
+  public StoreRootSchema(Catalog catalog, StoreSchema.ViewTyper viewTyper) {
+    this.catalog = catalog;
+    this.viewTyper = viewTyper;
+  }
+
+  /** The root's expression in generated code: the data context's root schema. */
+  @Override
+  public org.apache.calcite.linq4j.tree.Expression getExpression(
+      org.apache.calcite.schema.SchemaPlus parentSchema, String name) {
+    if (parentSchema == null) {
+      return org.apache.calcite.linq4j.tree.Expressions.call(
+          org.apache.calcite.DataContext.ROOT,
+          org.apache.calcite.util.BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
+    }
+    return super.getExpression(parentSchema, name);
+  }
+
+  @Override
+  protected synchronized Map<String, Schema> getSubSchemaMap() {
+    long v = catalog.version();
+    if (v != version) {
+      schemas.keySet().retainAll(catalog.schemaNames());
+      for (String s : catalog.schemaNames()) {
+        schemas.computeIfAbsent(s, n -> new StoreSchema(catalog, n, viewTyper));
+      }
+      version = v;
+    }
+    return Map.copyOf(schemas);
+  }
+}
