@@ -25,8 +25,124 @@ public final class StoreRules {
   /** A filter with {@code pk = literal or ?} on a scan becomes a {@link StoreIndexLookup}. */
   public static final RelOptRule PK_LOOKUP = new PkLookupRule();
 
+  /**
+   * A filter with a comparison ({@code =, <, <=, >, >=}, or a range Calcite folded into SEARCH)
+   * between the first column of a sorted index and literals or {@code ?} parameters reads through
+   * a {@link StoreIndexScan}; the filter stays above it.
+   */
+  public static final RelOptRule INDEX_RANGE = new IndexRangeRule();
+
   /** Every rule above. */
-  public static final List<RelOptRule> ALL = List.of(PK_LOOKUP);
+  public static final List<RelOptRule> ALL = List.of(PK_LOOKUP, INDEX_RANGE);
+
+  private static final class IndexRangeRule extends RelOptRule {
+    @SuppressWarnings("deprecation")
+    IndexRangeRule() {
+      super(operand(LogicalFilter.class, operand(TableScan.class, none())), "StoreIndexRangeRule");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalFilter filter = call.rel(0);
+      TableScan scan = call.rel(1);
+      StoreTable table = scan.getTable().unwrap(StoreTable.class);
+      if (table == null) {
+        return;
+      }
+      List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
+      for (org.vsldb.storage.table.IndexDef ix : table.table().def().indexes()) {
+        int column = ix.columns()[0];
+        org.vsldb.storage.table.ColumnType type = table.table().def().columns().get(column).type();
+        if (type == org.vsldb.storage.table.ColumnType.CHAR) {
+          continue; // blank-padded comparison semantics; a scan keeps them exact
+        }
+        RexNode lo = null;
+        boolean loInc = false;
+        RexNode hi = null;
+        boolean hiInc = false;
+        for (RexNode c : conjuncts) {
+          Bound b = bound(c, column, scan.getCluster().getRexBuilder());
+          if (b == null) {
+            continue;
+          }
+          if (b.lo != null && lo == null) {
+            lo = b.lo;
+            loInc = b.loInc;
+          }
+          if (b.hi != null && hi == null) {
+            hi = b.hi;
+            hiInc = b.hiInc;
+          }
+        }
+        if (lo != null || hi != null) {
+          RelNode rangeScan = new StoreIndexScan(scan.getCluster(), scan.getTable(), table,
+              ix.name(), lo, loInc, hi, hiInc);
+          call.transformTo(LogicalFilter.create(rangeScan, filter.getCondition()));
+          return;
+        }
+      }
+    }
+
+    private record Bound(RexNode lo, boolean loInc, RexNode hi, boolean hiInc) {}
+
+    private static Bound bound(RexNode condition, int column, org.apache.calcite.rex.RexBuilder rb) {
+      if (!(condition instanceof RexCall c)) {
+        return null;
+      }
+      if (c.getKind() == SqlKind.SEARCH && c.getOperands().get(0) instanceof RexInputRef ref
+          && ref.getIndex() == column && c.getOperands().get(1) instanceof RexLiteral lit) {
+        org.apache.calcite.util.Sarg<?> sarg = lit.getValueAs(org.apache.calcite.util.Sarg.class);
+        if (sarg == null || sarg.nullAs != org.apache.calcite.rex.RexUnknownAs.UNKNOWN
+            || sarg.rangeSet.asRanges().size() != 1) {
+          return null;
+        }
+        com.google.common.collect.Range<?> r = sarg.rangeSet.asRanges().iterator().next();
+        org.apache.calcite.rel.type.RelDataType t = c.getOperands().get(0).getType();
+        RexNode lo = r.hasLowerBound() ? endpoint(rb, r.lowerEndpoint(), t) : null;
+        RexNode hi = r.hasUpperBound() ? endpoint(rb, r.upperEndpoint(), t) : null;
+        if ((lo != null && !(lo instanceof RexLiteral)) || (hi != null && !(hi instanceof RexLiteral))) {
+          return null;
+        }
+        return new Bound(lo, r.hasLowerBound() && r.lowerBoundType() == com.google.common.collect.BoundType.CLOSED,
+            hi, r.hasUpperBound() && r.upperBoundType() == com.google.common.collect.BoundType.CLOSED);
+      }
+      if (c.getOperands().size() != 2) {
+        return null;
+      }
+      RexNode a = c.getOperands().get(0);
+      RexNode b = c.getOperands().get(1);
+      SqlKind kind = c.getKind();
+      if (isValue(a) && b instanceof RexInputRef) {
+        RexNode tmp = a;
+        a = b;
+        b = tmp;
+        kind = kind.reverse();
+      }
+      if (!(a instanceof RexInputRef ref) || ref.getIndex() != column || !(b instanceof RexLiteral || b instanceof RexDynamicParam)) {
+        return null;
+      }
+      return switch (kind) {
+        case EQUALS -> new Bound(b, true, b, true);
+        case GREATER_THAN -> new Bound(b, false, null, false);
+        case GREATER_THAN_OR_EQUAL -> new Bound(b, true, null, false);
+        case LESS_THAN -> new Bound(null, false, b, false);
+        case LESS_THAN_OR_EQUAL -> new Bound(null, false, b, true);
+        default -> null;
+      };
+    }
+
+    private static boolean isValue(RexNode n) {
+      return n instanceof RexLiteral || n instanceof RexDynamicParam;
+    }
+
+    private static RexNode endpoint(org.apache.calcite.rex.RexBuilder rb, Object value,
+        org.apache.calcite.rel.type.RelDataType type) {
+      if (value instanceof java.math.BigDecimal d) {
+        return rb.makeExactLiteral(d);
+      }
+      return rb.makeLiteral(value, type, true);
+    }
+  }
 
   private static final class PkLookupRule extends RelOptRule {
     @SuppressWarnings("deprecation")
