@@ -23,6 +23,11 @@ public final class SqlErrors {
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']*)' not found(.*)", Pattern.DOTALL);
 
+  /** Messages of Calcite's date and time parsing failures. */
+  private static final Pattern DATETIME = Pattern.compile(
+      "field is out of range|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP) literal",
+      Pattern.CASE_INSENSITIVE);
+
   /** The SQLException for any failure while preparing or running a statement. */
   public static SQLException translate(Throwable t) {
     if (t instanceof SQLException e) {
@@ -63,6 +68,10 @@ public final class SqlErrors {
     if (t instanceof NumberFormatException e) {
       return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
     }
+    if (t instanceof IllegalArgumentException e && e.getMessage() != null
+        && DATETIME.matcher(e.getMessage()).find()) {
+      return ErrorCode.INVALID_DATETIME.exception(e, e.getMessage());
+    }
     if (t.getCause() != null && t.getCause() != t && isWrapper(t)) {
       return translate(t.getCause());
     }
@@ -72,6 +81,7 @@ public final class SqlErrors {
   private static boolean isWrapper(Throwable t) {
     String n = t.getClass().getName();
     return t instanceof java.lang.reflect.InvocationTargetException
+        || t instanceof ExceptionInInitializerError
         || t instanceof java.lang.reflect.UndeclaredThrowableException
         || n.endsWith("CompletionException")
         || n.endsWith("ExecutionException")

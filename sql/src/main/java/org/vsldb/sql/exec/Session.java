@@ -244,6 +244,15 @@ public final class Session {
     try {
       Enumerable<Object> rows = q.bindable().bind(context(q, t, values, flag));
       Enumerator<Object> e = rows.enumerator();
+      // Compute the first row now, as H2 does, so that an error in it (division by zero, a bad
+      // cast) is reported by the execute call that caused it.
+      RowIterator it = new RowIterator(e, q.scalarRows());
+      try {
+        it.hasNext();
+      } catch (RuntimeException | ExceptionInInitializerError ex) {
+        e.close();
+        throw ex;
+      }
       // The result reads at this snapshot until it is closed, even after the transaction ends or
       // moves on to a newer snapshot, so the snapshot's versions are kept that long.
       AutoCloseable retained = store.retainSnapshot(t.snapshot());
@@ -251,18 +260,18 @@ public final class Session {
         txn = null;
         t.commit();
       }
-      return new Result.Rows(q.columns(), new RowIterator(e, q.scalarRows()), () -> {
+      return new Result.Rows(q.columns(), it, () -> {
         try {
           e.close();
         } finally {
           retained.close();
         }
       });
-    } catch (RuntimeException ex) {
+    } catch (RuntimeException | ExceptionInInitializerError ex) {
       if (autoCommit) {
         rollback();
       }
-      throw translate(ex);
+      throw ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
     }
   }
 
@@ -332,6 +341,7 @@ public final class Session {
   private static final class RowIterator implements Iterator<Object[]> {
     private final Enumerator<Object> e;
     private final boolean scalar;
+    private Object[] pending;
     private Boolean ready;
 
     RowIterator(Enumerator<Object> e, boolean scalar) {
@@ -343,6 +353,12 @@ public final class Session {
     public boolean hasNext() {
       if (ready == null) {
         ready = e.moveNext();
+        if (ready) {
+          // Calcite's generated code computes projections in current(): take the row now, so an
+          // error in it surfaces here.
+          Object r = e.current();
+          pending = scalar ? new Object[] {r} : (Object[]) r;
+        }
       }
       return ready;
     }
@@ -353,8 +369,9 @@ public final class Session {
         throw new NoSuchElementException();
       }
       ready = null;
-      Object r = e.current();
-      return scalar ? new Object[] {r} : (Object[]) r;
+      Object[] r = pending;
+      pending = null;
+      return r;
     }
   }
 }
