@@ -18,7 +18,6 @@ import org.vsldb.storage.table.TableDef;
  * the JDBC javadoc lists them. vsl has no catalogs: catalog columns are null.
  */
 final class VslDatabaseMetaData implements DatabaseMetaData {
-  private static final String PK_PREFIX = "PK_";
 
   private final VslConnection connection;
 
@@ -107,7 +106,7 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
       List<String> names = t.def().primaryKeyNames();
       for (int i = 0; i < names.size(); i++) {
         rows.add(new Object[] {null, t.def().schema(), t.def().name(), names.get(i), (short) (i + 1),
-          PK_PREFIX + t.def().name()});
+          t.def().primaryKeyName()});
       }
       rows.sort(Comparator.comparing(r -> (String) r[3]));
     }
@@ -124,8 +123,19 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
       List<String> names = t.def().primaryKeyNames();
       for (int i = 0; i < names.size(); i++) {
         rows.add(new Object[] {null, t.def().schema(), t.def().name(), false, null,
-          PK_PREFIX + t.def().name(), tableIndexOther, (short) (i + 1), names.get(i), "A",
+          t.def().primaryKeyName(), tableIndexOther, (short) (i + 1), names.get(i), "A",
           t.approximateRowCount(), 0L, null});
+      }
+      for (org.vsldb.storage.table.IndexDef ix : t.def().indexes()) {
+        if (unique && !ix.unique()) {
+          continue;
+        }
+        List<String> cols = t.def().names(ix.columns());
+        for (int i = 0; i < cols.size(); i++) {
+          rows.add(new Object[] {null, t.def().schema(), t.def().name(), !ix.unique(), null,
+            ix.name(), tableIndexOther, (short) (i + 1), cols.get(i), "A",
+            t.approximateRowCount(), 0L, null});
+        }
       }
     }
     return MetaResults.of(null, MetaResults.columns(
@@ -140,24 +150,56 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
     "FK_NAME", "PK_NAME", "DEFERRABILITY:SMALLINT"
   };
 
-  // vsl has no foreign keys yet, so the key queries are truthfully empty.
   @Override
   public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-    connection.checkOpen();
-    return MetaResults.of(null, MetaResults.columns(KEY_COLUMNS), List.of());
+    return keys(null, null, schema, table);
   }
 
   @Override
   public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-    connection.checkOpen();
-    return MetaResults.of(null, MetaResults.columns(KEY_COLUMNS), List.of());
+    return keys(schema, table, null, null);
   }
 
   @Override
   public ResultSet getCrossReference(String pc, String ps, String pt, String fc, String fs, String ft)
       throws SQLException {
+    return keys(ps, pt, fs, ft);
+  }
+
+  /** Foreign-key columns, filtered by parent and child table (null: any), in the JDBC order. */
+  private ResultSet keys(String parentSchema, String parentTable, String childSchema, String childTable)
+      throws SQLException {
     connection.checkOpen();
-    return MetaResults.of(null, MetaResults.columns(KEY_COLUMNS), List.of());
+    org.vsldb.storage.table.Catalog catalog = connection.engine().store().catalog();
+    List<Object[]> rows = new ArrayList<>();
+    for (Table child : catalog.tables()) {
+      if (!matches(child, childSchema, childTable)) {
+        continue;
+      }
+      for (org.vsldb.storage.table.ForeignKeyDef fk : child.def().foreignKeys()) {
+        Table parent = catalog.table(fk.refTableId());
+        if (parent == null || !matches(parent, parentSchema, parentTable)) {
+          continue;
+        }
+        int[] cols = fk.columns();
+        int[] refs = fk.refColumns();
+        for (int i = 0; i < cols.length; i++) {
+          rows.add(new Object[] {null, parent.def().schema(), parent.def().name(),
+            parent.def().columns().get(refs[i]).name(), null, child.def().schema(), child.def().name(),
+            child.def().columns().get(cols[i]).name(), (short) (i + 1), (short) importedKeyRestrict,
+            (short) importedKeyRestrict, fk.name(),
+            org.vsldb.sql.schema.InformationSchema.referencedConstraint(parent.def(), refs),
+            (short) importedKeyNotDeferrable});
+        }
+      }
+    }
+    rows.sort(Comparator.<Object[], String>comparing(r -> (String) r[1]).thenComparing(r -> (String) r[2])
+        .thenComparing(r -> (String) r[5]).thenComparing(r -> (String) r[6]).thenComparing(r -> (Short) r[8]));
+    return MetaResults.of(null, MetaResults.columns(KEY_COLUMNS), rows);
+  }
+
+  private static boolean matches(Table t, String schema, String table) {
+    return (schema == null || schema.equals(t.def().schema())) && (table == null || table.equals(t.def().name()));
   }
 
   @Override

@@ -211,4 +211,45 @@ class SchemaObjectsTest {
     assertEquals("0A000", state("copy t (a, b) from 'x.csv' with (format csv, header true, delimiter ';')"));
     assertEquals("0A000", state("shutdown"));
   }
+
+  @Test
+  void informationSchemaAndDatabaseMetaData_describeTheSameObjects() throws SQLException {
+    s.execute("create table p (id int primary key, code int constraint uc unique)");
+    s.execute("create table ch (id int generated always as identity, p int, n int default 1 check (n > 0), "
+        + "constraint fk_p foreign key (p) references p(id))");
+    s.execute("create index chn on ch (n)");
+    s.execute("create view pv as select id from p");
+    assertEquals(List.of("CH,BASE TABLE", "P,BASE TABLE", "PV,VIEW"),
+        rows("select table_name, table_type from information_schema.tables where table_schema = 'PUBLIC' order by 1"));
+    assertEquals(List.of("ID,NO,YES,null", "P,YES,NO,null", "N,YES,NO,1"),
+        rows("select column_name, is_nullable, is_identity, column_default from information_schema.columns "
+            + "where table_name = 'CH' order by ordinal_position"));
+    assertEquals(List.of("CK_CH,CHECK", "FK_P,FOREIGN KEY", "PK_P,PRIMARY KEY", "UC,UNIQUE"),
+        rows("select constraint_name, constraint_type from information_schema.table_constraints order by 1"));
+    assertEquals(List.of("FK_P,PK_P"),
+        rows("select constraint_name, unique_constraint_name from information_schema.referential_constraints"));
+    assertEquals(List.of("CHN,INDEX", "PK_P,PRIMARY KEY", "UC,UNIQUE INDEX"),
+        rows("select index_name, index_type_name from information_schema.indexes where index_name not like 'FK%' order by 1"));
+    java.sql.DatabaseMetaData md = c.getMetaData();
+    try (ResultSet rs = md.getImportedKeys(null, "PUBLIC", "CH")) {
+      assertTrue(rs.next());
+      assertEquals("P", rs.getString("PKTABLE_NAME"));
+      assertEquals("ID", rs.getString("PKCOLUMN_NAME"));
+      assertEquals("P", rs.getString("FKCOLUMN_NAME"));
+      assertEquals("FK_P", rs.getString("FK_NAME"));
+      assertEquals("PK_P", rs.getString("PK_NAME"));
+    }
+    try (ResultSet rs = md.getExportedKeys(null, "PUBLIC", "P")) {
+      assertTrue(rs.next());
+      assertEquals("CH", rs.getString("FKTABLE_NAME"));
+    }
+    List<String> indexes = new ArrayList<>();
+    try (ResultSet rs = md.getIndexInfo(null, "PUBLIC", "P", false, true)) {
+      while (rs.next()) {
+        indexes.add(rs.getString("INDEX_NAME") + ":" + rs.getBoolean("NON_UNIQUE"));
+      }
+    }
+    assertEquals(List.of("PK_P:false", "UC:false"), indexes);
+    assertEquals("90078", state("create schema information_schema"));
+  }
 }

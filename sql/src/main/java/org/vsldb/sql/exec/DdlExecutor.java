@@ -55,6 +55,9 @@ final class DdlExecutor {
         dropIndex(d, schema);
       } else if (node instanceof SqlCreateSchema c) {
         String name = single(c.name);
+        if (name.equals(org.vsldb.sql.schema.InformationSchema.NAME)) {
+          throw ErrorCode.SCHEMA_EXISTS.exception(name);
+        }
         if (store.catalog().hasSchema(name)) {
           if (!c.ifNotExists) {
             throw ErrorCode.SCHEMA_EXISTS.exception(name);

@@ -11,11 +11,13 @@ public final class StoreRootSchema extends AbstractSchema {
   private final Catalog catalog;
   private final StoreSchema.ViewTyper viewTyper;
   private final Map<String, StoreSchema> schemas = new HashMap<>();
+  private final InformationSchema informationSchema;
   private long version = -1;
 
   public StoreRootSchema(Catalog catalog, StoreSchema.ViewTyper viewTyper) {
     this.catalog = catalog;
     this.viewTyper = viewTyper;
+    this.informationSchema = new InformationSchema(catalog);
   }
 
   /** The root's expression in generated code: the data context's root schema. */
@@ -40,6 +42,8 @@ public final class StoreRootSchema extends AbstractSchema {
       }
       version = v;
     }
-    return Map.copyOf(schemas);
+    Map<String, Schema> all = new HashMap<>(schemas);
+    all.put(InformationSchema.NAME, informationSchema);
+    return all;
   }
 }
