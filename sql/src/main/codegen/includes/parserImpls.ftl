@@ -244,10 +244,16 @@ void VslTableElement(List<SqlNode> list) :
 }
 {
     (
-        id = SimpleIdentifier() col = VslColumnRest(id, inline) {
-            list.add(col);
-            list.addAll(inline);
-        }
+        id = SimpleIdentifier()
+        (
+            LOOKAHEAD({ getToken(1).kind == COMMA || getToken(1).kind == RPAREN })
+            { list.add(id); } // a bare name: CREATE TABLE t (a, b) AS query
+        |
+            col = VslColumnRest(id, inline) {
+                list.add(col);
+                list.addAll(inline);
+            }
+        )
     |
         c = VslTableConstraint() { list.add(c); }
     )

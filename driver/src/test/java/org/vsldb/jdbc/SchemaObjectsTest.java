@@ -252,4 +252,15 @@ class SchemaObjectsTest {
     assertEquals(List.of("PK_P:false", "UC:false"), indexes);
     assertEquals("90078", state("create schema information_schema"));
   }
+
+  @Test
+  void createTableAsQuery_copiesTypesAndRows() throws SQLException {
+    s.execute("create table t (a int, b varchar(5))");
+    s.execute("insert into t values (1, 'x'), (2, 'y')");
+    s.execute("create table u as select a * 10 as a10, b from t where a > 1");
+    assertEquals(List.of("20,y"), rows("select * from u"));
+    s.execute("create table w (x, y) as select a, b from t");
+    assertEquals(List.of("1,x", "2,y"), rows("select x, y from w order by x"));
+    assertEquals("42S01", state("create table u as select 1 as x"));
+  }
 }

@@ -45,6 +45,8 @@ public final class TableBuilder {
         columns.add(c);
       } else if (e instanceof SqlTableConstraint c) {
         constraints.add(c);
+      } else if (e instanceof org.apache.calcite.sql.SqlIdentifier id) {
+        throw ErrorCode.INVALID_DEFINITION.exception("column " + id + " needs a type (only CREATE TABLE ... AS query may leave it out)");
       } else {
         throw ErrorCode.unsupported("table element " + e);
       }

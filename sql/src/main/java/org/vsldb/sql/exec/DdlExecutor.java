@@ -113,11 +113,12 @@ final class DdlExecutor {
       }
       throw ErrorCode.TABLE_EXISTS.exception(name[0] + "." + name[1]);
     }
-    if (create.query != null) {
-      throw ErrorCode.unsupported("CREATE TABLE ... AS query");
-    }
     if (create.getReplace()) {
       throw ErrorCode.unsupported("CREATE OR REPLACE TABLE");
+    }
+    if (create.query != null) {
+      new org.vsldb.sql.ddl.TableFromQuery(store, planner, name[0]).create(name[1], create.columnList, create.query);
+      return;
     }
     if (create.columnList == null || create.columnList.isEmpty()) {
       throw ErrorCode.SYNTAX_ERROR.exception(
