@@ -263,4 +263,22 @@ class SchemaObjectsTest {
     assertEquals(List.of("1,x", "2,y"), rows("select x, y from w order by x"));
     assertEquals("42S01", state("create table u as select 1 as x"));
   }
+
+  @Test
+  void merge_updatesMatchedRowsAndInsertsTheOthers() throws SQLException {
+    s.execute("create table t (id int primary key, v varchar(5), n int default 0)");
+    s.execute("insert into t values (1, 'a', 1), (2, 'b', 2)");
+    s.execute("create table src (id int, v varchar(5))");
+    s.execute("insert into src values (2, 'B'), (3, 'C')");
+    int count = s.executeUpdate("merge into t using src on t.id = src.id "
+        + "when matched then update set v = src.v, n = t.n + 10 "
+        + "when not matched then insert (id, v) values (src.id, src.v)");
+    assertEquals(2, count);
+    assertEquals(List.of("1,a,1", "2,B,12", "3,C,0"), rows("select * from t order by id"));
+    s.execute("merge into t using (values (1, 'x')) as s2 (id, v) on t.id = s2.id when matched then update set v = s2.v");
+    assertEquals(List.of("1,x,1"), rows("select * from t where id = 1"));
+    s.execute("insert into src values (2, 'again')");
+    assertEquals("21000", state("merge into t using src on t.id = src.id when matched then update set v = src.v"));
+    assertEquals(List.of("2,B,12"), rows("select * from t where id = 2"));
+  }
 }

@@ -137,7 +137,7 @@ public final class SqlEngine implements AutoCloseable {
       return new Command.Explain(q.plan(), version);
     }
     SqlKind kind = node.getKind();
-    if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE) {
+    if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE || kind == SqlKind.MERGE) {
       SqlValidator validator = planner.newValidator(schema);
       SqlNode validated = validator.validate(node);
       RelRoot root = planner.toRel(validated, validator, schema);
@@ -151,8 +151,20 @@ public final class SqlEngine implements AutoCloseable {
         throw ErrorCode.unsupported(kind + " into " + modify.getTable().getQualifiedName());
       }
       int[] updateColumns = new int[0];
-      if (kind == SqlKind.UPDATE) {
-        List<String> names = modify.getUpdateColumnList();
+      Command.MergeClauses merge = null;
+      if (kind == SqlKind.MERGE) {
+        org.apache.calcite.sql.SqlMerge m = (org.apache.calcite.sql.SqlMerge) validated;
+        merge = new Command.MergeClauses(m.getUpdateCall() != null, m.getInsertCall() != null);
+        if (!target.table().def().checks().isEmpty()) {
+          throw ErrorCode.unsupported("MERGE into a table with CHECK constraints");
+        }
+        if (target.table().def().identityColumn() >= 0
+            && target.table().def().columns().get(target.table().def().identityColumn()).identity().always()) {
+          throw ErrorCode.unsupported("MERGE into a table with a GENERATED ALWAYS identity column");
+        }
+      }
+      if (kind == SqlKind.UPDATE || kind == SqlKind.MERGE) {
+        List<String> names = modify.getUpdateColumnList() == null ? List.of() : modify.getUpdateColumnList();
         updateColumns = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
           updateColumns[i] = target.table().def().columnIndex(names.get(i));
@@ -162,7 +174,7 @@ public final class SqlEngine implements AutoCloseable {
         org.vsldb.sql.plan.GeneratedColumns.check(validated, target.table());
       }
       RelNode widened = org.vsldb.sql.plan.DmlInputs.widenStringCasts(modify.getInput());
-      if (kind != SqlKind.DELETE) {
+      if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE) {
         try {
           widened = org.vsldb.sql.plan.CheckColumns.append(planner, widened, target.table(), kind, updateColumns);
         } catch (SQLException e) {
@@ -175,7 +187,7 @@ public final class SqlEngine implements AutoCloseable {
       CompiledQuery q =
           planner.compile(
               input, input.validatedRowType, null, validator.getParameterRowType(validated));
-      return new Command.Dml(kind, target.table(), q, updateColumns, version);
+      return new Command.Dml(kind, target.table(), q, updateColumns, version, merge);
     }
     if (kind.belongsTo(SqlKind.QUERY)) {
       SqlValidator validator = planner.newValidator(schema);

@@ -43,6 +43,7 @@ public enum ErrorCode {
   INVALID_CAST(22018, "22018", "Cannot convert value {0}"),
   INVALID_DATETIME(22007, "22007", "Invalid datetime value: {0}"),
   SERIALIZATION_FAILURE(40001, "40001", "{0}"),
+  CARDINALITY_VIOLATION(90050, "21000", "Cardinality violation: {0}"),
   LOCK_TIMEOUT(50200, "HYT00", "{0}"),
   CANNOT_OPEN(90020, "08001", "Cannot open database: {0}"),
   BAD_URL(90046, "08001", "{0}"),

@@ -49,14 +49,17 @@ public sealed interface Command {
   /**
    * INSERT, UPDATE or DELETE: Calcite computes the rows to write ({@code input}); vsl applies them.
    *
-   * @param kind INSERT, UPDATE or DELETE
+   * @param kind INSERT, UPDATE, DELETE or MERGE
    * @param table the target table
    * @param input the plan of the rows to write: for INSERT the new rows; for DELETE the old rows;
-   *     for UPDATE the old rows followed by the new values of {@code updateColumns}
-   * @param updateColumns for UPDATE, the positions of the updated columns
+   *     for UPDATE the old rows followed by the new values of {@code updateColumns}; for MERGE
+   *     the row to insert (when it has WHEN NOT MATCHED), then the matched row, all NULL when none
+   *     matched, and the new values of {@code updateColumns} (when it has WHEN MATCHED)
+   * @param updateColumns for UPDATE and MERGE, the positions of the updated columns
+   * @param merge for MERGE, which clauses it has; null otherwise
    */
-  record Dml(SqlKind kind, Table table, CompiledQuery input, int[] updateColumns, long version)
-      implements Command {
+  record Dml(SqlKind kind, Table table, CompiledQuery input, int[] updateColumns, long version,
+      MergeClauses merge) implements Command {
     @Override
     public List<SqlTypeName> parameterTypes() {
       return input.parameterTypes();
@@ -67,6 +70,9 @@ public sealed interface Command {
       return catalogVersion != version;
     }
   }
+
+  /** Which clauses a MERGE has. */
+  record MergeClauses(boolean whenMatched, boolean whenNotMatched) {}
 
   /** A schema change, run by {@link DdlExecutor}. */
   record Ddl(SqlNode node) implements Command {}

@@ -2,6 +2,7 @@ package org.vsldb.sql.exec;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class DmlExecutor {
       case INSERT -> insert(txn, table, rows);
       case DELETE -> delete(txn, table, rows);
       case UPDATE -> update(txn, table, rows, dml.updateColumns());
+      case MERGE -> merge(txn, table, rows, dml.updateColumns(), dml.merge());
       default -> throw ErrorCode.unsupported(dml.kind().toString());
     };
   }
@@ -77,6 +79,63 @@ final class DmlExecutor {
       txn.update(table, rowId, values);
     }
     return rows.size();
+  }
+
+  /**
+   * MERGE: each input row is either a match (the target row it joined, then its new values) or
+   * not (the target part is all NULL), and is applied as an UPDATE or an INSERT. A target row
+   * matched by two source rows fails with 21000, as the standard says. A match is recognised by a
+   * target column that is NOT NULL, or else by any non-NULL target value.
+   */
+  private static long merge(Transaction txn, Table table, List<Object[]> rows, int[] columns,
+      Command.MergeClauses clauses) throws SQLException {
+    List<ColumnDef> cols = table.def().columns();
+    int n = cols.size();
+    int targetAt = clauses.whenNotMatched() ? n : 0;
+    int marker = -1;
+    for (int i = 0; i < n; i++) {
+      if (!cols.get(i).nullable()) {
+        marker = i;
+        break;
+      }
+    }
+    Map<List<Object>, ArrayDeque<Long>> ids = clauses.whenMatched() ? rowIds(txn, table) : Map.of();
+    java.util.Set<Long> touched = new java.util.HashSet<>();
+    List<Object[]> inserts = new ArrayList<>();
+    long count = 0;
+    for (Object[] row : rows) {
+      boolean matched = false;
+      if (clauses.whenMatched()) {
+        if (marker >= 0) {
+          matched = row[targetAt + marker] != null;
+        } else {
+          for (int i = 0; i < n && !matched; i++) {
+            matched = row[targetAt + i] != null;
+          }
+        }
+      }
+      if (matched) {
+        Object[] target = Arrays.copyOfRange(row, targetAt, targetAt + n);
+        List<Object> key = Arrays.asList(target);
+        ArrayDeque<Long> q = ids.get(key);
+        Long rowId = q == null ? null : q.peek();
+        if (rowId == null || !touched.add(rowId)) {
+          throw ErrorCode.CARDINALITY_VIOLATION.exception(
+              "MERGE matched a row of " + table.def().name() + " with more than one source row");
+        }
+        q.poll();
+        Object[] values = Arrays.copyOf(target, n);
+        for (int j = 0; j < columns.length; j++) {
+          int c = columns[j];
+          values[c] = Values.forColumn(row[targetAt + n + j], cols.get(c), table.def().name());
+        }
+        txn.update(table, rowId, values);
+        count++;
+      } else if (clauses.whenNotMatched()) {
+        inserts.add(Arrays.copyOf(row, n));
+      }
+    }
+    return count + insert(txn, table, inserts);
   }
 
   /**
