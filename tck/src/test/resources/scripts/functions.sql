@@ -1,0 +1,55 @@
+-- Functions both engines share: string (UPPER, TRIM, SUBSTRING, POSITION, REPLACE, LIKE, ||), numeric (ABS, MOD, ROUND, FLOOR, POWER...) and date/time arithmetic.
+create table p(id int primary key, s varchar(20), n int, d decimal(8,3), f double, dt date, ts timestamp);
+insert into p values (1, 'Hello World', 7, 2.345, 2.5, date '2024-03-15', timestamp '2024-03-15 10:20:30');
+insert into p values (2, '  padded  ', -3, -1.005, -0.5, date '2023-12-31', timestamp '2023-12-31 23:59:59');
+insert into p values (3, null, null, null, null, null, null);
+insert into p values (4, 'abc', 0, 0, 0, date '2000-02-29', timestamp '2000-02-29 00:00:00');
+
+select id, upper(s) as u, lower(s) as l from p order by id;
+select id, trim(s) as t, trim(leading from s) as lt, trim(trailing from s) as rt from p where id = 2;
+select id, trim(both 'x' from 'xxabcxx') as b, trim(leading 'x' from 'xxabc') as l, trim(trailing 'x' from 'abcxx') as r from p where id = 1;
+select id, substring(s from 1 for 5) as a, substring(s from 7) as b from p where id = 1;
+select id, position('World' in s) as pos, position('zzz' in s) as nowhere from p where id = 1;
+select id, s || '!' as bang, s || null as gone from p order by id;
+select id, replace(s, 'l', 'L') as r from p where id = 1;
+select id, upper(substring(s from 1 for 1)) || lower(substring(s from 2)) as cap from p where id = 4;
+select id from p where s like 'H%' or s like '%c';
+select id from p where s like '_bc';
+select id from p where s not like '%o%' order by id;
+select id from p where s like '%!%%' escape '!';
+select id from p where upper(s) = 'ABC';
+
+select id, abs(n) as a, mod(n, 4) as m, sign(n) as sg from p order by id;
+select id, n + 1 as plus, n - 1 as less, n * n as sq, n / 2 as half from p order by id;
+select id, d + 1 as d1, d * 2 as d2, d - n as dn from p order by id;
+select id, f * 2 as f2, f + n as fn from p order by id;
+select id, round(d, 2) as r2, round(d) as r0, round(f) as rf from p order by id;
+select id, floor(d) as fl, ceil(d) as ce, floor(f) as ff, ceiling(f) as cf from p where id <> 2 order by id;
+select power(2, 10) as p, sqrt(16.0) as s, exp(0) as e, ln(1) as l from p where id = 1;
+select 17 / 5 as q, 17 / -5 as qn, -17 / 5 as nq, mod(17, 5) as m, mod(-17, 5) as mn from p where id = 1;
+select 17.0 / 4 as q, 1.5 * 1.5 as sq, 0.1 + 0.2 as s from p where id = 1;
+select 2 + 3 * 4 as a, (2 + 3) * 4 as b, 2 - 3 - 4 as c, -(-5) as d from p where id = 1;
+select id, truncate(d, 1) as t from p where id in (1, 2) order by id;
+select cast(n as decimal(10,2)) * 1.5 as x from p where id = 1;
+select id, n between -5 and 5 as inside, n in (0, 7) as listed from p order by id;
+
+select id, dt + interval '1' day as next_day, dt - interval '1' month as prev_month from p where id <> 3 order by id;
+select id, ts + interval '2' hour as later from p where id = 1;
+select id, dt + interval '1' year as next_year from p where id = 4;
+select id from p where dt between date '2023-01-01' and date '2024-12-31' order by id;
+select id, cast(ts as date) as day_part, cast(dt as timestamp) as midnight from p where id = 1;
+select current_date = current_date as same_day, current_date is not null as has_date from p where id = 1;
+select id, dt < current_date as past from p where id = 1;
+select id, upper(trim(s)) || '#' || lower(substring(s from 1 for 2)) as mix from p where id in (1, 2) order by id;
+select id, s from p where position('o' in s) > 0 order by id;
+select id, replace(s, ' ', '') as squeezed from p where id = 2;
+select id, substring(s from 2 for 100) as tail, substring(s from 50) as past_end from p where id = 4;
+select id, abs(d) as ad, abs(f) as af, mod(id, 3) as m3 from p order by id;
+select id, round(f * 3, 1) as r, round(d * 100) / 100 as back from p where id <> 3 order by id;
+select power(2.0, -1) as half, sqrt(2) * sqrt(2) > 1.99 as close_enough, ln(exp(1)) as unity from p where id = 1;
+select floor(-2.5) as a, ceil(-2.5) as b, round(-2.5) as c, round(2.5) as d from p where id = 1;
+select id, ts - interval '30' minute as earlier, ts + interval '1' second as later from p where id = 2;
+select id, dt - interval '1' day as day_before from p where id = 4;
+select id, cast(ts as time) as t from p where id in (1, 2) order by id;
+select id from p where ts > timestamp '2024-01-01 00:00:00' or dt < date '2001-01-01' order by id;
+select id, cast(dt as varchar(10)) || ' ' || cast(cast(ts as time) as varchar(8)) as stamp from p where id = 1;

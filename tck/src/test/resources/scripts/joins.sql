@@ -1,0 +1,37 @@
+-- Joins of every kind H2 supports: inner, left/right outer, cross, self, natural, USING, non-equi, multi-way.
+create table dept(id int primary key, name varchar(20), region varchar(10));
+create table emp(id int primary key, name varchar(20) not null, dept_id int, boss_id int, salary int);
+create table proj(id int primary key, emp_id int, title varchar(20));
+insert into dept values (1, 'Sales', 'east'), (2, 'Eng', 'west'), (3, 'Ops', 'east'), (4, 'Legal', null);
+insert into emp values (1, 'Ann', 1, null, 900), (2, 'Bob', 1, 1, 500), (3, 'Cid', 2, 1, 700), (4, 'Dee', 2, 3, 650), (5, 'Eve', null, 1, 300), (6, 'Fay', 3, 3, 500);
+insert into proj values (10, 3, 'Compiler'), (11, 3, 'Linker'), (12, 4, 'Compiler'), (13, null, 'Unowned'), (14, 2, 'Deal');
+
+select e.name, d.name as dept from emp e inner join dept d on e.dept_id = d.id order by e.name;
+select e.name, d.name as dept from emp e join dept d on d.id = e.dept_id where d.region = 'east' order by e.name;
+select e.name, d.name as dept from emp e left join dept d on e.dept_id = d.id order by e.name;
+select e.name, d.name as dept from emp e right join dept d on e.dept_id = d.id order by d.name, e.name;
+select e.name, d.name as dept from emp e left outer join dept d on e.dept_id = d.id and d.region = 'east' order by e.name;
+select d.name from dept d left join emp e on e.dept_id = d.id where e.id is null;
+select count(*) as n from emp cross join dept;
+select e.name, d.name as dept from emp e, dept d where e.dept_id = d.id and d.id = 2 order by e.name;
+select e.name as worker, b.name as boss from emp e join emp b on e.boss_id = b.id order by e.name;
+select e.name as worker, b.name as boss from emp e left join emp b on e.boss_id = b.id order by e.name;
+select e.name, p.title, d.name as dept from emp e join proj p on p.emp_id = e.id join dept d on d.id = e.dept_id order by p.id;
+select e.name, p.title from emp e left join proj p on p.emp_id = e.id where e.dept_id = 2 order by e.name, p.title;
+select e1.name as a, e2.name as b from emp e1 join emp e2 on e1.salary = e2.salary and e1.id < e2.id;
+select e.name from emp e join dept d on e.dept_id = d.id and e.salary > 600 order by e.name;
+select e.name from emp e join dept d on e.dept_id <> d.id where d.id = 1 order by e.name;
+select e.name, d.name as dept from emp e join dept d on e.dept_id = d.id or (e.dept_id is null and d.id = 4) order by e.name;
+select name from emp natural join (select id, dept_id from emp) x order by name;
+select e.name, x.cnt from emp e join (select emp_id, count(*) as cnt from proj group by emp_id) x on x.emp_id = e.id order by e.name;
+select e.name, d.name from emp e join dept d using (id) order by e.name;
+select e.name from emp e join nothere n on e.id = n.id;
+select e.name from emp e join dept d on e.nope = d.id;
+select d.name, e.name as emp, p.title from dept d left join emp e on e.dept_id = d.id left join proj p on p.emp_id = e.id order by d.name, e.name, p.title;
+select p.title, e.name from proj p left join emp e on e.id = p.emp_id order by p.id;
+select count(*) as n from emp e join emp b on e.boss_id = b.id join emp bb on b.boss_id = bb.id;
+select e.name from emp e where e.dept_id in (select d.id from dept d join emp x on x.dept_id = d.id where x.salary > 800);
+select d.region, count(*) as n, max(e.salary) as top from emp e join dept d on d.id = e.dept_id group by d.region order by d.region;
+select e.name, d.name as dept from emp e cross join dept d where d.id = e.dept_id and e.salary < 600 order by e.name;
+select e.name from emp e join (select id from dept where region = 'east') d on d.id = e.dept_id order by e.name;
+select d.name, count(e.id) as n, sum(e.salary) as total from dept d left join emp e on e.dept_id = d.id group by d.name order by d.name;
