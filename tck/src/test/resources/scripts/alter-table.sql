@@ -97,8 +97,8 @@ alter table pet add constraint pet_owner foreign key (owner_id) references owner
 create table dc(id int primary key, a int unique, c int, d int, e int, constraint cd unique (c, d));
 alter table dc drop column e;
 select * from dc;
--- differs: vsl refuses to drop a column a constraint uses (README, "SQL today": 90107); H2 drops a single-column constraint along with its column
--- vsl: Outcome[columns=[], types=[], rows=[], updateCount=-1, error=90107]
+-- differs: vsl refuses to drop a column any constraint uses, with H2's 90083 (docs/SQL.md); H2 drops a single-column constraint along with its column
+-- vsl: Outcome[columns=[], types=[], rows=[], updateCount=-1, error=90083]
 alter table dc drop column a;
 alter table dc drop constraint cd;
 alter table dc drop column c;

@@ -36,7 +36,7 @@ final class ExistingRows {
       Object[] row = it.next().values();
       for (int c = 0; c < cols.size(); c++) {
         if (row[c] == null && !cols.get(c).nullable()) {
-          throw new StoreException(Reason.NOT_NULL, "column " + cols.get(c).name() + " of table "
+          throw new StoreException(Reason.NULLS_IN_COLUMN, "column " + cols.get(c).name() + " of table "
               + def.name() + " holds NULL in an existing row");
         }
       }

@@ -13,6 +13,8 @@ public final class StoreException extends RuntimeException {
     NOT_NULL,
     /** A foreign key finds no parent row, or a parent row that child rows reference would go. */
     FOREIGN_KEY,
+    /** A column to become NOT NULL holds NULL in an existing row. */
+    NULLS_IN_COLUMN,
     /** A schema change would leave existing rows violating a new constraint. */
     CONSTRAINT_ON_EXISTING_ROWS,
     /** A schema object cannot be dropped or changed because another depends on it. */

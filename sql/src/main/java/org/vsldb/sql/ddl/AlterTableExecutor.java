@@ -72,7 +72,7 @@ public final class AlterTableExecutor {
       dropConstraint(t, drop.constraint().getSimple(), drop.ifExists());
     } else if (a instanceof SqlAlterTable.DropPrimaryKey) {
       if (!def.hasPrimaryKey()) {
-        throw ErrorCode.CONSTRAINT_NOT_FOUND.exception("PRIMARY KEY of table " + def.name());
+        throw ErrorCode.INDEX_NOT_FOUND.exception("PRIMARY KEY of table " + def.name());
       }
       dropConstraint(t, def.primaryKeyName(), false);
     } else if (a instanceof SqlAlterTable.RenameTable r) {
@@ -226,7 +226,7 @@ public final class AlterTableExecutor {
   }
 
   private static SQLException usedBy(String column, String constraint) {
-    return ErrorCode.DEPENDENT_OBJECT.exception("column " + column + " is used by constraint "
+    return ErrorCode.COLUMN_IS_REFERENCED.exception("column " + column + " is used by constraint "
         + constraint + "; drop the constraint first");
   }
 

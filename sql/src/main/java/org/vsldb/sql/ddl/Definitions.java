@@ -115,8 +115,8 @@ final class Definitions {
     switch (c.kind) {
       case PRIMARY_KEY -> {
         if (def.hasPrimaryKey()) {
-          throw ErrorCode.INVALID_DEFINITION.exception(
-              "table " + def.name() + " already has a primary key " + def.primaryKeyName());
+          throw ErrorCode.SECOND_PRIMARY_KEY.exception(
+              "table " + def.name() + " already has the primary key " + def.primaryKeyName());
         }
         String name = given != null ? Names.claim(used, given) : Names.generate(used, "PK", def.name());
         return def.withPrimaryKey(positions(def, c.columns), name);

@@ -29,13 +29,37 @@ public final class ViewBuilder {
     this.schema = schema;
   }
 
+  /**
+   * Whether a view's stored query names table {@code schema.table}. Its identifiers are fully
+   * qualified (validation expanded them), so the table appears as a two-part name.
+   */
+  public static boolean uses(StatementPlanner planner, ViewDef view, String schema, String table) {
+    SqlNode q;
+    try {
+      q = planner.parse(view.sql());
+    } catch (Exception e) {
+      return false; // a view that no longer parses depends on nothing it can name
+    }
+    boolean[] found = new boolean[1];
+    q.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlIdentifier id) {
+        if (id.names.size() >= 2 && id.names.get(0).equals(schema) && id.names.get(1).equals(table)) {
+          found[0] = true;
+        }
+        return id;
+      }
+    });
+    return found[0];
+  }
+
   public ViewDef build(SqlCreateView create) throws SQLException {
     String[] name = Names.qualified(catalog, create.name, schema);
     if (catalog.table(name[0], name[1]) != null) {
       throw ErrorCode.TABLE_EXISTS.exception(name[0] + "." + name[1]);
     }
     if (catalog.view(name[0], name[1]) != null && !create.getReplace()) {
-      throw ErrorCode.TABLE_EXISTS.exception(name[0] + "." + name[1]);
+      throw ErrorCode.VIEW_EXISTS.exception(name[0] + "." + name[1]);
     }
     SqlNode query = create.query;
     RelDataType rowType;

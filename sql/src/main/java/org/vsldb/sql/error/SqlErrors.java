@@ -23,6 +23,16 @@ public final class SqlErrors {
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']*)' not found(.*)", Pattern.DOTALL);
 
+  /** Validation messages of Calcite with the error each is, as H2 reports it. */
+  private static final Object[][] VALIDATION_RULES = {
+    {Pattern.compile("^Unknown target column '"), ErrorCode.COLUMN_NOT_FOUND_IN_STATEMENT},
+    {Pattern.compile("Number of INSERT target columns|Column count mismatch|does not equal number of source items"),
+        ErrorCode.COLUMN_COUNT_MISMATCH},
+    {Pattern.compile("^Column '[^']*' is ambiguous"), ErrorCode.AMBIGUOUS_COLUMN},
+    {Pattern.compile("is not being grouped"), ErrorCode.NOT_GROUPED},
+    {Pattern.compile("^Ordinal out of range"), ErrorCode.ORDER_BY_ORDINAL},
+  };
+
   /** Messages of Calcite's date and time parsing failures. */
   private static final Pattern DATETIME = Pattern.compile(
       "field is out of range|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP) literal",
@@ -35,8 +45,14 @@ public final class SqlErrors {
     }
     if (t instanceof SqlParseException e) {
       SqlParserPos pos = e.getPos();
-      return ErrorCode.SYNTAX_ERROR.exception(
-          e, line(pos), column(pos), shortParseMessage(e.getMessage()));
+      String m = String.valueOf(e.getMessage());
+      if (DATETIME.matcher(m).find()) {
+        return ErrorCode.INVALID_DATETIME.exception(e, shortParseMessage(m)
+            + " at line " + line(pos) + ", column " + column(pos));
+      }
+      // As in H2: 42001 when the parser can say what it expected, 42000 otherwise.
+      ErrorCode code = m.contains("Was expecting") ? ErrorCode.SYNTAX_ERROR_EXPECTED : ErrorCode.SYNTAX_ERROR;
+      return code.exception(e, line(pos), column(pos), shortParseMessage(m));
     }
     if (t instanceof CalciteContextException e) {
       String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
@@ -54,6 +70,14 @@ public final class SqlErrors {
         return ErrorCode.NOT_NULL_VIOLATION.exception(
             e, "NULL not allowed for column " + m.group(1) + where);
       }
+      for (Object[] rule : VALIDATION_RULES) {
+        if (((Pattern) rule[0]).matcher(msg).find()) {
+          return ((ErrorCode) rule[1]).exception(e, msg + where);
+        }
+      }
+      if (DATETIME.matcher(msg).find()) {
+        return ErrorCode.INVALID_DATETIME.exception(e, msg + where);
+      }
       return ErrorCode.INVALID_STATEMENT.exception(e, e.getPosLine(), e.getPosColumn(), msg);
     }
     if (t instanceof StoreException e) {
@@ -64,6 +88,18 @@ public final class SqlErrors {
       return m.contains("by zero")
           ? ErrorCode.DIVISION_BY_ZERO.exception(e, m)
           : ErrorCode.NUMERIC_OUT_OF_RANGE.exception(e, m);
+    }
+    if (t instanceof RuntimeException e && e.getMessage() != null
+        && e.getMessage().contains("more than one value in agg SINGLE_VALUE")) {
+      return ErrorCode.SCALAR_SUBQUERY_ROWS.exception(e);
+    }
+    if (t instanceof RuntimeException e && e.getMessage() != null
+        && e.getMessage().startsWith("Unable to implement")) {
+      return ErrorCode.unsupported("this query's plan in the Enumerable engine (" + firstLine(e.getMessage()) + ")");
+    }
+    if (t instanceof IllegalArgumentException e && e.getMessage() != null
+        && e.getMessage().contains("Invalid character for cast")) {
+      return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
     }
     if (t instanceof NumberFormatException e) {
       return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
@@ -93,6 +129,7 @@ public final class SqlErrors {
     return switch (e.reason()) {
       case DUPLICATE_KEY -> ErrorCode.DUPLICATE_KEY.exception(e, e.getMessage());
       case NOT_NULL -> ErrorCode.NOT_NULL_VIOLATION.exception(e, e.getMessage());
+      case NULLS_IN_COLUMN -> ErrorCode.COLUMN_HAS_NULLS.exception(e, e.getMessage());
       case FOREIGN_KEY -> ErrorCode.FOREIGN_KEY_VIOLATION.exception(e, e.getMessage());
       case CONSTRAINT_ON_EXISTING_ROWS -> ErrorCode.CHECK_VIOLATION.exception(e, e.getMessage());
       case DEPENDENCY -> ErrorCode.DEPENDENT_OBJECT.exception(e, e.getMessage());
@@ -105,6 +142,12 @@ public final class SqlErrors {
       case CANNOT_OPEN -> ErrorCode.CANNOT_OPEN.exception(e, e.getMessage());
       case CLOSED -> ErrorCode.OBJECT_CLOSED.exception(e, "database");
     };
+  }
+
+  private static String firstLine(String m) {
+    int nl = m.indexOf('\n');
+    String l = nl < 0 ? m : m.substring(0, nl);
+    return l.length() > 200 ? l.substring(0, 200) + "..." : l;
   }
 
   private static int line(SqlParserPos pos) {

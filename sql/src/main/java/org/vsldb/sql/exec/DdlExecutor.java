@@ -84,7 +84,7 @@ final class DdlExecutor {
         String[] name = org.vsldb.sql.ddl.Names.qualified(store.catalog(), d.name, schema);
         if (store.catalog().view(name[0], name[1]) == null) {
           if (!d.ifExists) {
-            throw ErrorCode.TABLE_NOT_FOUND.exception(name[0] + "." + name[1], " (no such view)");
+            throw ErrorCode.VIEW_NOT_FOUND.exception(name[0] + "." + name[1]);
           }
           return;
         }
@@ -138,6 +138,12 @@ final class DdlExecutor {
         return;
       }
       throw ErrorCode.TABLE_NOT_FOUND.exception(name[0] + "." + name[1], "");
+    }
+    for (ViewDef v : store.catalog().views()) {
+      if (org.vsldb.sql.ddl.ViewBuilder.uses(planner, v, name[0], name[1])) {
+        throw ErrorCode.DEPENDENT_OBJECT.exception("cannot drop table " + name[1] + ": view "
+            + v.schema() + "." + v.name() + " uses it; drop the view first");
+      }
     }
     store.dropTable(t);
   }
