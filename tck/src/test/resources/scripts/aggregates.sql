@@ -45,3 +45,8 @@ select region, count(distinct rep) as reps from sale group by region order by re
 select max(price * qty) as best, min(price * qty) as worst from sale;
 select count(*) as n, count(region) as nr from sale where rep > 'c';
 select g, count(*) as n from (select case when amount >= 100 then 'big' else 'small' end as g from sale where amount is not null) t group by g order by g;
+
+-- COALESCE over a SUM of a nullable column, per group
+create table agg_cz(g int, n int);
+insert into agg_cz values (1, 1), (1, null), (2, null);
+select g, coalesce(sum(n), 0) as s from agg_cz group by g order by g;
