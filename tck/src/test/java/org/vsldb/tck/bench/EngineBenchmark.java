@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("bench")
 class EngineBenchmark {
-  private static final int TABLE_ROWS = 100_000;
+  private static final int TABLE_ROWS = 1_000_000;
   private static final int INSERT_ROWS = 100_000;
 
   @TempDir Path dir;
