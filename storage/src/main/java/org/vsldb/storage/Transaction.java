@@ -12,6 +12,7 @@ import java.util.Arrays;
 import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.ForeignKeyDef;
 import org.vsldb.storage.table.Index;
+import org.vsldb.storage.table.Iterators;
 import org.vsldb.storage.table.RowVersion;
 import org.vsldb.storage.table.Table;
 
@@ -88,17 +89,7 @@ public final class Transaction {
     WriteSet ws = writes.get(table.id());
     Iterator<RowVersion> committed = table.scan(snapshot);
     if (ws == null || ws.pending.isEmpty()) {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return committed.hasNext();
-        }
-
-        @Override
-        public Object[] next() {
-          return committed.next().values();
-        }
-      };
+      return Iterators.mapNonNull(committed, RowVersion::values);
     }
     List<Object[]> inserted = new ArrayList<>();
     for (Pending p : ws.pending.values()) {
@@ -262,17 +253,7 @@ public final class Transaction {
     WriteSet ws = writes.get(table.id());
     Iterator<RowVersion> committed = table.indexScan(index, lo, loInclusive, hi, hiInclusive, snapshot);
     if (ws == null || ws.pending.isEmpty()) {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return committed.hasNext();
-        }
-
-        @Override
-        public Object[] next() {
-          return committed.next().values();
-        }
-      };
+      return Iterators.mapNonNull(committed, RowVersion::values);
     }
     List<Object[]> out = new ArrayList<>();
     while (committed.hasNext()) {

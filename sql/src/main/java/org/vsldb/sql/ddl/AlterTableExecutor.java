@@ -399,7 +399,8 @@ public final class AlterTableExecutor {
     }
   }
 
-  private static int[] identityMap(int n) {
+  /** The column map that keeps every column where it is. */
+  public static int[] identityMap(int n) {
     int[] m = new int[n];
     for (int i = 0; i < n; i++) {
       m[i] = i;

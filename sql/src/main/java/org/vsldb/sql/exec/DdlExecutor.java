@@ -166,7 +166,7 @@ final class DdlExecutor {
     List<IndexDef> ix = new ArrayList<>(t.def().indexes());
     ix.add(new IndexDef(indexName, cols, c.unique, null));
     int n = t.def().columns().size();
-    store.alterTables(List.of(new Store.Alteration(t, t.def().withIndexes(ix), identity(n), new Object[n])));
+    store.alterTables(List.of(new Store.Alteration(t, t.def().withIndexes(ix), AlterTableExecutor.identityMap(n), new Object[n])));
   }
 
   private void dropIndex(SqlDropIndex d, String schema) throws SQLException {
@@ -182,20 +182,12 @@ final class DdlExecutor {
         List<IndexDef> ix = new ArrayList<>(t.def().indexes());
         ix.remove(i);
         int n = t.def().columns().size();
-        store.alterTables(List.of(new Store.Alteration(t, t.def().withIndexes(ix), identity(n), new Object[n])));
+        store.alterTables(List.of(new Store.Alteration(t, t.def().withIndexes(ix), AlterTableExecutor.identityMap(n), new Object[n])));
         return;
       }
     }
     if (!d.ifExists) {
       throw ErrorCode.INDEX_NOT_FOUND.exception(indexName);
     }
-  }
-
-  static int[] identity(int n) {
-    int[] m = new int[n];
-    for (int i = 0; i < n; i++) {
-      m[i] = i;
-    }
-    return m;
   }
 }

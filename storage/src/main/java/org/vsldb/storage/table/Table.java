@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -206,35 +205,7 @@ public final class Table {
 
   /** Iterates the versions visible at {@code snapshot}, in row-id order. */
   public Iterator<RowVersion> scan(long snapshot) {
-    Iterator<RowVersion> heads = rows.iterator();
-    return new Iterator<>() {
-      RowVersion next = advance();
-
-      private RowVersion advance() {
-        while (heads.hasNext()) {
-          RowVersion v = heads.next().visibleAt(snapshot);
-          if (v != null) {
-            return v;
-          }
-        }
-        return null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public RowVersion next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        RowVersion r = next;
-        next = advance();
-        return r;
-      }
-    };
+    return Iterators.mapNonNull(rows.iterator(), head -> head.visibleAt(snapshot));
   }
 
   /** Adds a new row created by commit {@code ts}. */
@@ -386,36 +357,11 @@ public final class Table {
   public Iterator<RowVersion> indexScan(
       Index index, Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive, long snapshot) {
     Iterator<Index.Entry> entries = index.range(lo, loInclusive, hi, hiInclusive);
-    return new Iterator<>() {
-      RowVersion next = advance();
-
-      private RowVersion advance() {
-        while (entries.hasNext()) {
-          Index.Entry e = entries.next();
-          RowVersion head = rows.get(e.rowId());
-          RowVersion v = head == null ? null : head.visibleAt(snapshot);
-          if (v != null && index.matches(e, v.values())) {
-            return v;
-          }
-        }
-        return null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public RowVersion next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        RowVersion r = next;
-        next = advance();
-        return r;
-      }
-    };
+    return Iterators.mapNonNull(entries, e -> {
+      RowVersion head = rows.get(e.rowId());
+      RowVersion v = head == null ? null : head.visibleAt(snapshot);
+      return v != null && index.matches(e, v.values()) ? v : null;
+    });
   }
 
   /**
