@@ -1,25 +1,32 @@
 package org.vsldb.tck.slt;
 
+import java.io.Serializable;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import net.hydromatic.sqllogictest.TestStatistics;
 
 /**
- * What one sqllogictest script did on one database: queries passed, failed and skipped (left out
- * by the script's {@code skipif}/{@code onlyif} lines for our dialect), and each failure.
+ * What one sqllogictest script did on one database: its queries passed, failed, skipped (left out
+ * by the script's {@code skipif}/{@code onlyif} lines for our dialect) and not run (after a
+ * timeout), and each failure.
  */
 record ScriptOutcome(String script, int queries, int passed, int skipped, int statements,
-    List<Failure> failures) {
+    List<Failure> failures) implements Serializable {
 
-  /** A statement or query that did not do what the script says. */
-  record Failure(String kind, String sql, String error, String sqlState, String details) {
-    /** The error message up to its first line break, at most 160 characters. */
+  /** A statement or query that did not do what the script says; {@code kind} is one of {@link #KINDS}. */
+  record Failure(String kind, String sql, String error, String sqlState, String details)
+      implements Serializable {
+    /** The error message up to its first line break, at most 200 characters. */
     String shortError() {
       String e = error == null ? "" : error.strip();
       int nl = e.indexOf('\n');
       e = nl < 0 ? e : e.substring(0, nl);
-      return e.length() <= 160 ? e : e.substring(0, 160) + "...";
+      return e.length() <= 200 ? e : e.substring(0, 200) + "...";
+    }
+
+    boolean isQuery() {
+      return !kind.equals("statement");
     }
 
     @Override
@@ -30,22 +37,29 @@ record ScriptOutcome(String script, int queries, int passed, int skipped, int st
     }
   }
 
+  static final List<String> KINDS = List.of("statement", "query error", "wrong result", "stopped");
+
   int failedQueries() {
-    return (int) failures.stream().filter(f -> !f.kind().equals("statement")).count();
+    return (int) failures.stream().filter(Failure::isQuery).count();
   }
 
   int failedStatements() {
     return failures.size() - failedQueries();
   }
 
+  /** Queries the script would run here that never ran (the script stopped at a timeout). */
+  int notRun() {
+    return queries - skipped - passed - failedQueries();
+  }
+
   boolean passedCompletely() {
-    return failures.isEmpty() && passed == queries - skipped;
+    return failures.isEmpty() && notRun() == 0;
   }
 
   String summary() {
-    return String.format("%-45s queries %6d  passed %6d  failed %6d  skipped %6d  (%5.1f%%)"
+    return String.format("%-42s queries %5d  passed %5d  failed %5d  skipped %5d  not run %5d  (%s)"
             + "  statements failed %d of %d",
-        script, queries, passed, failedQueries(), skipped, percent(passed, queries - skipped),
+        script, queries, passed, failedQueries(), skipped, notRun(), rate(passed, passed + failedQueries()),
         failedStatements(), statements);
   }
 
@@ -59,38 +73,87 @@ record ScriptOutcome(String script, int queries, int passed, int skipped, int st
     return b.toString();
   }
 
-  static double percent(long part, long whole) {
-    return whole == 0 ? 100.0 : 100.0 * part / whole;
+  /** {@code part} as a percentage of {@code whole}, e.g. {@code " 97.5%"}; {@code "   n/a"} for none. */
+  static String rate(long part, long whole) {
+    return whole == 0 ? "   n/a" : String.format("%5.1f%%", 100.0 * part / whole);
   }
 
-  /** Collects the outcome while a script runs; the library reports queries into {@link #statistics()}. */
+  /**
+   * Collects the outcome while a script runs, possibly read by another thread (a watchdog); the
+   * library reports queries into {@link #statistics()}.
+   */
   static final class Builder {
+    private final String script;
     private final List<Failure> failures = new ArrayList<>();
+    private int queries;
+    private int skipped;
     private int statements;
+    private String current;
+    private boolean currentIsQuery;
+    private long currentSince = System.nanoTime();
     private final TestStatistics statistics = new TestStatistics(false, 0) {
       @Override
       public boolean addFailure(TestStatistics.FailedTestDescription f) {
         Throwable e = f.exception;
-        String kind = e == null ? "wrong result" : "query error";
-        failures.add(new Failure(kind, f.query.getQuery(), f.error, sqlState(e), f.details));
+        synchronized (Builder.this) {
+          failures.add(new Failure(e == null ? "wrong result" : "query error", f.query.getQuery(), f.error,
+              sqlState(e), f.details));
+        }
         return super.addFailure(f);
       }
     };
+
+    Builder(String script) {
+      this.script = script;
+    }
+
+    synchronized void parsed(int queries, int skipped) {
+      this.queries = queries;
+      this.skipped = skipped;
+    }
 
     TestStatistics statistics() {
       return statistics;
     }
 
-    void statementPassed() {
+    synchronized void starting(String sql, boolean query) {
+      current = sql;
+      currentIsQuery = query;
+      currentSince = System.nanoTime();
+    }
+
+    /** Seconds the statement or query under way has been running. */
+    synchronized long currentSeconds() {
+      return (System.nanoTime() - currentSince) / 1_000_000_000L;
+    }
+
+    synchronized void statementPassed() {
       statements++;
     }
 
-    void statementFailed(String sql, SQLException e, String error) {
+    synchronized void statementFailed(String sql, Exception e, String error) {
       statements++;
-      failures.add(new Failure("statement", sql, e == null ? error : e.getMessage(), sqlState(e), null));
+      String message = e == null ? error : String.valueOf(e.getMessage());
+      failures.add(new Failure("statement", sql, message, sqlState(e), null));
     }
 
-    ScriptOutcome build(String script, int queries, int skipped) {
+    /**
+     * The outcome so far, the statement or query under way failing for {@code reason} (a timeout,
+     * an error that ended the script); the queries after it count as not run.
+     */
+    synchronized ScriptOutcome stopped(String reason) {
+      String error = reason + "; the rest of the script was not run";
+      if (current == null) {
+        statementFailed("(the whole script)", null, error);
+      } else if (currentIsQuery) {
+        failures.add(new Failure("stopped", current, error, null, null));
+      } else {
+        statementFailed(current, null, error);
+      }
+      return build();
+    }
+
+    synchronized ScriptOutcome build() {
       return new ScriptOutcome(script, queries, statistics.getPassedTestCount(), skipped, statements,
           List.copyOf(failures));
     }

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import net.hydromatic.sqllogictest.OptionsParser;
 import net.hydromatic.sqllogictest.SltTestFile;
@@ -31,18 +32,31 @@ import net.hydromatic.sqllogictest.SltTestFile;
  * portable ones run.
  */
 final class SltScripts {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
   private SltScripts() {}
 
-  /** Runs {@code script} (a path under {@code test/}, e.g. {@code select1.test}) on a new connection to {@code url}. */
-  static ScriptOutcome run(String script, String url) throws IOException, SQLException {
+  /**
+   * Runs {@code script} (a path under {@code test/}, e.g. {@code select1.test}) in this JVM on a new
+   * connection to {@code url}, reporting into {@code outcome} as it goes; only its first
+   * {@code maxQueries} queries if that is not 0.
+   */
+  static ScriptOutcome run(String script, String url, int maxQueries, ScriptOutcome.Builder outcome)
+      throws IOException, SQLException {
     OptionsParser.SuppliedOptions options = new OptionsParser(false, quiet(), quiet()).getOptions();
     SltTestFile file = new SltTestFile("test/" + script);
     file.parse(options);
     int queries = countQueries(script);
-    ScriptOutcome.Builder outcome = new ScriptOutcome.Builder();
-    new ConnectionExecutor(options, url, () -> DriverManager.getConnection(url), outcome)
+    outcome.parsed(queries, queries - file.getTestCount());
+    new ConnectionExecutor(options, url, () -> DriverManager.getConnection(url), outcome, maxQueries)
         .execute(file, options);
-    return outcome.build(script, queries, queries - file.getTestCount());
+    return outcome.build();
+  }
+
+  /** The URL of a new database: the prefix {@code slt.url} (default {@code jdbc:vsl:mem:}) and a unique name. */
+  static String freshUrl(String script) {
+    return System.getProperty("slt.url", "jdbc:vsl:mem:")
+        + "slt_" + script.replaceAll("\\W", "_") + "_" + DATABASES.incrementAndGet();
   }
 
   /** The scripts under the given directories of {@code test/}, e.g. {@code index/} and {@code random/}, sorted. */
