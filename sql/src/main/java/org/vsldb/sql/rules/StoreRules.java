@@ -35,20 +35,32 @@ public final class StoreRules {
   /** Every rule above. */
   public static final List<RelOptRule> ALL = List.of(PK_LOOKUP, INDEX_RANGE);
 
-  private static final class IndexRangeRule extends RelOptRule {
+  /** A rule on a filter directly over a scan of a store table. */
+  private abstract static class FilterOnStoreScanRule extends RelOptRule {
     @SuppressWarnings("deprecation")
-    IndexRangeRule() {
-      super(operand(LogicalFilter.class, operand(TableScan.class, none())), "StoreIndexRangeRule");
+    FilterOnStoreScanRule(String name) {
+      super(operand(LogicalFilter.class, operand(TableScan.class, none())), name);
     }
 
     @Override
-    public void onMatch(RelOptRuleCall call) {
-      LogicalFilter filter = call.rel(0);
+    public final void onMatch(RelOptRuleCall call) {
       TableScan scan = call.rel(1);
       StoreTable table = scan.getTable().unwrap(StoreTable.class);
-      if (table == null) {
-        return;
+      if (table != null) {
+        onMatch(call, call.rel(0), scan, table);
       }
+    }
+
+    abstract void onMatch(RelOptRuleCall call, LogicalFilter filter, TableScan scan, StoreTable table);
+  }
+
+  private static final class IndexRangeRule extends FilterOnStoreScanRule {
+    IndexRangeRule() {
+      super("StoreIndexRangeRule");
+    }
+
+    @Override
+    void onMatch(RelOptRuleCall call, LogicalFilter filter, TableScan scan, StoreTable table) {
       List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
       for (org.vsldb.storage.table.IndexDef ix : table.table().def().indexes()) {
         int column = ix.columns()[0];
@@ -144,20 +156,13 @@ public final class StoreRules {
     }
   }
 
-  private static final class PkLookupRule extends RelOptRule {
-    @SuppressWarnings("deprecation")
+  private static final class PkLookupRule extends FilterOnStoreScanRule {
     PkLookupRule() {
-      super(operand(LogicalFilter.class, operand(TableScan.class, none())), "StorePkLookupRule");
+      super("StorePkLookupRule");
     }
 
     @Override
-    public void onMatch(RelOptRuleCall call) {
-      LogicalFilter filter = call.rel(0);
-      TableScan scan = call.rel(1);
-      StoreTable table = scan.getTable().unwrap(StoreTable.class);
-      if (table == null) {
-        return;
-      }
+    void onMatch(RelOptRuleCall call, LogicalFilter filter, TableScan scan, StoreTable table) {
       int[] pk = table.table().def().primaryKey();
       if (pk.length != 1) {
         return;
