@@ -281,4 +281,12 @@ class SchemaObjectsTest {
     assertEquals("21000", state("merge into t using src on t.id = src.id when matched then update set v = src.v"));
     assertEquals(List.of("2,B,12"), rows("select * from t where id = 2"));
   }
+
+  @Test
+  void text_isAnUnboundedVarchar_andAnUnknownTypeIsAnSqlException() throws SQLException {
+    s.execute("create table t (a text, b text)");
+    s.execute("insert into t values ('" + "x".repeat(5000) + "', 'y')");
+    assertEquals(List.of("5000,y"), rows("select char_length(a), b from t"));
+    assertTrue(state("create table u (a nosuchtype)").startsWith("42"));
+  }
 }

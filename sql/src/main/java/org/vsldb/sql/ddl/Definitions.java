@@ -48,7 +48,18 @@ final class Definitions {
   ColumnDef column(SqlColumnSpec spec) throws SQLException {
     String name = spec.name.getSimple();
     SqlValidator validator = planner.newValidator(schema);
-    RelDataType type = spec.type.deriveType(validator, true);
+    RelDataType type;
+    String typeName = spec.type.getTypeName().isSimple() ? spec.type.getTypeName().getSimple() : "";
+    if (typeName.equals("TEXT")) {
+      // TEXT (PostgreSQL, SQLite) is stored as an unbounded VARCHAR (README, "SQL today").
+      type = validator.getTypeFactory().createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR);
+    } else {
+      try {
+        type = spec.type.deriveType(validator, true);
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e);
+      }
+    }
     ColumnDef c = TypeMapping.toColumnDef(name, type);
     boolean nullable = !Boolean.TRUE.equals(spec.notNull);
     ColumnDef.Identity identity = null;

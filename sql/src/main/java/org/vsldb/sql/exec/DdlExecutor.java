@@ -94,6 +94,8 @@ final class DdlExecutor {
       }
     } catch (StoreException e) {
       throw SqlErrors.store(e);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e); // every DDL failure leaves as an SQLException
     }
   }
 
