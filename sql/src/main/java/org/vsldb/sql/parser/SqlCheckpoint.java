@@ -1,34 +1,10 @@
 package org.vsldb.sql.parser;
 
-import java.util.List;
-import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.SqlSpecialOperator;
-import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** The statement {@code CHECKPOINT}: write a new snapshot and start a fresh log. */
-public final class SqlCheckpoint extends SqlCall {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("CHECKPOINT", SqlKind.OTHER);
-
+public final class SqlCheckpoint extends SqlKeywordStatement {
   public SqlCheckpoint(SqlParserPos pos) {
-    super(pos);
-  }
-
-  @Override
-  public SqlOperator getOperator() {
-    return OPERATOR;
-  }
-
-  @Override
-  public List<SqlNode> getOperandList() {
-    return List.of();
-  }
-
-  @Override
-  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("CHECKPOINT");
+    super(pos, "CHECKPOINT");
   }
 }
