@@ -42,3 +42,13 @@ select name from emp where salary > (select salary from emp where name = 'Bob') 
 select name from emp where boss_id = (select id from emp where boss_id is null) order by name;
 select name from emp where (select count(*) from proj where proj.emp_id = emp.id) = 0 order by name;
 select t.dept_id, t.n from (select dept_id, count(*) as n from emp where dept_id is not null group by dept_id) t join dept d on d.id = t.dept_id where d.region = 'west';
+
+-- IN (sub-query) under OR, where the sub-query or a condition ANDed with it is never true: the OR's
+-- other branch still decides (a grand-total aggregate from sub-query removal must not become a semi-join).
+select name from emp where salary >= 600 or dept_id in (select id from dept where 1 = 0) order by name;
+select name from emp where salary >= 600 or (salary between 7 and 2 and dept_id in (select id from dept)) order by name;
+select name from emp where salary >= 600 or dept_id not in (select id from dept where 1 = 0) order by name;
+select name from emp where salary < 0 or exists (select 1 from dept where 1 = 0) order by name;
+select name from emp where salary >= 800 or dept_id in (select id from dept where region = 'nowhere') or id = 5 order by name;
+select count(*) as n from emp where dept_id in (select id from dept where 1 = 0) or boss_id in (select id from emp where 1 = 0);
+select name from emp e where salary >= 900 or (select count(*) from proj p where p.emp_id = e.id and 1 = 0) = 0 order by name;

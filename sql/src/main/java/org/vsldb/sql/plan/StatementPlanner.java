@@ -142,6 +142,8 @@ public final class StatementPlanner {
     // makes inconsistent (an AssertionError under -ea); the plain plan is as fast here.
     planner.removeRule(org.apache.calcite.rel.rules.CoreRules.PROJECT_AGGREGATE_MERGE);
     org.vsldb.sql.rules.StoreRules.ALL.forEach(planner::addRule);
+    org.vsldb.sql.rules.GroupedSemiJoinRules.REPLACED.forEach(planner::removeRule);
+    org.vsldb.sql.rules.GroupedSemiJoinRules.ALL.forEach(planner::addRule);
     planner.setExecutor(new RexExecutorImpl(org.apache.calcite.DataContexts.EMPTY));
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
