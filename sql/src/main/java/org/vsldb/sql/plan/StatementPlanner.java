@@ -58,23 +58,16 @@ import org.vsldb.sql.parser.impl.VslSqlParserImpl;
  */
 public final class StatementPlanner {
   /**
-   * From this many joins on, join order is chosen heuristically (MultiJoin and
-   * LoptOptimizeJoinRule) instead of by Volcano's exhaustive search, whose time grows
-   * exponentially: an eight-way join of SQLLogicTest's select5 took over a minute to plan.
-   */
-  static final int HEURISTIC_JOIN_ORDER_FROM = 2;
-
-  /**
    * Calcite's standard program (sub-queries, decorrelation, field trimming, Volcano, Calc
-   * merging), with Volcano's rules taken from the planner at run time and heuristic join ordering
-   * for many joins.
+   * merging), with Volcano's rules taken from the planner at run time and the join ordering of
+   * {@link JoinOrder}.
    */
   private static final Program PROGRAM = (planner, rel, traits, materializations, lattices) ->
       Programs.sequence(
               Programs.subQuery(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE),
               Programs.decorrelate(),
               Programs.trim(),
-              Programs.heuristicJoinOrder(List.copyOf(planner.getRules()), false, HEURISTIC_JOIN_ORDER_FROM),
+              JoinOrder.program(List.copyOf(planner.getRules())),
               Programs.calc(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE))
           .run(planner, rel, traits, materializations, lattices);
 
