@@ -372,16 +372,18 @@ SqlDrop SqlDropSchema(Span s, boolean replace) :
     }
 }
 
-/** DROP VIEW [IF EXISTS] name */
+/** DROP VIEW [IF EXISTS] name [RESTRICT | CASCADE] */
 SqlDrop SqlDropView(Span s, boolean replace) :
 {
     final boolean ifExists;
     final SqlIdentifier id;
+    boolean cascade = false;
 }
 {
     <VIEW> ifExists = VslIfExists() id = CompoundIdentifier()
+    [ <RESTRICT> | <CASCADE> { cascade = true; } ]
     {
-        return SqlDdlNodes.dropView(s.end(this), ifExists, id);
+        return new SqlDropRelation(s.end(this), true, ifExists, id, cascade);
     }
 }
 
@@ -550,16 +552,17 @@ void VslCopyOption(List<SqlNode> copyOptions) :
     }
 }
 
-/** DROP TABLE [IF EXISTS] name */
+/** DROP TABLE [IF EXISTS] name [RESTRICT | CASCADE] */
 SqlDrop SqlDropTable(Span s, boolean replace) :
 {
     final boolean ifExists;
     final SqlIdentifier id;
+    boolean cascade = false;
 }
 {
     <TABLE> ifExists = VslIfExists() id = CompoundIdentifier()
-    [ <RESTRICT> | <CASCADE> { throw new ParseException("DROP TABLE ... CASCADE is not supported; drop the referencing foreign keys first"); } ]
+    [ <RESTRICT> | <CASCADE> { cascade = true; } ]
     {
-        return SqlDdlNodes.dropTable(s.end(this), ifExists, id);
+        return new SqlDropRelation(s.end(this), false, ifExists, id, cascade);
     }
 }

@@ -36,3 +36,10 @@ select id, coalesce(s, cast(n as varchar(10)), 'nothing') as anything from p ord
 select id, not (n > 0) as not_pos, n > 0 is unknown as unknown_pos from p order by id;
 select count(*) as n from p where (n > 0) is not false;
 select id, nullif(coalesce(n, 0), 0) is null as zero_or_null from p order by id;
+
+-- Unary plus is no operation for every type (also in the column label).
+create table uplus(b int, s varchar(5), d decimal(5,2));
+insert into uplus values (1, 'x', 2.50), (null, null, null);
+select + b, +s, + d, -b as m from uplus order by b;
+select +'abc' as t, + 5 as f, +(b + 1) as g from uplus order by b;
+select b from uplus where +b = 1;

@@ -206,6 +206,35 @@ class SchemaObjectsTest {
   }
 
   @Test
+  void dropTableCascade_dropsDependentViewsAndForeignKeysInOneLoggedTransaction() throws SQLException {
+    String url = "jdbc:vsl:" + dir.resolve("cascade");
+    try (Connection f = DriverManager.getConnection(url); Statement st = f.createStatement()) {
+      st.execute("create table p (id int primary key)");
+      st.execute("create table c (id int primary key, pid int references p(id))");
+      st.execute("create view pv as select id from p");
+      st.execute("create view pvv as select count(*) as n from pv");
+      st.execute("insert into p values (1)");
+      st.execute("insert into c values (1, 1)");
+      SQLException e = assertThrows(SQLException.class, () -> st.execute("drop table p"));
+      assertEquals("90107", e.getSQLState());
+      e = assertThrows(SQLException.class, () -> st.execute("drop view pv"));
+      assertEquals("90107", e.getSQLState());
+      st.execute("drop table p cascade");
+    }
+    try (Connection f = DriverManager.getConnection(url); Statement st = f.createStatement()) {
+      for (String gone : List.of("select * from p", "select * from pv", "select * from pvv")) {
+        SQLException e = assertThrows(SQLException.class, () -> st.executeQuery(gone));
+        assertEquals("42S02", e.getSQLState(), gone);
+      }
+      st.execute("insert into c values (2, 99)"); // the foreign key went with its parent
+      try (ResultSet rs = st.executeQuery("select count(*) from c")) {
+        assertTrue(rs.next());
+        assertEquals(2, rs.getInt(1));
+      }
+    }
+  }
+
+  @Test
   void copyAndShutdown_parseAndReportNotSupported() {
     assertEquals("0A000", state("copy database to 'database.txt'"));
     assertEquals("0A000", state("copy t (a, b) from 'x.csv' with (format csv, header true, delimiter ';')"));

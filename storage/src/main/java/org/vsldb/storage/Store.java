@@ -296,6 +296,42 @@ public final class Store implements AutoCloseable {
     commitChanges(() -> List.of(new Change.DropView(schema, name)));
   }
 
+  /**
+   * Drops views ({@code {schema, name}} pairs), changes table definitions (dropping the foreign
+   * keys that reference {@code table}) and drops {@code table} (if not null), all in one committed
+   * transaction: the work of {@code DROP ... CASCADE}.
+   *
+   * @throws StoreException DEPENDENCY if a foreign key of a table not altered here still
+   *     references {@code table}; WRITE_CONFLICT if an altered table was changed meanwhile
+   */
+  public void dropCascade(List<String[]> views, List<Alteration> alterations, Table table) {
+    commitChanges(() -> {
+      List<Change> changes = new ArrayList<>();
+      java.util.Set<Integer> altered = new java.util.HashSet<>();
+      for (Alteration a : alterations) {
+        if (catalog.table(a.table().id()) != a.table()) {
+          throw new StoreException(Reason.WRITE_CONFLICT,
+              "table " + a.table().def().name() + " was changed meanwhile; retry");
+        }
+        altered.add(a.table().id());
+        changes.add(new Change.AlterTable(a.table().id(), a.def(), a.sources(), a.fill()));
+      }
+      for (String[] v : views) {
+        changes.add(new Change.DropView(v[0], v[1]));
+      }
+      if (table != null) {
+        for (Constraints.Referrer r : Constraints.referrers(catalog, table)) {
+          if (r.child().id() != table.id() && !altered.contains(r.child().id())) {
+            throw new StoreException(Reason.DEPENDENCY, "cannot drop table " + table.def().name()
+                + ": foreign key " + r.fk().name() + " of table " + r.child().def().name() + " references it");
+          }
+        }
+        changes.add(new Change.DropTable(table.id()));
+      }
+      return changes;
+    });
+  }
+
   void commit(Transaction txn) {
     commitChanges(() -> changesOf(txn));
   }

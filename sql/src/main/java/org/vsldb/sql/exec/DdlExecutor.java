@@ -10,8 +10,6 @@ import org.apache.calcite.sql.ddl.SqlCreateSchema;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlCreateView;
 import org.apache.calcite.sql.ddl.SqlDropSchema;
-import org.apache.calcite.sql.ddl.SqlDropTable;
-import org.apache.calcite.sql.ddl.SqlDropView;
 import org.vsldb.sql.ddl.AlterTableExecutor;
 import org.vsldb.sql.ddl.TableBuilder;
 import org.vsldb.sql.ddl.ViewBuilder;
@@ -20,6 +18,7 @@ import org.vsldb.sql.error.SqlErrors;
 import org.vsldb.sql.parser.SqlAlterTable;
 import org.vsldb.sql.parser.SqlCreateIndex;
 import org.vsldb.sql.parser.SqlDropIndex;
+import org.vsldb.sql.parser.SqlDropRelation;
 import org.vsldb.sql.plan.StatementPlanner;
 import org.vsldb.storage.Store;
 import org.vsldb.storage.StoreException;
@@ -45,8 +44,8 @@ final class DdlExecutor {
     try {
       if (node instanceof SqlCreateTable c) {
         createTable(c, schema);
-      } else if (node instanceof SqlDropTable d) {
-        dropTable(d, schema);
+      } else if (node instanceof SqlDropRelation d) {
+        new org.vsldb.sql.ddl.DropExecutor(store, planner, schema).execute(d);
       } else if (node instanceof SqlAlterTable a) {
         new AlterTableExecutor(store, planner, schema).execute(a);
       } else if (node instanceof SqlCreateIndex c) {
@@ -80,15 +79,6 @@ final class DdlExecutor {
       } else if (node instanceof SqlCreateView c) {
         ViewDef v = new ViewBuilder(store.catalog(), planner, schema).build(c);
         store.createView(v);
-      } else if (node instanceof SqlDropView d) {
-        String[] name = org.vsldb.sql.ddl.Names.qualified(store.catalog(), d.name, schema);
-        if (store.catalog().view(name[0], name[1]) == null) {
-          if (!d.ifExists) {
-            throw ErrorCode.VIEW_NOT_FOUND.exception(name[0] + "." + name[1]);
-          }
-          return;
-        }
-        store.dropView(name[0], name[1]);
       } else {
         throw ErrorCode.unsupported(node.getKind().toString().replace('_', ' '));
       }
@@ -130,24 +120,6 @@ final class DdlExecutor {
     }
     TableDef def = new TableBuilder(store.catalog(), planner, name[0]).build(name[1], create.columnList);
     store.createTable(def);
-  }
-
-  private void dropTable(SqlDropTable drop, String schema) throws SQLException {
-    String[] name = org.vsldb.sql.ddl.Names.qualified(store.catalog(), drop.name, schema);
-    Table t = store.catalog().table(name[0], name[1]);
-    if (t == null) {
-      if (drop.ifExists) {
-        return;
-      }
-      throw ErrorCode.TABLE_NOT_FOUND.exception(name[0] + "." + name[1], "");
-    }
-    for (ViewDef v : store.catalog().views()) {
-      if (org.vsldb.sql.ddl.ViewBuilder.uses(planner, v, name[0], name[1])) {
-        throw ErrorCode.DEPENDENT_OBJECT.exception("cannot drop table " + name[1] + ": view "
-            + v.schema() + "." + v.name() + " uses it; drop the view first");
-      }
-    }
-    store.dropTable(t);
   }
 
   private void createIndex(SqlCreateIndex c, String schema) throws SQLException {

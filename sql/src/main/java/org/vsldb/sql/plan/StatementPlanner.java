@@ -106,12 +106,14 @@ public final class StatementPlanner {
 
   /** Parses one statement. */
   public SqlNode parse(String sql) throws SqlParseException {
-    return SqlParser.create(sql, parserConfig).parseStmt();
+    return UnaryPlus.strip(SqlParser.create(sql, parserConfig).parseStmt());
   }
 
   /** Parses a script of statements separated by semicolons. */
   public List<SqlNode> parseList(String sql) throws SqlParseException {
-    return SqlParser.create(sql, parserConfig).parseStmtList().getList();
+    List<SqlNode> statements = SqlParser.create(sql, parserConfig).parseStmtList().getList();
+    statements.forEach(UnaryPlus::strip);
+    return statements;
   }
 
   /** A fresh validator whose default schema is {@code schema}. */
