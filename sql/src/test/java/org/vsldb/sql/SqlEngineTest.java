@@ -89,4 +89,30 @@ class SqlEngineTest {
     assertEquals(0, count("checkpoint"), "an in-memory database has nothing to write");
     assertEquals(List.of(List.of(1)), rows("select checkpoint from checkpoint"));
   }
+
+  @Test
+  void charColumns_compareWithoutTrailingSpaces_asH2Does() throws SQLException {
+    run("create table c(k char(5) primary key, v varchar(5), w char(3))");
+    run("insert into c values ('ab', 'ab', 'ab'), ('abc', 'abc  ', 'x')");
+    assertEquals(List.of(List.of("ab   ")), rows("select k from c where k = 'ab'"));
+    assertEquals(List.of(List.of("ab   ")), rows("select k from c where k = 'ab       '"));
+    assertEquals(List.of(List.of("ab   ")), rows("select k from c where k = ?", "ab"));
+    assertEquals(List.of(List.of("ab   "), List.of("abc  ")), rows("select k from c where k = v order by k"));
+    assertEquals(List.of(List.of("ab   ")), rows("select k from c where k = w"));
+    assertEquals(List.of(List.of("ab   ")), rows("select k from c where k like 'ab'"));
+    assertEquals(List.of(List.of("abc  ")), rows("select k from c where k > 'ab'"));
+    assertEquals(List.of(List.of(false)), rows("select 'ab' = 'ab  ' from c where k = 'ab'"));
+    String plan = (String) rows("explain plan for select * from c where k = 'ab'").get(0).get(0);
+    assertTrue(plan.contains("StoreIndexLookup"), plan);
+  }
+
+  @Test
+  void unnamedSelectItems_areLabelledByTheirSqlText_asH2Does() throws SQLException {
+    run("create table t(a int, b int)");
+    Result.Rows r = (Result.Rows) run("select count(*), a + 1, -b, max(a) as m, a, t.b, count(*) from t group by a, b");
+    List<String> labels = new ArrayList<>();
+    r.columns().forEach(c -> labels.add(c.label()));
+    assertEquals(List.of("COUNT(*)", "A + 1", "- B", "M", "A", "B", "EXPR$6"), labels);
+    assertEquals(List.of(List.of(0L)), rows("select \"COUNT(*)\" from (select count(*) from t)"));
+  }
 }

@@ -106,14 +106,21 @@ public final class StatementPlanner {
 
   /** Parses one statement. */
   public SqlNode parse(String sql) throws SqlParseException {
-    return UnaryPlus.strip(SqlParser.create(sql, parserConfig).parseStmt());
+    return rewrite(SqlParser.create(sql, parserConfig).parseStmt());
   }
 
   /** Parses a script of statements separated by semicolons. */
   public List<SqlNode> parseList(String sql) throws SqlParseException {
     List<SqlNode> statements = SqlParser.create(sql, parserConfig).parseStmtList().getList();
-    statements.forEach(UnaryPlus::strip);
+    statements.forEach(StatementPlanner::rewrite);
     return statements;
+  }
+
+  /** What vsl changes in a parsed statement before validation, as H2 reads the same SQL. */
+  private static SqlNode rewrite(SqlNode statement) {
+    UnaryPlus.strip(statement);
+    SelectLabels.label(statement);
+    return statement;
   }
 
   /** A fresh validator whose default schema is {@code schema}. */
@@ -156,6 +163,8 @@ public final class StatementPlanner {
     root = root.withRel(converter.flattenTypes(root.rel, true));
     // Integer arithmetic raises 22003 on overflow, as in H2 (Calcite's default wraps).
     root = root.withRel(root.rel.accept(new ConvertToChecked(rexBuilder, true)));
+    // CHAR(n) compares without trailing spaces, as in H2 (Calcite compares the padded strings).
+    root = root.withRel(root.rel.accept(new CharComparisons(rexBuilder)));
     return root;
   }
 
