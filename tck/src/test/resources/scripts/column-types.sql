@@ -78,3 +78,20 @@ select cast('nope' as timestamp) as ts;
 select cast(300 as tinyint) as t;
 select cast(100000 as smallint) as s;
 select cast(3000000000 as integer) as i;
+
+-- CHAR(n) compares without trailing spaces (PAD SPACE), as in H2.
+create table chars(k char(5) primary key, v varchar(6), w char(3));
+insert into chars values ('ab', 'ab', 'ab'), ('abc', 'abc  ', 'x'), ('b', 'zz', 'b');
+select k, v from chars where k = 'ab';
+select k from chars where k = 'ab       ';
+select k from chars where k = v order by k;
+select k from chars where k = w order by k;
+select k from chars where k <> 'ab' order by k;
+select k from chars where k > 'ab' order by k;
+select k from chars where k like 'ab' order by k;
+-- differs: H2 2.3.232 finds no row for a CHAR column IN a list of shorter literals, though k = 'ab' and k = 'b' each find one; vsl compares each as =
+-- vsl: Outcome[columns=[N], types=[BIGINT], rows=[[2]], updateCount=-1, error=null]
+select count(*) as n from chars where k in ('ab', 'b');
+select k, cast(char_length(k) as bigint) as n, k || '|' as shown from chars order by k;
+update chars set v = 'x' where k = 'b';
+select k, v from chars order by k;

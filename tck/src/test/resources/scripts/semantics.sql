@@ -71,6 +71,8 @@ select cast('2024-01-02 03:04:05.123456' as timestamp) as ts;
 
 -- column labels of unaliased expressions
 select id, i from ints where id = 2;
--- differs: an unaliased expression is labelled by Calcite (EXPR$0), not as H2 does (COUNT(*)) (docs/SQL.md, "Known differences")
--- vsl: Outcome[columns=[EXPR$0], types=[BIGINT], rows=[[3]], updateCount=-1, error=null]
 select count(*) from ints;
+select max(i), min(i) + 1, count(distinct i) from ints;
+select -id, cast(i as bigint), coalesce(i, 0), abs(i), 'lit', 7, id between 1 and 3, id is null from ints where id = 2;
+select id + 1 from ints where id = 1 union all select id from ints where id = 2;
+select "COUNT(*)" from (select count(*) from ints) x;
