@@ -38,13 +38,20 @@ public final class ChildJvm {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaExecutable().toString());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("child JVM timed out: " + cmd);
+    Path log = Files.createTempFile("child-jvm", ".out");
+    try {
+      // The output goes to a file, not a pipe read here, so a hung child cannot block the wait.
+      Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      p.getOutputStream().close();
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor();
+        throw new IllegalStateException("child JVM timed out after " + timeoutSeconds + " s: " + cmd
+            + "\n" + Files.readString(log, StandardCharsets.UTF_8));
+      }
+      return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
     }
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 }
