@@ -8,9 +8,11 @@ select sum(i) + 1 as si1 from ints;
 select sum(i) as si from ints where id = 1;
 select sum(i) as si from ints where id = 3;
 select id, sum(i) over (order by id) as run_sum from ints order by id;
--- differs: SUM(BIGINT) is BIGINT in vsl, DECIMAL in H2 (docs/SQL.md, "Known differences")
--- vsl: Outcome[columns=[SB], types=[BIGINT], rows=[[3]], updateCount=-1, error=null]
 select sum(b) as sb from ints;
+select sum(cast(9223372036854775807 as bigint)) as big from ints;
+select id, sum(b) over (order by id) as run_b from ints order by id;
+select sum(distinct b) as sdb, cast(avg(b) as double) as ab from ints;
+select sum(cast(d as decimal(10,2))) as sd from (values (1.25), (2.50)) v(d);
 
 -- AVG of an integer type is DOUBLE
 select avg(t) as avg_t, avg(s) as avg_s, avg(i) as avg_i from ints;

@@ -115,4 +115,17 @@ class SqlEngineTest {
     assertEquals(List.of("COUNT(*)", "A + 1", "- B", "M", "A", "B", "EXPR$6"), labels);
     assertEquals(List.of(List.of(0L)), rows("select \"COUNT(*)\" from (select count(*) from t)"));
   }
+
+  @Test
+  void sumOfBigint_isADecimalThatDoesNotOverflow_asH2Does() throws SQLException {
+    run("create table b(g int, x bigint)");
+    run("insert into b values (1, 9223372036854775807), (1, 9223372036854775807), (2, 5), (2, null)");
+    assertEquals(List.of(List.of(1, new java.math.BigDecimal("18446744073709551614")), List.of(2, new java.math.BigDecimal("5"))),
+        rows("select g, sum(x) from b group by g order by g"));
+    assertEquals(List.of(List.of(new java.math.BigDecimal("18446744073709551619"))), rows("select sum(x) from b"));
+    assertEquals(List.of(List.of(9.223372036854776E18)), rows("select avg(x) from b where g = 1"));
+    assertEquals(List.of(List.of(new java.math.BigDecimal("18446744073709551614"))),
+        rows("select sum(x) over (partition by g) from b where g = 1 fetch first 1 rows only"));
+    assertEquals(List.of(List.of(new java.math.BigDecimal("5"))), rows("select sum(distinct x) from b where g = 2"));
+  }
 }

@@ -165,6 +165,8 @@ public final class StatementPlanner {
     root = root.withRel(root.rel.accept(new ConvertToChecked(rexBuilder, true)));
     // CHAR(n) compares without trailing spaces, as in H2 (Calcite compares the padded strings).
     root = root.withRel(root.rel.accept(new CharComparisons(rexBuilder)));
+    // SUM(BIGINT) is a DECIMAL, as in H2 (Calcite's code cannot add a long into one).
+    root = root.withRel(root.rel.accept(new DecimalAggregates(rexBuilder)));
     return root;
   }
 

@@ -57,8 +57,11 @@ public final class VslTypeSystem extends RelDataTypeSystemImpl {
     RelDataType t =
         switch (argumentType.getSqlTypeName()) {
           case TINYINT, SMALLINT, INTEGER -> f.createSqlType(SqlTypeName.BIGINT);
-          // SUM(BIGINT) stays BIGINT: Calcite's generated code cannot add a long into a DECIMAL
-          // accumulator. H2 returns DECIMAL; docs/SQL.md lists the difference.
+          // As H2: ten more digits than the argument. The planner feeds BIGINT arguments to the
+          // sum as DECIMAL (org.vsldb.sql.plan.DecimalAggregates).
+          case BIGINT -> f.createSqlType(SqlTypeName.DECIMAL, 29, 0);
+          case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL,
+              Math.min(MAX_DECIMAL, argumentType.getPrecision() + 10), argumentType.getScale());
           default -> null;
         };
     return t == null
