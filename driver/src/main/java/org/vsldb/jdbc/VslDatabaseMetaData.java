@@ -239,11 +239,14 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
     for (org.vsldb.storage.table.ColumnType ct : org.vsldb.storage.table.ColumnType.values()) {
       TypeInfo ti = TypeInfo.of(new ColumnDef("X", ct, -1, -1, true));
       boolean chars = ct.isCharacter();
-      String createParams = chars ? "LENGTH" : ct == org.vsldb.storage.table.ColumnType.DECIMAL ? "PRECISION,SCALE" : null;
+      String createParams = chars || ct.isBinary() ? "LENGTH"
+          : ct == org.vsldb.storage.table.ColumnType.DECIMAL ? "PRECISION,SCALE" : null;
       String quote = chars ? "'" : switch (ct) {
         case DATE -> "DATE '";
         case TIME -> "TIME '";
         case TIMESTAMP -> "TIMESTAMP '";
+        case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "TIMESTAMP WITH LOCAL TIME ZONE '";
+        case BINARY, VARBINARY -> "X'";
         default -> null;
       };
       rows.add(new Object[] {
@@ -252,6 +255,12 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
         !ti.signed, false, false, ti.name, (short) 0, (short) ti.maxScale, null, null, ti.radix
       });
     }
+    // The documented equivalents (README, "SQL today"): columns declared so are VARCHAR and
+    // VARBINARY, but tools that look a name up by JDBC type find these.
+    rows.add(new Object[] {"CLOB", Types.CLOB, Integer.MAX_VALUE, "'", "'", null, (short) typeNullable, true,
+        (short) typeSearchable, true, false, false, "CLOB", (short) 0, (short) 0, null, null, null});
+    rows.add(new Object[] {"BLOB", Types.BLOB, Integer.MAX_VALUE, "X'", "'", null, (short) typeNullable, false,
+        (short) typeSearchable, true, false, false, "BLOB", (short) 0, (short) 0, null, null, null});
     rows.sort(Comparator.comparing(r -> (Integer) r[1]));
     return MetaResults.of(null, MetaResults.columns(
         "TYPE_NAME", "DATA_TYPE:INTEGER", "PRECISION:INTEGER", "LITERAL_PREFIX", "LITERAL_SUFFIX",
@@ -385,6 +394,9 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   /** JDBC facts about one column type. */
   private record TypeInfo(String name, int jdbcType, Integer columnSize, Integer decimalDigits, Integer radix,
       Integer charOctetLength, int maxPrecision, int maxScale, boolean signed) {
+    /** The longest BINARY(n) (Calcite's limit for fixed-length types). */
+    static final int BINARY_MAX = 65536;
+
     static TypeInfo of(ColumnDef c) {
       int p = c.precision();
       return switch (c.type()) {
@@ -404,6 +416,12 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
         case DATE -> new TypeInfo("DATE", Types.DATE, 10, null, null, null, 10, 0, false);
         case TIME -> new TypeInfo("TIME", Types.TIME, 12, 3, null, null, 12, 3, false);
         case TIMESTAMP -> new TypeInfo("TIMESTAMP", Types.TIMESTAMP, 23, 3, null, null, 23, 3, false);
+        case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> new TypeInfo("TIMESTAMP WITH LOCAL TIME ZONE",
+            Types.TIMESTAMP_WITH_TIMEZONE, 29, 3, null, null, 29, 3, false);
+        case BINARY -> new TypeInfo("BINARY", Types.BINARY, p < 0 ? 1 : p, null, null, null,
+            BINARY_MAX, 0, false);
+        case VARBINARY -> new TypeInfo("VARBINARY", Types.VARBINARY, p < 0 ? Integer.MAX_VALUE : p, null, null,
+            null, Integer.MAX_VALUE, 0, false);
       };
     }
   }
