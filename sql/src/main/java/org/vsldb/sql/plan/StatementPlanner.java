@@ -41,7 +41,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -118,7 +117,7 @@ public final class StatementPlanner {
   public SqlValidator newValidator(String schema) {
     CalciteCatalogReader reader = catalogReader(schema);
     SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader);
-    return SqlValidatorUtil.newValidator(ops, reader, typeFactory, validatorConfig);
+    return new VslValidator(ops, reader, typeFactory, validatorConfig);
   }
 
   private CalciteCatalogReader catalogReader(String schema) {
