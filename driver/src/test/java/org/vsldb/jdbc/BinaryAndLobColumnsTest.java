@@ -126,6 +126,17 @@ class BinaryAndLobColumnsTest {
   }
 
   @Test
+  void binaryParameter_longerThanTheColumn_matchesNoRow() throws SQLException {
+    insert(1, new byte[] {1, 2});
+    try (PreparedStatement ps = c.prepareStatement("select id from t where v = ?")) {
+      ps.setBytes(1, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+      assertFalse(ps.executeQuery().next());
+      ps.setBytes(1, new byte[] {1, 2});
+      assertTrue(ps.executeQuery().next());
+    }
+  }
+
+  @Test
   void binaryFixedLength_padsWithZeroBytes_andRejectsLongerValues() throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into t(id, f) values (?, ?)")) {
       ps.setInt(1, 1);
