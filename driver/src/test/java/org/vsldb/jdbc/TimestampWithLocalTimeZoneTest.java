@@ -150,6 +150,22 @@ class TimestampWithLocalTimeZoneTest {
   }
 
   @Test
+  void timestampValuesInSql_areWallClockTimesInTheSessionZone_toTheMillisecond() throws SQLException {
+    insert(1, LocalDateTime.of(2024, 7, 1, 12, 0, 0, 250_000_000));
+    ResultSet rs = c.createStatement().executeQuery(
+        "select id from t where ts > timestamp '2024-07-01 12:00:00.100'"
+            + " and ts < timestamp '2024-07-01 12:00:00.300'");
+    assertTrue(rs.next(), "compared as instants in the session zone");
+    rs = c.createStatement().executeQuery("select cast(ts as timestamp) from t");
+    assertTrue(rs.next());
+    assertEquals(LocalDateTime.of(2024, 7, 1, 12, 0, 0, 250_000_000), rs.getObject(1, LocalDateTime.class));
+    c.createStatement().execute("create table l(p timestamp)");
+    c.createStatement().execute("insert into l values (timestamp '2024-07-01 12:00:00.250')");
+    c.createStatement().execute("insert into t select 2, p from l");
+    assertEquals(row(1).getObject(1, Instant.class), row(2).getObject(1, Instant.class));
+  }
+
+  @Test
   void instants_surviveCloseAndReopenOfAFileDatabase() throws SQLException {
     String url = "jdbc:vsl:" + tmp.resolve("db");
     try (Connection f = DriverManager.getConnection(url)) {

@@ -136,7 +136,10 @@ public final class StatementPlanner {
     org.vsldb.sql.rules.StoreRules.ALL.forEach(planner::addRule);
     org.vsldb.sql.rules.GroupedSemiJoinRules.REPLACED.forEach(planner::removeRule);
     org.vsldb.sql.rules.GroupedSemiJoinRules.ALL.forEach(planner::addRule);
-    planner.setExecutor(new RexExecutorImpl(org.apache.calcite.DataContexts.EMPTY));
+    // Constants fold in the session's time zone, as the running statement computes them
+    // (TIMESTAMP to TIMESTAMP WITH LOCAL TIME ZONE, for one).
+    planner.setExecutor(new RexExecutorImpl(org.apache.calcite.DataContexts.of(java.util.Map.of(
+        org.apache.calcite.DataContext.Variable.TIME_ZONE.camelName, java.util.TimeZone.getDefault()))));
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
     SqlToRelConverter.Config config =
@@ -153,6 +156,7 @@ public final class StatementPlanner {
     root = root.withRel(converter.flattenTypes(root.rel, true));
     // Integer arithmetic raises 22003 on overflow, as in H2 (Calcite's default wraps).
     root = root.withRel(root.rel.accept(new ConvertToChecked(rexBuilder, true)));
+    root = root.withRel(root.rel.accept(new LocalTimeZoneCasts(rexBuilder)));
     return root;
   }
 

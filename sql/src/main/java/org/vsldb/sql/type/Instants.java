@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.TemporalAccessor;
+import org.apache.calcite.linq4j.function.Strict;
 
 /**
  * TIMESTAMP WITH LOCAL TIME ZONE values: instants, kept as a {@code Long} of milliseconds since
@@ -19,7 +20,10 @@ import java.time.temporal.TemporalAccessor;
 public final class Instants {
   private Instants() {}
 
-  /** Text as H2 and ISO 8601 write it: a date, optionally a time, optionally an offset or Z. */
+  /**
+   * Text as H2, ISO 8601 and Calcite write it: a date, optionally a time, then optionally an
+   * offset ({@code +05:30}, {@code Z}) or a zone ({@code UTC}, {@code Europe/Paris}).
+   */
   private static final DateTimeFormatter TEXT = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
       .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -28,6 +32,7 @@ public final class Instants {
       .optionalStart().appendLiteral(' ').optionalEnd()
       .append(DateTimeFormatter.ISO_LOCAL_TIME)
       .optionalStart().optionalStart().appendLiteral(' ').optionalEnd().appendOffset("+HH:mm", "Z").optionalEnd()
+      .optionalStart().appendLiteral(' ').appendZoneRegionId().optionalEnd()
       .optionalEnd()
       .toFormatter();
 
@@ -65,8 +70,8 @@ public final class Instants {
     if (v instanceof LocalDate d) {
       return d.atStartOfDay(sessionZone()).toInstant().toEpochMilli();
     }
-    TemporalAccessor t = TEXT.parseBest(v.toString().trim(), OffsetDateTime::from, LocalDateTime::from,
-        LocalDate::from);
+    TemporalAccessor t = TEXT.parseBest(v.toString().trim(), ZonedDateTime::from, OffsetDateTime::from,
+        LocalDateTime::from, LocalDate::from);
     return toEpochMillis(t);
   }
 
@@ -78,5 +83,20 @@ public final class Instants {
   /** A runtime value as an {@link OffsetDateTime} at the session zone's offset for that instant. */
   public static OffsetDateTime offsetDateTime(long millis) {
     return OffsetDateTime.ofInstant(instant(millis), sessionZone());
+  }
+
+  /**
+   * A TIMESTAMP runtime value as the instant it names in the session zone. Called by the code
+   * Calcite generates for a cast (see {@code LocalTimeZoneCasts}).
+   */
+  @Strict
+  public static long localToInstant(long localMillis) {
+    return Values.localDateTime(localMillis).atZone(sessionZone()).toInstant().toEpochMilli();
+  }
+
+  /** An instant as the session zone's wall-clock TIMESTAMP runtime value; called by generated code. */
+  @Strict
+  public static long instantToLocal(long instantMillis) {
+    return instantMillis + sessionZone().getRules().getOffset(instant(instantMillis)).getTotalSeconds() * 1000L;
   }
 }
