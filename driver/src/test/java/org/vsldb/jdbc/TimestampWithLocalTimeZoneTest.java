@@ -166,6 +166,21 @@ class TimestampWithLocalTimeZoneTest {
   }
 
   @Test
+  void textWithoutAZone_inSql_failsWith22007_butAsAParameterIsInTheSessionZone() throws SQLException {
+    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+        () -> c.createStatement().execute("insert into t values (1, '2024-07-01 12:00:00')"));
+    assertEquals("22007", e.getSQLState());
+    c.createStatement().execute("insert into t values (1, '2024-07-01 12:00:00 UTC')");
+    assertEquals(Instant.parse("2024-07-01T12:00:00Z"), row(1).getObject(1, Instant.class));
+    try (PreparedStatement ps = c.prepareStatement("insert into t values (2, ?)")) {
+      ps.setString(1, "2024-07-01 12:00:00");
+      ps.executeUpdate();
+    }
+    assertEquals(LocalDateTime.of(2024, 7, 1, 12, 0).atZone(ZoneId.systemDefault()).toInstant(),
+        row(2).getObject(1, Instant.class));
+  }
+
+  @Test
   void instants_surviveCloseAndReopenOfAFileDatabase() throws SQLException {
     String url = "jdbc:vsl:" + tmp.resolve("db");
     try (Connection f = DriverManager.getConnection(url)) {
