@@ -394,8 +394,8 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   /** JDBC facts about one column type. */
   private record TypeInfo(String name, int jdbcType, Integer columnSize, Integer decimalDigits, Integer radix,
       Integer charOctetLength, int maxPrecision, int maxScale, boolean signed) {
-    /** The longest BINARY(n) (Calcite's limit for fixed-length types). */
-    static final int BINARY_MAX = 65536;
+    /** The longest BINARY(n) or CHAR(n). */
+    static final int BINARY_MAX = org.vsldb.sql.type.VslTypeSystem.MAX_LENGTH;
 
     static TypeInfo of(ColumnDef c) {
       int p = c.precision();
@@ -409,10 +409,10 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
         case DOUBLE -> new TypeInfo("DOUBLE", Types.DOUBLE, 53, null, 2, null, 53, 0, true);
         case DECIMAL -> new TypeInfo("DECIMAL", Types.DECIMAL, p < 0 ? 19 : p, Math.max(0, c.scale()), 10, null,
             38, 38, true);
-        case CHAR -> new TypeInfo("CHAR", Types.CHAR, p < 0 ? 1 : p, null, null, p < 0 ? 4 : p * 4, 65536, 0,
-            false);
+        case CHAR -> new TypeInfo("CHAR", Types.CHAR, p < 0 ? 1 : p, null, null,
+            p < 0 ? 4 : (int) Math.min(Integer.MAX_VALUE, 4L * p), BINARY_MAX, 0, false);
         case VARCHAR -> new TypeInfo("VARCHAR", Types.VARCHAR, p < 0 ? Integer.MAX_VALUE : p, null, null,
-            p < 0 ? Integer.MAX_VALUE : p * 4, Integer.MAX_VALUE, 0, false);
+            p < 0 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, 4L * p), Integer.MAX_VALUE, 0, false);
         case DATE -> new TypeInfo("DATE", Types.DATE, 10, null, null, null, 10, 0, false);
         case TIME -> new TypeInfo("TIME", Types.TIME, 12, 3, null, null, 12, 3, false);
         case TIMESTAMP -> new TypeInfo("TIMESTAMP", Types.TIMESTAMP, 23, 3, null, null, 23, 3, false);

@@ -235,6 +235,23 @@ class BinaryAndLobColumnsTest {
   }
 
   @Test
+  void declaredLengths_beyond65536_areKept() throws SQLException {
+    c.createStatement().execute("create table w(b varbinary(100000), c clob(100000))");
+    ResultSet rs = c.createStatement().executeQuery("select b, c from w");
+    assertEquals(100000, rs.getMetaData().getPrecision(1));
+    assertEquals(100000, rs.getMetaData().getPrecision(2));
+    try (PreparedStatement ps = c.prepareStatement("insert into w values (?, ?)")) {
+      ps.setBytes(1, new byte[70000]);
+      ps.setString(2, "x".repeat(70000));
+      ps.executeUpdate();
+    }
+    rs = c.createStatement().executeQuery("select b, c from w");
+    assertTrue(rs.next());
+    assertEquals(70000, rs.getBytes(1).length);
+    assertEquals(70000, rs.getString(2).length());
+  }
+
+  @Test
   void typeInfo_listsTheBinaryTypesAndTheLargeObjectNames() throws SQLException {
     List<String> names = new ArrayList<>();
     try (ResultSet rs = c.getMetaData().getTypeInfo()) {
