@@ -566,3 +566,30 @@ SqlDrop SqlDropTable(Span s, boolean replace) :
         return new SqlDropRelation(s.end(this), false, ifExists, id, cascade);
     }
 }
+
+/**
+ * BLOB, CLOB, BINARY LARGE OBJECT and CHARACTER LARGE OBJECT, each with an optional length: the
+ * documented equivalents of VARBINARY and VARCHAR (README, "SQL today"). vsl keeps no separate
+ * large-object type, so the names parse straight into the type they stand for.
+ */
+SqlTypeNameSpec VslLargeObjectTypeName() :
+{
+    final Span s = Span.of();
+    final SqlTypeName typeName;
+    final int precision;
+}
+{
+    (
+        <BLOB> { s.add(this); typeName = SqlTypeName.VARBINARY; }
+    |
+        <CLOB> { s.add(this); typeName = SqlTypeName.VARCHAR; }
+    |
+        <BINARY> { s.add(this); } <LARGE> <OBJECT> { typeName = SqlTypeName.VARBINARY; }
+    |
+        ( <CHARACTER> | <CHAR> ) { s.add(this); } <LARGE> <OBJECT> { typeName = SqlTypeName.VARCHAR; }
+    )
+    precision = PrecisionOpt()
+    {
+        return new SqlBasicTypeNameSpec(typeName, precision, s.end(this));
+    }
+}

@@ -239,11 +239,14 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
     for (org.vsldb.storage.table.ColumnType ct : org.vsldb.storage.table.ColumnType.values()) {
       TypeInfo ti = TypeInfo.of(new ColumnDef("X", ct, -1, -1, true));
       boolean chars = ct.isCharacter();
-      String createParams = chars ? "LENGTH" : ct == org.vsldb.storage.table.ColumnType.DECIMAL ? "PRECISION,SCALE" : null;
+      String createParams = chars || ct.isBinary() ? "LENGTH"
+          : ct == org.vsldb.storage.table.ColumnType.DECIMAL ? "PRECISION,SCALE" : null;
       String quote = chars ? "'" : switch (ct) {
         case DATE -> "DATE '";
         case TIME -> "TIME '";
         case TIMESTAMP -> "TIMESTAMP '";
+        case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "TIMESTAMP WITH LOCAL TIME ZONE '";
+        case BINARY, VARBINARY -> "X'";
         default -> null;
       };
       rows.add(new Object[] {
@@ -252,6 +255,12 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
         !ti.signed, false, false, ti.name, (short) 0, (short) ti.maxScale, null, null, ti.radix
       });
     }
+    // The documented equivalents (README, "SQL today"): columns declared so are VARCHAR and
+    // VARBINARY, but tools that look a name up by JDBC type find these.
+    rows.add(new Object[] {"CLOB", Types.CLOB, Integer.MAX_VALUE, "'", "'", null, (short) typeNullable, true,
+        (short) typeSearchable, true, false, false, "CLOB", (short) 0, (short) 0, null, null, null});
+    rows.add(new Object[] {"BLOB", Types.BLOB, Integer.MAX_VALUE, "X'", "'", null, (short) typeNullable, false,
+        (short) typeSearchable, true, false, false, "BLOB", (short) 0, (short) 0, null, null, null});
     rows.sort(Comparator.comparing(r -> (Integer) r[1]));
     return MetaResults.of(null, MetaResults.columns(
         "TYPE_NAME", "DATA_TYPE:INTEGER", "PRECISION:INTEGER", "LITERAL_PREFIX", "LITERAL_SUFFIX",
@@ -385,6 +394,9 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   /** JDBC facts about one column type. */
   private record TypeInfo(String name, int jdbcType, Integer columnSize, Integer decimalDigits, Integer radix,
       Integer charOctetLength, int maxPrecision, int maxScale, boolean signed) {
+    /** The longest BINARY(n) or CHAR(n). */
+    static final int BINARY_MAX = org.vsldb.sql.type.VslTypeSystem.MAX_LENGTH;
+
     static TypeInfo of(ColumnDef c) {
       int p = c.precision();
       return switch (c.type()) {
@@ -397,13 +409,19 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
         case DOUBLE -> new TypeInfo("DOUBLE", Types.DOUBLE, 53, null, 2, null, 53, 0, true);
         case DECIMAL -> new TypeInfo("DECIMAL", Types.DECIMAL, p < 0 ? 19 : p, Math.max(0, c.scale()), 10, null,
             38, 38, true);
-        case CHAR -> new TypeInfo("CHAR", Types.CHAR, p < 0 ? 1 : p, null, null, p < 0 ? 4 : p * 4, 65536, 0,
-            false);
+        case CHAR -> new TypeInfo("CHAR", Types.CHAR, p < 0 ? 1 : p, null, null,
+            p < 0 ? 4 : (int) Math.min(Integer.MAX_VALUE, 4L * p), BINARY_MAX, 0, false);
         case VARCHAR -> new TypeInfo("VARCHAR", Types.VARCHAR, p < 0 ? Integer.MAX_VALUE : p, null, null,
-            p < 0 ? Integer.MAX_VALUE : p * 4, Integer.MAX_VALUE, 0, false);
+            p < 0 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, 4L * p), Integer.MAX_VALUE, 0, false);
         case DATE -> new TypeInfo("DATE", Types.DATE, 10, null, null, null, 10, 0, false);
         case TIME -> new TypeInfo("TIME", Types.TIME, 12, 3, null, null, 12, 3, false);
         case TIMESTAMP -> new TypeInfo("TIMESTAMP", Types.TIMESTAMP, 23, 3, null, null, 23, 3, false);
+        case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> new TypeInfo("TIMESTAMP WITH LOCAL TIME ZONE",
+            Types.TIMESTAMP_WITH_TIMEZONE, 29, 3, null, null, 29, 3, false);
+        case BINARY -> new TypeInfo("BINARY", Types.BINARY, p < 0 ? 1 : p, null, null, null,
+            BINARY_MAX, 0, false);
+        case VARBINARY -> new TypeInfo("VARBINARY", Types.VARBINARY, p < 0 ? Integer.MAX_VALUE : p, null, null,
+            null, Integer.MAX_VALUE, 0, false);
       };
     }
   }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import org.vsldb.jdbc.types.Lobs;
 import org.vsldb.sql.error.ErrorCode;
 import org.vsldb.sql.exec.Command;
 import org.vsldb.sql.exec.Parameters;
@@ -71,7 +72,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
     if (i < 1 || i > params.length) {
       throw ErrorCode.INVALID_PARAMETER.exception(i, "parameter index (1.." + params.length + ")");
     }
-    params[i - 1] = v;
+    params[i - 1] = Lobs.materialize(v);
   }
 
   // PreparedStatement: execution ////////////////////////////////////////////////////////////
@@ -396,32 +397,32 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setBlob(int i, Blob x) throws SQLException {
-    throw ErrorCode.unsupported("BLOB parameters");
+    set(i, x);
   }
 
   @Override
   public void setBlob(int i, InputStream in, long length) throws SQLException {
-    throw ErrorCode.unsupported("BLOB parameters");
+    setBinaryStream(i, in, length);
   }
 
   @Override
   public void setBlob(int i, InputStream in) throws SQLException {
-    throw ErrorCode.unsupported("BLOB parameters");
+    setBinaryStream(i, in);
   }
 
   @Override
   public void setClob(int i, Clob x) throws SQLException {
-    throw ErrorCode.unsupported("CLOB parameters");
+    set(i, x);
   }
 
   @Override
   public void setClob(int i, Reader r, long length) throws SQLException {
-    throw ErrorCode.unsupported("CLOB parameters");
+    setCharacterStream(i, r, length);
   }
 
   @Override
   public void setClob(int i, Reader r) throws SQLException {
-    throw ErrorCode.unsupported("CLOB parameters");
+    setCharacterStream(i, r);
   }
 
   @Override

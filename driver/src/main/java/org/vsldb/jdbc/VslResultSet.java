@@ -373,13 +373,7 @@ final class VslResultSet extends ReadOnlyResultSet {
   @Override
   public byte[] getBytes(int i) throws SQLException {
     Object v = value(i);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof byte[] b) {
-      return b.clone();
-    }
-    throw ErrorCode.INVALID_CAST.exception("value of column " + col(i).label() + " to byte[]");
+    return v == null ? null : JdbcValues.toBytes(v, col(i));
   }
 
   @Override
@@ -479,12 +473,14 @@ final class VslResultSet extends ReadOnlyResultSet {
 
   @Override
   public Blob getBlob(int i) throws SQLException {
-    throw ErrorCode.unsupported("BLOB values");
+    byte[] b = getBytes(i);
+    return b == null ? null : new javax.sql.rowset.serial.SerialBlob(b);
   }
 
   @Override
   public Clob getClob(int i) throws SQLException {
-    throw ErrorCode.unsupported("CLOB values");
+    String s = getString(i);
+    return s == null ? null : new javax.sql.rowset.serial.SerialClob(s.toCharArray());
   }
 
   @Override

@@ -80,6 +80,9 @@ final class VslResultSetMetaData implements ResultSetMetaData {
       case DATE -> 10;
       case TIME -> 12;
       case TIMESTAMP -> 23;
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 29;
+      case BINARY, VARBINARY -> c.precision() > 0 && c.precision() < Integer.MAX_VALUE / 2
+          ? 2 * c.precision() : Integer.MAX_VALUE;
       default -> c.precision() > 0 ? c.precision() : Integer.MAX_VALUE;
     };
   }
@@ -113,6 +116,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
       case DATE -> 10;
       case TIME -> 12;
       case TIMESTAMP -> 23;
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 29;
       default -> c.precision() > 0 ? c.precision() : Integer.MAX_VALUE;
     };
   }
@@ -122,7 +126,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
     ColumnMeta c = col(i);
     return switch (c.type()) {
       case DECIMAL -> c.scale();
-      case TIME, TIMESTAMP -> 3;
+      case TIME, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 3;
       default -> 0;
     };
   }
@@ -181,6 +185,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
       case DATE -> java.sql.Date.class.getName();
       case TIME -> java.sql.Time.class.getName();
       case TIMESTAMP -> java.sql.Timestamp.class.getName();
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> java.time.OffsetDateTime.class.getName();
       case BINARY, VARBINARY -> byte[].class.getName();
       default -> Object.class.getName();
     };

@@ -249,4 +249,19 @@ class StatementTest {
       }
     }
   }
+
+  @Test
+  void stringParameter_longerThanItsColumn_isNotCutToTheColumnsLength() throws SQLException {
+    Statement s = c.createStatement();
+    s.execute("create table t(id int primary key, v varchar(2))");
+    s.execute("insert into t values (1, 'ab')");
+    try (PreparedStatement ps = c.prepareStatement("select id from t where v = ?")) {
+      ps.setString(1, "abcd");
+      assertFalse(ps.executeQuery().next(), "'abcd' is not 'ab'");
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into t values (2, ?)")) {
+      ps.setString(1, "abcd");
+      assertEquals("22001", assertThrows(SQLException.class, ps::executeUpdate).getSQLState());
+    }
+  }
 }

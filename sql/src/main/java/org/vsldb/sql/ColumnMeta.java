@@ -40,7 +40,8 @@ public record ColumnMeta(
   /** The {@link java.sql.Types} code of the column. */
   public int jdbcType() {
     return switch (type) {
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> java.sql.Types.TIMESTAMP;
+      // An instant, like H2's TIMESTAMP WITH TIME ZONE; getObject returns an OffsetDateTime.
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
       case TIME_WITH_LOCAL_TIME_ZONE -> java.sql.Types.TIME;
       case FLOAT -> java.sql.Types.DOUBLE;
       case SYMBOL, ANY, MAP, MULTISET, ROW, OTHER -> java.sql.Types.OTHER;

@@ -2,6 +2,7 @@ package org.vsldb.jdbc.types;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
 import java.util.Calendar;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.vsldb.sql.ColumnMeta;
 import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.type.Instants;
 import org.vsldb.sql.type.Values;
 
 /**
@@ -31,8 +36,9 @@ public final class JdbcValues {
     return switch (c.type()) {
       case DATE -> java.sql.Date.valueOf(Values.localDate(((Number) v).intValue()));
       case TIME, TIME_WITH_LOCAL_TIME_ZONE -> time(((Number) v).intValue(), null);
-      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> java.sql.Timestamp.valueOf(
-          Values.localDateTime(((Number) v).longValue()));
+      case TIMESTAMP -> java.sql.Timestamp.valueOf(Values.localDateTime(((Number) v).longValue()));
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instants.offsetDateTime(((Number) v).longValue());
+      case BINARY, VARBINARY -> binary(v);
       case DECIMAL -> decimal(v, c);
       case CHAR, VARCHAR -> v.toString();
       case INTEGER -> v instanceof Integer ? v : ((Number) v).intValue();
@@ -72,14 +78,63 @@ public final class JdbcValues {
     return switch (c.type()) {
       case DATE -> Values.localDate(((Number) v).intValue()).toString();
       case TIME, TIME_WITH_LOCAL_TIME_ZONE -> formatTime(Values.localTime(((Number) v).intValue()));
-      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
+      case TIMESTAMP -> {
         LocalDateTime t = Values.localDateTime(((Number) v).longValue());
         yield t.toLocalDate() + " " + formatTime(t.toLocalTime());
       }
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
+        OffsetDateTime t = Instants.offsetDateTime(((Number) v).longValue());
+        yield t.toLocalDate() + " " + formatTime(t.toLocalTime()) + formatOffset(t.getOffset());
+      }
+      // Bytes decode as UTF-8, as in H2 and in CAST(... AS VARCHAR).
+      case BINARY, VARBINARY -> new String(binary(v), StandardCharsets.UTF_8);
       case DECIMAL -> decimal(v, c).toPlainString();
       case BOOLEAN -> v.toString().toUpperCase(java.util.Locale.ROOT);
       default -> v.toString();
     };
+  }
+
+  /** An offset as H2 writes it: +02, -05:30, +00 for UTC. */
+  private static String formatOffset(ZoneOffset o) {
+    int secs = o.getTotalSeconds();
+    int abs = Math.abs(secs);
+    String s = String.format("%s%02d", secs < 0 ? "-" : "+", abs / 3600);
+    return abs % 3600 == 0 ? s : s + String.format(":%02d", abs % 3600 / 60);
+  }
+
+  /** A binary column's runtime value (a ByteString) as a fresh byte array. */
+  private static byte[] binary(Object v) {
+    return v instanceof ByteString b ? b.getBytes() : ((byte[]) v).clone();
+  }
+
+  /**
+   * The bytes {@code getBytes} returns: a copy of a binary value, or the UTF-8 bytes of a character
+   * string (as H2 gives for CHARACTER VARYING and CLOB).
+   *
+   * @throws SQLException 22018 for a value of another type
+   */
+  public static byte[] toBytes(Object v, ColumnMeta c) throws SQLException {
+    if (v instanceof ByteString b) {
+      return b.getBytes();
+    }
+    if (v instanceof byte[] b) {
+      return b.clone();
+    }
+    if (v instanceof String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+    throw ErrorCode.INVALID_CAST.exception("value of column " + c.label() + " (" + c.typeName() + ") to byte[]");
+  }
+
+  /**
+   * A date/time column's value as an instant: TIMESTAMP WITH LOCAL TIME ZONE is one; other values
+   * are wall-clock times in the session's zone.
+   */
+  public static Instant toInstant(Object v, ColumnMeta c) throws SQLException {
+    if (c.type() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+      return Instants.instant(((Number) v).longValue());
+    }
+    return toLocalDateTime(v, c).atZone(Instants.sessionZone()).toInstant();
   }
 
   private static String formatTime(LocalTime t) {
@@ -151,7 +206,9 @@ public final class JdbcValues {
     return switch (c.type()) {
       case DATE -> Values.localDate(((Number) v).intValue()).atStartOfDay();
       case TIME, TIME_WITH_LOCAL_TIME_ZONE -> LocalDate.EPOCH.atTime(Values.localTime(((Number) v).intValue()));
-      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Values.localDateTime(((Number) v).longValue());
+      case TIMESTAMP -> Values.localDateTime(((Number) v).longValue());
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instants.offsetDateTime(((Number) v).longValue())
+          .atZoneSameInstant(Instants.sessionZone()).toLocalDateTime();
       case CHAR, VARCHAR -> {
         String s = v.toString().trim().replace(' ', 'T');
         try {
@@ -180,6 +237,9 @@ public final class JdbcValues {
 
   public static java.sql.Timestamp toTimestamp(Object v, ColumnMeta c, Calendar cal)
       throws SQLException {
+    if (c.type() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+      return java.sql.Timestamp.from(toInstant(v, c)); // an instant needs no calendar
+    }
     LocalDateTime t = toLocalDateTime(v, c);
     if (cal == null) {
       return java.sql.Timestamp.valueOf(t);
@@ -219,13 +279,15 @@ public final class JdbcValues {
     } else if (type == LocalDateTime.class) {
       r = toLocalDateTime(v, c);
     } else if (type == OffsetDateTime.class) {
-      r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+      r = toInstant(v, c).atZone(ZoneId.systemDefault()).toOffsetDateTime();
     } else if (type == ZonedDateTime.class) {
-      r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault());
+      r = toInstant(v, c).atZone(ZoneId.systemDefault());
     } else if (type == OffsetTime.class) {
       r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault()).toOffsetDateTime().toOffsetTime();
     } else if (type == Instant.class) {
-      r = toLocalDateTime(v, c).atZone(ZoneId.systemDefault()).toInstant();
+      r = toInstant(v, c);
+    } else if (type == byte[].class) {
+      r = toBytes(v, c);
     } else if (type == java.sql.Date.class) {
       r = toDate(v, c, null);
     } else if (type == java.sql.Time.class) {

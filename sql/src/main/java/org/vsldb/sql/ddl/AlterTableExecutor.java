@@ -351,7 +351,10 @@ public final class AlterTableExecutor {
       return;
     }
     // The new column is not in the table yet: judge the check on the value it will hold.
-    String literal = value == null ? "NULL" : value instanceof String s ? "'" + s.replace("'", "''") + "'" : String.valueOf(value);
+    String literal = value == null ? "NULL"
+        : value instanceof String s ? "'" + s.replace("'", "''") + "'"
+        : value instanceof org.vsldb.storage.table.Bytes b ? "X'" + b + "'"
+        : String.valueOf(value);
     String sql = rename(check.sql(), column, column);
     StringBuilder q = new StringBuilder("SELECT COUNT(*) FROM (SELECT t.*, ").append(literal).append(" AS ")
         .append(quote(column)).append(" FROM ").append(quote(next.schema())).append(".")

@@ -186,7 +186,8 @@ final class Definitions {
     for (int i = 0; i < cols.length; i++) {
       ColumnDef a = def.columns().get(cols[i]);
       ColumnDef b = parent.columns().get(refCols[i]);
-      if (a.type() != b.type() && !(a.type().isCharacter() && b.type().isCharacter())) {
+      if (a.type() != b.type() && !(a.type().isCharacter() && b.type().isCharacter())
+          && !(a.type().isBinary() && b.type().isBinary())) {
         throw ErrorCode.INVALID_DEFINITION.exception("foreign key column " + a.name() + " (" + a.type()
             + ") and referenced column " + b.name() + " (" + b.type() + ") differ in type");
       }

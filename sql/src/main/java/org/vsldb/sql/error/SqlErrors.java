@@ -35,7 +35,7 @@ public final class SqlErrors {
 
   /** Messages of Calcite's date and time parsing failures. */
   private static final Pattern DATETIME = Pattern.compile(
-      "field is out of range|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP) literal",
+      "field is out of range|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? literal",
       Pattern.CASE_INSENSITIVE);
 
   /** The SQLException for any failure while preparing or running a statement. */
@@ -104,8 +104,9 @@ public final class SqlErrors {
     if (t instanceof NumberFormatException e) {
       return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
     }
-    if (t instanceof IllegalArgumentException e && e.getMessage() != null
-        && DATETIME.matcher(e.getMessage()).find()) {
+    if ((t instanceof IllegalArgumentException || t instanceof org.apache.calcite.runtime.CalciteException)
+        && t.getMessage() != null && DATETIME.matcher(t.getMessage()).find()) {
+      RuntimeException e = (RuntimeException) t;
       return ErrorCode.INVALID_DATETIME.exception(e, e.getMessage());
     }
     if (t.getCause() != null && t.getCause() != t && isWrapper(t)) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.sql.type.RuntimeRows;
 import org.vsldb.sql.type.Values;
 import org.vsldb.storage.Transaction;
 import org.vsldb.storage.table.ColumnDef;
@@ -19,7 +20,8 @@ import org.vsldb.storage.table.Table;
  *
  * <p>DELETE and UPDATE receive whole old rows. Rows equal in every column cannot be told apart in
  * SQL, so each old row removes or replaces one visible row with those values (multiset
- * semantics), found through a map of the transaction's view built once per statement.
+ * semantics), found through a map of the transaction's view built once per statement. Old rows
+ * come in the runtime's representation and are looked up in the store's ({@link RuntimeRows}).
  */
 final class DmlExecutor {
   private DmlExecutor() {}
@@ -71,7 +73,7 @@ final class DmlExecutor {
     for (Object[] row : rows) {
       long rowId = take(ids, row, n);
       checkConstraints(table, row, n + columns.length);
-      Object[] values = Arrays.copyOf(row, n);
+      Object[] values = RuntimeRows.toStored(row, 0, n);
       for (int j = 0; j < columns.length; j++) {
         int c = columns[j];
         values[c] = Values.forColumn(row[n + j], cols.get(c), table.def().name());
@@ -115,7 +117,7 @@ final class DmlExecutor {
         }
       }
       if (matched) {
-        Object[] target = Arrays.copyOfRange(row, targetAt, targetAt + n);
+        Object[] target = RuntimeRows.toStored(row, targetAt, n);
         List<Object> key = Arrays.asList(target);
         ArrayDeque<Long> q = ids.get(key);
         Long rowId = q == null ? null : q.peek();
@@ -163,7 +165,7 @@ final class DmlExecutor {
   }
 
   private static long take(Map<List<Object>, ArrayDeque<Long>> ids, Object[] row, int n) {
-    List<Object> key = Arrays.asList(Arrays.copyOf(row, n));
+    List<Object> key = Arrays.asList(RuntimeRows.toStored(row, 0, n));
     ArrayDeque<Long> q = ids.get(key);
     if (q == null || q.isEmpty()) {
       throw new IllegalStateException("row to change is no longer visible: " + key);

@@ -310,10 +310,12 @@ public final class Session {
         }
         endAfterFailure(t);
         throw translate(ex);
-      } catch (SQLException | RuntimeException ex) {
+      } catch (SQLException | RuntimeException | ExceptionInInitializerError ex) {
+        // An ExceptionInInitializerError carries a failure of a constant the generated code computes once.
         t.rollbackTo(mark);
         endAfterFailure(t);
-        throw ex instanceof SQLException s ? s : translate((RuntimeException) ex);
+        throw ex instanceof SQLException s ? s
+            : ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
       }
     }
   }

@@ -2,6 +2,7 @@ package org.vsldb.sql.plan;
 
 import java.sql.SQLException;
 import java.util.List;
+import org.apache.calcite.sql.SqlBinaryStringLiteral;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -24,10 +25,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Prepares the input of an INSERT or UPDATE for vsl's own value checks. Calcite casts each value
- * to its target column's type, and a cast to {@code VARCHAR(n)} or {@code CHAR(n)} silently
- * truncates. vsl instead widens those casts to an unbounded {@code VARCHAR}, so the DML executor
- * sees the whole value and raises 22001 when it is too long, as H2 and the SQL standard do.
- * String literals, which the conversion casts at once, are checked before it.
+ * to its target column's type, and a cast to {@code VARCHAR(n)}, {@code CHAR(n)},
+ * {@code VARBINARY(n)} or {@code BINARY(n)} silently truncates. vsl instead widens those casts to
+ * an unbounded {@code VARCHAR} or {@code VARBINARY}, so the DML executor sees the whole value and
+ * raises 22001 when it is too long, as H2 and the SQL standard do. String and binary literals,
+ * which the conversion casts at once, are checked before it.
  */
 public final class DmlInputs {
   private DmlInputs() {}
@@ -50,14 +52,21 @@ public final class DmlInputs {
         new RexShuttle() {
           @Override
           public RexNode visitCall(RexCall call) {
-            if (call.getKind() == SqlKind.CAST && isBoundedString(call.getType())
-                && isString(call.getOperands().get(0).getType())) {
-              RelDataType wide =
-                  f.createTypeWithNullability(
-                      f.createSqlType(SqlTypeName.VARCHAR), call.getType().isNullable());
-              return rexBuilder.makeCast(wide, call.getOperands().get(0), true, false);
+            if (call.getKind() != SqlKind.CAST) {
+              return call;
             }
-            return call;
+            RelDataType from = call.getOperands().get(0).getType();
+            SqlTypeName wide = null;
+            if (isBounded(call.getType(), STRINGS) && isIn(from, STRINGS)) {
+              wide = SqlTypeName.VARCHAR;
+            } else if (isBounded(call.getType(), BINARIES) && isIn(from, BINARIES)) {
+              wide = SqlTypeName.VARBINARY;
+            }
+            if (wide == null) {
+              return call;
+            }
+            RelDataType t = f.createTypeWithNullability(f.createSqlType(wide), call.getType().isNullable());
+            return rexBuilder.makeCast(t, call.getOperands().get(0), true, false);
           }
         };
     List<RexNode> projects = widen.apply(project.getProjects());
@@ -115,14 +124,20 @@ public final class DmlInputs {
     }
     if (column >= 0 && value instanceof SqlCharStringLiteral literal) {
       Values.forColumn(literal.getValueAs(String.class), table.def().columns().get(column), table.def().name());
+    } else if (column >= 0 && value instanceof SqlBinaryStringLiteral literal) {
+      Values.forColumn(literal.getValueAs(byte[].class), table.def().columns().get(column), table.def().name());
     }
   }
 
-  private static boolean isString(RelDataType t) {
-    return t.getSqlTypeName() == SqlTypeName.CHAR || t.getSqlTypeName() == SqlTypeName.VARCHAR;
+  private static final java.util.Set<SqlTypeName> STRINGS = java.util.EnumSet.of(SqlTypeName.CHAR, SqlTypeName.VARCHAR);
+  private static final java.util.Set<SqlTypeName> BINARIES =
+      java.util.EnumSet.of(SqlTypeName.BINARY, SqlTypeName.VARBINARY);
+
+  private static boolean isIn(RelDataType t, java.util.Set<SqlTypeName> family) {
+    return family.contains(t.getSqlTypeName());
   }
 
-  private static boolean isBoundedString(RelDataType t) {
-    return isString(t) && t.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED;
+  private static boolean isBounded(RelDataType t, java.util.Set<SqlTypeName> family) {
+    return isIn(t, family) && t.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED;
   }
 }

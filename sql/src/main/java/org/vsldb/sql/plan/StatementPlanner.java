@@ -41,7 +41,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -127,7 +126,7 @@ public final class StatementPlanner {
   public SqlValidator newValidator(String schema) {
     CalciteCatalogReader reader = catalogReader(schema);
     SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader);
-    return SqlValidatorUtil.newValidator(ops, reader, typeFactory, validatorConfig);
+    return new VslValidator(ops, reader, typeFactory, validatorConfig);
   }
 
   private CalciteCatalogReader catalogReader(String schema) {
@@ -146,7 +145,10 @@ public final class StatementPlanner {
     org.vsldb.sql.rules.StoreRules.ALL.forEach(planner::addRule);
     org.vsldb.sql.rules.GroupedSemiJoinRules.REPLACED.forEach(planner::removeRule);
     org.vsldb.sql.rules.GroupedSemiJoinRules.ALL.forEach(planner::addRule);
-    planner.setExecutor(new RexExecutorImpl(org.apache.calcite.DataContexts.EMPTY));
+    // Constants fold in the session's time zone, as the running statement computes them
+    // (TIMESTAMP to TIMESTAMP WITH LOCAL TIME ZONE, for one).
+    planner.setExecutor(new RexExecutorImpl(org.apache.calcite.DataContexts.of(java.util.Map.of(
+        org.apache.calcite.DataContext.Variable.TIME_ZONE.camelName, java.util.TimeZone.getDefault()))));
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
     SqlToRelConverter.Config config =
@@ -163,6 +165,7 @@ public final class StatementPlanner {
     root = root.withRel(converter.flattenTypes(root.rel, true));
     // Integer arithmetic raises 22003 on overflow, as in H2 (Calcite's default wraps).
     root = root.withRel(root.rel.accept(new ConvertToChecked(rexBuilder, true)));
+    root = root.withRel(root.rel.accept(new LocalTimeZoneCasts(rexBuilder)));
     // CHAR(n) compares without trailing spaces, as in H2 (Calcite compares the padded strings).
     root = root.withRel(root.rel.accept(new CharComparisons(rexBuilder)));
     // SUM(BIGINT) is a DECIMAL, as in H2 (Calcite's code cannot add a long into one).

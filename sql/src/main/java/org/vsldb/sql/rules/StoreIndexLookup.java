@@ -29,6 +29,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.BuiltInMethod;
 import org.vsldb.sql.exec.VslDataContext;
 import org.vsldb.sql.schema.StoreTable;
+import org.vsldb.sql.type.BinaryValues;
+import org.vsldb.sql.type.RuntimeRows;
 import org.vsldb.sql.type.Values;
 import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.Table;
@@ -109,7 +111,9 @@ public final class StoreIndexLookup extends AbstractRelNode implements Enumerabl
     ColumnDef column = table.def().columns().get(table.def().primaryKey()[0]);
     Object k;
     try {
-      k = Values.forColumn(key, column, table.def().name());
+      k = column.type().isBinary()
+          ? BinaryValues.probe(key)
+          : Values.forColumn(key, column, table.def().name());
     } catch (SQLException e) {
       return Linq4j.emptyEnumerable(); // a value the column cannot hold matches no row
     }
@@ -117,7 +121,9 @@ public final class StoreIndexLookup extends AbstractRelNode implements Enumerabl
       return Linq4j.emptyEnumerable(); // e.g. 1.5 against an INTEGER key
     }
     Object[] row = VslDataContext.transaction(root).lookupByKey(table, k);
-    return row == null ? Linq4j.emptyEnumerable() : Linq4j.singletonEnumerable(row);
+    return row == null
+        ? Linq4j.emptyEnumerable()
+        : Linq4j.singletonEnumerable(RuntimeRows.toRuntime(table.def()).apply(row));
   }
 
   private static boolean sameNumber(Number a, Number b) {

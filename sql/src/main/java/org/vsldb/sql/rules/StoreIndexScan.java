@@ -33,6 +33,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.BuiltInMethod;
 import org.vsldb.sql.exec.VslDataContext;
 import org.vsldb.sql.schema.StoreTable;
+import org.vsldb.sql.type.BinaryValues;
+import org.vsldb.sql.type.RuntimeRows;
 import org.vsldb.sql.type.Values;
 import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.ColumnType;
@@ -156,7 +158,8 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return Linq4j.iterableEnumerator(() -> txn.indexRange(table, ix, f, fi, to, ti));
+        return Linq4j.iterableEnumerator(
+            () -> RuntimeRows.toRuntime(txn.indexRange(table, ix, f, fi, to, ti), table.def()));
       }
     };
   }
@@ -169,7 +172,8 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
       x = new BigDecimal(n.toString()).setScale(0, outward);
     }
     try {
-      return Values.forColumn(x, column, "");
+      // A binary bound is neither padded nor length-checked: X'01' must not become BINARY(3)'s 010000.
+      return column.type().isBinary() ? BinaryValues.probe(x) : Values.forColumn(x, column, "");
     } catch (SQLException | RuntimeException e) {
       return null;
     }

@@ -71,7 +71,7 @@ public final class InformationSchema extends AbstractSchema {
           ColumnDef.Identity id = col.identity();
           rows.add(new Object[] {null, t.def().schema(), t.def().name(), col.name(), i + 1,
               col.defaultSql(), col.nullable() ? "YES" : "NO", TypeText.of(col),
-              col.type().isCharacter() && col.precision() >= 0 ? col.precision() : null,
+              (col.type().isCharacter() || col.type().isBinary()) && col.precision() >= 0 ? col.precision() : null,
               col.type() == org.vsldb.storage.table.ColumnType.DECIMAL && col.precision() >= 0 ? col.precision() : null,
               col.type() == org.vsldb.storage.table.ColumnType.DECIMAL && col.scale() >= 0 ? col.scale() : null,
               id == null ? "NO" : "YES", id == null ? null : id.always() ? "ALWAYS" : "BY DEFAULT",

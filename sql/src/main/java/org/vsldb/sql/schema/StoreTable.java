@@ -15,6 +15,7 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.vsldb.sql.exec.VslDataContext;
+import org.vsldb.sql.type.RuntimeRows;
 import org.vsldb.sql.type.TypeMapping;
 import org.vsldb.storage.Transaction;
 import org.vsldb.storage.table.ColumnDef;
@@ -23,7 +24,8 @@ import org.vsldb.storage.table.Table;
 /**
  * One store table as Calcite sees it. It implements {@link ScannableTable}, so Calcite reads it
  * by calling {@link #scan(DataContext)}, which returns the rows visible to the transaction that
- * the {@link VslDataContext} carries: its snapshot plus its own uncommitted changes.
+ * the {@link VslDataContext} carries: its snapshot plus its own uncommitted changes, in the
+ * runtime's representation ({@link RuntimeRows}).
  */
 public final class StoreTable extends AbstractTable
     implements ScannableTable, org.apache.calcite.sql2rel.InitializerExpressionFactory {
@@ -137,7 +139,7 @@ public final class StoreTable extends AbstractTable
       this.txn = txn;
       this.table = table;
       this.cancel = cancel;
-      this.it = txn.scan(table);
+      this.it = RuntimeRows.toRuntime(txn.scan(table), table.def());
     }
 
     @Override
@@ -160,7 +162,7 @@ public final class StoreTable extends AbstractTable
 
     @Override
     public void reset() {
-      it = txn.scan(table);
+      it = RuntimeRows.toRuntime(txn.scan(table), table.def());
       current = null;
     }
 

@@ -42,6 +42,9 @@ public final class TypeMapping {
       case DATE -> SqlTypeName.DATE;
       case TIME -> SqlTypeName.TIME;
       case TIMESTAMP -> SqlTypeName.TIMESTAMP;
+      case BINARY -> SqlTypeName.BINARY;
+      case VARBINARY -> SqlTypeName.VARBINARY;
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     };
   }
 
@@ -66,6 +69,9 @@ public final class TypeMapping {
           case DATE -> ColumnType.DATE;
           case TIME -> ColumnType.TIME;
           case TIMESTAMP -> ColumnType.TIMESTAMP;
+          case BINARY -> ColumnType.BINARY;
+          case VARBINARY -> ColumnType.VARBINARY;
+          case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ColumnType.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
           default -> null;
         };
     if (ct == null) {
@@ -73,7 +79,8 @@ public final class TypeMapping {
     }
     int precision = t.getSqlTypeName().allowsPrec() ? t.getPrecision() : -1;
     int scale = t.getSqlTypeName().allowsScale() ? t.getScale() : -1;
-    if (ct == ColumnType.VARCHAR && precision == RelDataType.PRECISION_NOT_SPECIFIED) {
+    if ((ct == ColumnType.VARCHAR || ct == ColumnType.VARBINARY)
+        && precision == RelDataType.PRECISION_NOT_SPECIFIED) {
       precision = -1;
     }
     return new ColumnDef(name, ct, precision, scale, t.isNullable());

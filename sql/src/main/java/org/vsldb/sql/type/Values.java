@@ -21,7 +21,9 @@ import org.vsldb.storage.table.ColumnDef;
  * Conversions between the values JDBC programs pass and read, and the runtime representation that
  * Calcite's generated code and the store use: DATE as an {@code Integer} of days since 1970-01-01,
  * TIME as an {@code Integer} of milliseconds since midnight, TIMESTAMP as a {@code Long} of
- * milliseconds since 1970-01-01T00:00, all without a time zone.
+ * milliseconds since 1970-01-01T00:00, all without a time zone; TIMESTAMP WITH LOCAL TIME ZONE as a
+ * {@code Long} of milliseconds since 1970-01-01T00:00Z ({@link Instants}); BINARY and VARBINARY
+ * as {@code ByteString} ({@link BinaryValues}).
  */
 public final class Values {
   private Values() {}
@@ -51,6 +53,8 @@ public final class Values {
         case DATE -> toDays(v);
         case TIME -> toMillisOfDay(v);
         case TIMESTAMP -> toTimestampMillis(v);
+        case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instants.toEpochMillis(v);
+        case BINARY, VARBINARY -> BinaryValues.toByteString(v);
         default -> v;
       };
     } catch (NumberFormatException e) {
@@ -203,8 +207,9 @@ public final class Values {
   }
 
   /**
-   * A value to be stored in {@code column}, converted to the column's representation and checked
-   * against its declared length, precision and scale.
+   * A value to be stored in {@code column}, converted to the column's representation in the store
+   * and checked against its declared length, precision and scale. Binary values become
+   * {@link org.vsldb.storage.table.Bytes}; every other type keeps its runtime representation.
    *
    * @throws SQLException 22001 (too long) or 22003 (out of range)
    */
@@ -226,6 +231,9 @@ public final class Values {
                   + " DECIMAL(" + column.precision() + ", " + column.scale() + ")");
         }
         return d;
+      }
+      case BINARY, VARBINARY -> {
+        return BinaryValues.forColumn(r, column, table);
       }
       case CHAR, VARCHAR -> {
         String s = (String) r;

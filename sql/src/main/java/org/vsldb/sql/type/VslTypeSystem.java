@@ -10,7 +10,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * vsl's type rules where Calcite's defaults differ from H2 (see {@code docs/SQL.md}, "Types"):
  * SUM of a TINYINT, SMALLINT or INTEGER is a BIGINT, AVG of an integer is a DOUBLE, DECIMAL
- * holds 38 digits and rounds half-up, TIMESTAMP keeps milliseconds, and a CASE or UNION of
+ * holds 38 digits and rounds half-up, TIMESTAMP keeps milliseconds, strings and byte strings may
+ * be declared up to {@link #MAX_LENGTH} long, and a CASE or UNION of
  * strings of different lengths is a VARCHAR, not a blank-padded CHAR.
  */
 public final class VslTypeSystem extends RelDataTypeSystemImpl {
@@ -19,6 +20,12 @@ public final class VslTypeSystem extends RelDataTypeSystemImpl {
 
   /** The largest DECIMAL precision and scale. */
   public static final int MAX_DECIMAL = 38;
+
+  /**
+   * The longest declared length of a string or binary type, H2's limit. Calcite's default, 65536,
+   * would silently shorten a longer declaration such as {@code VARBINARY(100000)}.
+   */
+  public static final int MAX_LENGTH = 1_000_000_000;
 
   /** TIMESTAMP and TIME precision: milliseconds, the runtime's resolution. */
   public static final int DATETIME_PRECISION = 3;
@@ -30,6 +37,7 @@ public final class VslTypeSystem extends RelDataTypeSystemImpl {
     return switch (typeName) {
       case DECIMAL -> MAX_DECIMAL;
       case TIME, TIMESTAMP, TIME_WITH_LOCAL_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> DATETIME_PRECISION;
+      case CHAR, VARCHAR, BINARY, VARBINARY -> MAX_LENGTH;
       default -> super.getMaxPrecision(typeName);
     };
   }

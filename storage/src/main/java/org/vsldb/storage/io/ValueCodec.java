@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.vsldb.storage.table.Bytes;
 import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.ColumnType;
 import org.vsldb.storage.table.CheckDef;
@@ -65,6 +66,10 @@ public final class ValueCodec {
     } else if (v instanceof String s) {
       out.u8(ColumnType.VARCHAR.code());
       out.string(s);
+    } else if (v instanceof Bytes b) {
+      // BINARY and VARBINARY share the Bytes representation; the column says which.
+      out.u8(ColumnType.VARBINARY.code());
+      out.bytes(b.toByteArray());
     } else {
       throw new IllegalArgumentException("no log encoding for " + v.getClass().getName());
     }
@@ -179,7 +184,7 @@ public final class ValueCodec {
       case TINYINT -> in.get();
       case SMALLINT -> in.getShort();
       case INTEGER, DATE, TIME -> in.getInt();
-      case BIGINT, TIMESTAMP -> in.getLong();
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> in.getLong();
       case REAL -> Float.intBitsToFloat(in.getInt());
       case DOUBLE -> Double.longBitsToDouble(in.getLong());
       case DECIMAL -> {
@@ -187,6 +192,7 @@ public final class ValueCodec {
         yield new BigDecimal(new BigInteger(bytes(in)), scale);
       }
       case CHAR, VARCHAR -> new String(bytes(in), StandardCharsets.UTF_8);
+      case BINARY, VARBINARY -> Bytes.wrap(bytes(in));
     };
   }
 

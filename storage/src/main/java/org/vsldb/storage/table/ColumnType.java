@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>Values use the representation of the SQL layer's runtime: DATE is an {@link Integer} count of
  * days since 1970-01-01, TIME an {@link Integer} count of milliseconds since midnight, TIMESTAMP a
- * {@link Long} count of milliseconds since 1970-01-01T00:00 (a local date-time, no zone).
+ * {@link Long} count of milliseconds since 1970-01-01T00:00 (a local date-time, no zone), and
+ * TIMESTAMP WITH LOCAL TIME ZONE a {@link Long} count of milliseconds since 1970-01-01T00:00Z (an
+ * instant). BINARY and VARBINARY values are {@link Bytes}.
  */
 public enum ColumnType {
   BOOLEAN(1, Boolean.class),
@@ -24,9 +26,12 @@ public enum ColumnType {
   VARCHAR(10, String.class),
   DATE(11, Integer.class),
   TIME(12, Integer.class),
-  TIMESTAMP(13, Long.class);
+  TIMESTAMP(13, Long.class),
+  BINARY(14, Bytes.class),
+  VARBINARY(15, Bytes.class),
+  TIMESTAMP_WITH_LOCAL_TIME_ZONE(16, Long.class);
 
-  private static final ColumnType[] BY_CODE = new ColumnType[16];
+  private static final ColumnType[] BY_CODE = new ColumnType[32];
 
   static {
     for (ColumnType t : values()) {
@@ -55,6 +60,11 @@ public enum ColumnType {
   /** Whether values of this type are character strings with a declared length. */
   public boolean isCharacter() {
     return this == CHAR || this == VARCHAR;
+  }
+
+  /** Whether values of this type are byte strings with a declared length. */
+  public boolean isBinary() {
+    return this == BINARY || this == VARBINARY;
   }
 
   /** The type a log code names, or {@code null} for an unknown code. */

@@ -64,7 +64,9 @@ record Outcome(List<String> columns, List<String> types, List<List<Object>> rows
       case Types.BIGINT -> "BIGINT";
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> "FLOAT";
       case Types.DECIMAL, Types.NUMERIC -> "DECIMAL";
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR -> "STRING";
+      // CLOB and BLOB are vsl's documented equivalents of VARCHAR and VARBINARY (README).
+      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.CLOB, Types.NCLOB -> "STRING";
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "BINARY";
       case Types.BOOLEAN, Types.BIT -> "BOOLEAN";
       case Types.DATE -> "DATE";
       case Types.TIME, Types.TIME_WITH_TIMEZONE -> "TIME";
@@ -73,7 +75,16 @@ record Outcome(List<String> columns, List<String> types, List<List<Object>> rows
     };
   }
 
-  static Object normalize(Object v) {
+  static Object normalize(Object v) throws SQLException {
+    if (v instanceof byte[] b) {
+      return "X'" + java.util.HexFormat.of().formatHex(b) + "'";
+    }
+    if (v instanceof java.sql.Blob b) {
+      return normalize(b.getBytes(1, (int) b.length()));
+    }
+    if (v instanceof java.sql.Clob c) {
+      return c.getSubString(1, (int) c.length());
+    }
     if (v instanceof BigDecimal d) {
       return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }

@@ -1,0 +1,113 @@
+package org.vsldb.sql.plan;
+
+import java.lang.reflect.Method;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.vsldb.sql.type.Instants;
+
+/**
+ * Conversions between TIMESTAMP (a wall-clock time) and TIMESTAMP WITH LOCAL TIME ZONE (an
+ * instant) in the session's time zone, done by vsl instead of Calcite's runtime, which drops the
+ * milliseconds in a cast between the two and compares a TIMESTAMP with an instant without
+ * converting either. After conversion to relational algebra, this shuttle replaces each such cast
+ * by {@link Instants#localToInstant} or {@link Instants#instantToLocal}, and converts the TIMESTAMP side of a
+ * comparison with an instant.
+ */
+final class LocalTimeZoneCasts extends RelHomogeneousShuttle {
+  private static final Set<SqlKind> COMPARISONS = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
+      SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL,
+      SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM);
+
+  private static final SqlOperator TO_INSTANT = function("localToInstant");
+  private static final SqlOperator TO_LOCAL = function("instantToLocal");
+
+  private final RexShuttle rex;
+
+  LocalTimeZoneCasts(RexBuilder rexBuilder) {
+    this.rex = new Rewriter(rexBuilder);
+  }
+
+  @Override
+  public RelNode visit(RelNode other) {
+    return super.visit(other).accept(rex);
+  }
+
+  private static SqlOperator function(String name) {
+    Method m;
+    try {
+      m = Instants.class.getMethod(name, long.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+    return new SqlUserDefinedFunction(new SqlIdentifier("VSL_" + name.toUpperCase(java.util.Locale.ROOT),
+        SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, null, ScalarFunctionImpl.create(m));
+  }
+
+  private static boolean is(RexNode n, SqlTypeName t) {
+    return n.getType().getSqlTypeName() == t;
+  }
+
+  /** Rewrites the casts and comparisons of one expression tree. */
+  private static final class Rewriter extends RexShuttle {
+    private final RexBuilder rexBuilder;
+
+    Rewriter(RexBuilder rexBuilder) {
+      this.rexBuilder = rexBuilder;
+    }
+
+    @Override
+    public RexNode visitCall(RexCall original) {
+      RexNode visited = super.visitCall(original);
+      if (!(visited instanceof RexCall call)) {
+        return visited;
+      }
+      List<RexNode> ops = call.getOperands();
+      if (call.getKind() == SqlKind.CAST && ops.size() == 1) {
+        RexNode from = ops.get(0);
+        if (is(from, SqlTypeName.TIMESTAMP) && is(call, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
+          return rexBuilder.makeCall(call.getType(), TO_INSTANT, List.of(from));
+        }
+        if (is(from, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) && is(call, SqlTypeName.TIMESTAMP)) {
+          return rexBuilder.makeCall(call.getType(), TO_LOCAL, List.of(from));
+        }
+        return call;
+      }
+      if (COMPARISONS.contains(call.getKind()) && ops.size() == 2) {
+        RexNode a = ops.get(0);
+        RexNode b = ops.get(1);
+        if (is(a, SqlTypeName.TIMESTAMP) && is(b, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
+          return call.clone(call.getType(), List.of(toInstant(a), b));
+        }
+        if (is(a, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) && is(b, SqlTypeName.TIMESTAMP)) {
+          return call.clone(call.getType(), List.of(a, toInstant(b)));
+        }
+      }
+      return call;
+    }
+
+    private RexNode toInstant(RexNode local) {
+      RelDataTypeFactory f = rexBuilder.getTypeFactory();
+      RelDataType t = f.createTypeWithNullability(
+          f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, local.getType().getPrecision()),
+          local.getType().isNullable());
+      return rexBuilder.makeCall(t, TO_INSTANT, List.of(local));
+    }
+  }
+}

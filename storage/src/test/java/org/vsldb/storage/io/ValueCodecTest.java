@@ -1,0 +1,95 @@
+package org.vsldb.storage.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.vsldb.storage.table.Bytes;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.TableDef;
+
+/** Values and table definitions encode as docs/FORMATS.md, "Values" and "Table definition", say. */
+class ValueCodecTest {
+  private static byte[] encode(Object v) {
+    ByteSink out = new ByteSink(16);
+    ValueCodec.encodeValue(v, out);
+    return Arrays.copyOf(out.array(), out.length());
+  }
+
+  private static ByteBuffer buffer(byte[] b) {
+    return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** The backquoted byte sequences of the paragraph of FORMATS.md that starts with {@code start}. */
+  private static List<byte[]> documentExamples(String start) throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "FORMATS.md"));
+    int from = doc.indexOf(start);
+    int to = doc.indexOf("\n\n", from);
+    Matcher m = Pattern.compile("`([0-9a-f]{2}(?: [0-9a-f]{2})*)`").matcher(doc.substring(from, to));
+    List<byte[]> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(HexFormat.ofDelimiter(" ").parseHex(m.group(1)));
+    }
+    return out;
+  }
+
+  @Test
+  void documentExamples_ofBinaryAndInstantValues_decodeAndEncodeAsWritten() throws Exception {
+    List<byte[]> ex = documentExamples("Example: the VARBINARY value");
+    assertEquals(2, ex.size());
+    assertEquals(Bytes.of(new byte[] {0x0a, 0x0b}), ValueCodec.decodeValue(buffer(ex.get(0))));
+    assertArrayEquals(ex.get(0), encode(Bytes.of(new byte[] {0x0a, 0x0b})));
+    assertEquals(1_704_067_200_000L, ValueCodec.decodeValue(buffer(ex.get(1))));
+    assertArrayEquals(ex.get(1), encode(1_704_067_200_000L));
+  }
+
+  @Test
+  void binaryValue_roundTripsIncludingEmptyAndHighBytes() {
+    for (byte[] b : new byte[][] {{}, {0}, {(byte) 0xff, (byte) 0x80, 0x7f}}) {
+      assertEquals(Bytes.of(b), ValueCodec.decodeValue(buffer(encode(Bytes.of(b)))));
+    }
+  }
+
+  @Test
+  void binaryTypeTag_decodesToBytes() {
+    byte[] tagged = {(byte) ColumnType.BINARY.code(), 1, 0, 0, 0, 5};
+    assertEquals(Bytes.of(new byte[] {5}), ValueCodec.decodeValue(buffer(tagged)));
+  }
+
+  @Test
+  void binaryValue_withALengthBeyondThePayload_isRejected() {
+    byte[] bad = {15, 9, 0, 0, 0, 1};
+    assertThrows(IllegalArgumentException.class, () -> ValueCodec.decodeValue(buffer(bad)));
+  }
+
+  @Test
+  void tableDefinition_withTheNewColumnTypes_roundTrips() {
+    TableDef def = new TableDef("PUBLIC", "T", List.of(
+        new ColumnDef("B", ColumnType.BINARY, 4, -1, false),
+        new ColumnDef("V", ColumnType.VARBINARY, -1, -1, true),
+        new ColumnDef("TS", ColumnType.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3, -1, true)), new int[] {0});
+    ByteSink out = new ByteSink(64);
+    ValueCodec.encodeTableDef(def, out);
+    assertEquals(def, ValueCodec.decodeTableDef(buffer(Arrays.copyOf(out.array(), out.length()))));
+  }
+
+  @Test
+  void columnTypeCodes_areTheDocumentedOnes() {
+    assertEquals(14, ColumnType.BINARY.code());
+    assertEquals(15, ColumnType.VARBINARY.code());
+    assertEquals(16, ColumnType.TIMESTAMP_WITH_LOCAL_TIME_ZONE.code());
+    assertEquals(ColumnType.TIMESTAMP_WITH_LOCAL_TIME_ZONE, ColumnType.fromCode(16));
+  }
+}
