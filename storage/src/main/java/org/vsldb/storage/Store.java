@@ -550,7 +550,7 @@ public final class Store implements AutoCloseable {
   /** Steps 2 to 4 of a checkpoint: snapshot as of {@code snapshotTs}, publish, drop the old log. */
   private SnapshotWriter.Written finishCheckpoint(long generation, long snapshotTs, Catalog.Image image) {
     try {
-      SnapshotWriter.Written w = checkpointer.writeSnapshot(generation, snapshotTs, image);
+      SnapshotWriter.Written w = checkpointer.writeSnapshot(generation, snapshotTs, image, appender::committing);
       checkpointer.publishSnapshot();
       checkpointer.dropPreviousLog();
       return w;

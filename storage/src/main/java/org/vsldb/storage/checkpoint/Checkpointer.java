@@ -5,6 +5,7 @@ import java.util.List;
 import org.vsldb.storage.DatabaseFiles;
 import org.vsldb.storage.io.FileSystem;
 import org.vsldb.storage.log.LogWriter;
+import org.vsldb.storage.snapshot.CommitActivity;
 import org.vsldb.storage.snapshot.SnapshotWriter;
 import org.vsldb.storage.table.Catalog;
 
@@ -49,10 +50,13 @@ public final class Checkpointer {
     return next;
   }
 
-  /** Step 2: the rows of {@code tables} as of {@code snapshotTs}, written and forced. */
+  /**
+   * Step 2: the rows of {@code tables} as of {@code snapshotTs}, written and forced, giving way to
+   * commits while {@code activity} reports them.
+   */
   public SnapshotWriter.Written writeSnapshot(
-      long generation, long snapshotTs, Catalog.Image image) throws IOException {
-    return SnapshotWriter.write(fs, files.tempSnapshot(), databaseId, generation, snapshotTs, image);
+      long generation, long snapshotTs, Catalog.Image image, CommitActivity activity) throws IOException {
+    return SnapshotWriter.write(fs, files.tempSnapshot(), databaseId, generation, snapshotTs, image, activity);
   }
 
   /** Step 3: the snapshot becomes the database's by an atomic rename. */

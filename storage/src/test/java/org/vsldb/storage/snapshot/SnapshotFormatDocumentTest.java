@@ -1,6 +1,7 @@
 package org.vsldb.storage.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -45,7 +46,24 @@ class SnapshotFormatDocumentTest {
     t.applyInsert(1, new Object[] {1, "x"}, 2);
     Path file = dir.resolve("example.db");
     SnapshotWriter.write(FileSystem.DEFAULT, file, 0x0123456789ABCDEFL, 1, 2,
-        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2), 1_700_000_001_000L);
+        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2), 1_700_000_001_000L,
+        CommitActivity.NONE);
     assertArrayEquals(LogFormatDocumentTest.documentExample(1), Files.readAllBytes(file));
+  }
+
+  @Test
+  void writerGivingWayToCommits_producesTheSameBytes() throws Exception {
+    Table t = new Table(1, LogFormatDocumentTest.exampleTable());
+    for (int i = 1; i <= 5_000; i++) {
+      t.applyInsert(i, new Object[] {i, "row " + i}, 2);
+    }
+    org.vsldb.storage.table.Catalog.Image image =
+        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2);
+    Path full = dir.resolve("full.db");
+    Path paced = dir.resolve("paced.db");
+    SnapshotWriter.write(FileSystem.DEFAULT, full, 7, 1, 2, image, 1_700_000_001_000L, CommitActivity.NONE);
+    SnapshotWriter.write(FileSystem.DEFAULT, paced, 7, 1, 2, image, 1_700_000_001_000L, () -> true);
+    assertTrue(Files.size(full) > 4 * SnapshotWriter.PACED_CHUNK);
+    assertArrayEquals(Files.readAllBytes(full), Files.readAllBytes(paced));
   }
 }
