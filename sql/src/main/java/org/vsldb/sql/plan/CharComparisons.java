@@ -1,15 +1,12 @@
 package org.vsldb.sql.plan;
 
 import java.util.List;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
@@ -35,27 +32,20 @@ import org.apache.calcite.util.NlsString;
  * <p>{@code CHAR LIKE pattern} matches the value without its trailing spaces. Comparisons between
  * two literals keep Calcite's (and H2's) exact meaning.
  */
-final class CharComparisons extends RelHomogeneousShuttle {
+final class CharComparisons extends ExpressionRewrite {
   private final RexBuilder rex;
-  private final RexShuttle expressions = new Expressions();
+  private final RexShuttle expressions = new Comparisons();
 
   CharComparisons(RexBuilder rex) {
     this.rex = rex;
   }
 
   @Override
-  public RelNode visit(RelNode other) {
-    return super.visitChildren(other).accept(expressions);
+  protected RexShuttle expressions() {
+    return expressions;
   }
 
-  private final class Expressions extends RexShuttle {
-    @Override
-    public RexNode visitSubQuery(RexSubQuery subQuery) {
-      RexSubQuery s = (RexSubQuery) super.visitSubQuery(subQuery);
-      RelNode rel = s.rel.accept(CharComparisons.this);
-      return rel == s.rel ? s : s.clone(rel);
-    }
-
+  private final class Comparisons extends Expressions {
     @Override
     public RexNode visitCall(RexCall call) {
       RexCall c = (RexCall) super.visitCall(call);

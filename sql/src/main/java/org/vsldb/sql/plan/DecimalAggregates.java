@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -17,7 +16,6 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexWindow;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -30,7 +28,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * are fed as DOUBLE, because the planner reduces them to sums of their argument. Grouped
  * aggregates get the cast in a projection below them; windowed sums on their operand.
  */
-final class DecimalAggregates extends RelHomogeneousShuttle {
+final class DecimalAggregates extends ExpressionRewrite {
   private static final Set<SqlKind> SUMS = EnumSet.of(SqlKind.SUM, SqlKind.SUM0);
 
   /** Typed DOUBLE for integer arguments (VslTypeSystem); reduced by the planner to sums. */
@@ -45,12 +43,13 @@ final class DecimalAggregates extends RelHomogeneousShuttle {
   }
 
   @Override
-  public RelNode visit(RelNode other) {
-    RelNode r = super.visitChildren(other);
-    if (r instanceof LogicalAggregate) {
-      r = rewrite((LogicalAggregate) r);
-    }
-    return r.accept(overs);
+  protected RexShuttle expressions() {
+    return overs;
+  }
+
+  @Override
+  protected RelNode rewriteNode(RelNode node) {
+    return node instanceof LogicalAggregate ? rewrite((LogicalAggregate) node) : node;
   }
 
   private RelDataType decimal(RelDataType bigint) {
@@ -104,14 +103,7 @@ final class DecimalAggregates extends RelHomogeneousShuttle {
     return agg.copy(agg.getTraitSet(), projected, agg.getGroupSet(), agg.getGroupSets(), calls);
   }
 
-  private final class Overs extends RexShuttle {
-    @Override
-    public RexNode visitSubQuery(RexSubQuery subQuery) {
-      RexSubQuery s = (RexSubQuery) super.visitSubQuery(subQuery);
-      RelNode rel = s.rel.accept(DecimalAggregates.this);
-      return rel == s.rel ? s : s.clone(rel);
-    }
-
+  private final class Overs extends Expressions {
     @Override
     public RexNode visitOver(RexOver over) {
       RexNode visited = super.visitOver(over);

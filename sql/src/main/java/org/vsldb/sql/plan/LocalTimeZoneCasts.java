@@ -4,8 +4,6 @@ import java.lang.reflect.Method;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -30,7 +28,7 @@ import org.vsldb.sql.type.Instants;
  * by {@link Instants#localToInstant} or {@link Instants#instantToLocal}, and converts the TIMESTAMP side of a
  * comparison with an instant.
  */
-final class LocalTimeZoneCasts extends RelHomogeneousShuttle {
+final class LocalTimeZoneCasts extends ExpressionRewrite {
   private static final Set<SqlKind> COMPARISONS = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
       SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL,
       SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM);
@@ -45,8 +43,8 @@ final class LocalTimeZoneCasts extends RelHomogeneousShuttle {
   }
 
   @Override
-  public RelNode visit(RelNode other) {
-    return super.visit(other).accept(rex);
+  protected RexShuttle expressions() {
+    return rex;
   }
 
   private static SqlOperator function(String name) {
@@ -65,7 +63,7 @@ final class LocalTimeZoneCasts extends RelHomogeneousShuttle {
   }
 
   /** Rewrites the casts and comparisons of one expression tree. */
-  private static final class Rewriter extends RexShuttle {
+  private final class Rewriter extends Expressions {
     private final RexBuilder rexBuilder;
 
     Rewriter(RexBuilder rexBuilder) {
