@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 import java.util.List;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
 
 /**
  * {@link DatabaseMetaData} read from the store's catalog. Result columns are named and ordered as
@@ -248,15 +249,13 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
     connection.checkOpen();
     return connection.engine().jdbcKeywords();
   }
-  @Override public String getNumericFunctions() {
-    return "ABS,ACOS,ASIN,ATAN,ATAN2,CEILING,COS,COT,DEGREES,EXP,FLOOR,LOG,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN,TRUNCATE";
-  }
-  @Override public String getStringFunctions() {
-    return "ASCII,CHAR,CHAR_LENGTH,CHARACTER_LENGTH,CONCAT,INITCAP,LEFT,LOWER,LPAD,LTRIM,OVERLAY,POSITION,REPEAT,REPLACE,REVERSE,RIGHT,RPAD,RTRIM,SUBSTRING,TRIM,UPPER";
-  }
-  @Override public String getSystemFunctions() { return "COALESCE,NULLIF,USER"; }
+  // The functions of JDBC's escape syntax, {fn NAME(...)}, as vsl's parser translates them. Calcite
+  // translates {fn CONVERT_TIMEZONE(...)} but cannot run it, so it is left out.
+  @Override public String getNumericFunctions() { return SqlJdbcFunctionCall.getNumericFunctions(); }
+  @Override public String getStringFunctions() { return SqlJdbcFunctionCall.getStringFunctions(); }
+  @Override public String getSystemFunctions() { return SqlJdbcFunctionCall.getSystemFunctions(); }
   @Override public String getTimeDateFunctions() {
-    return "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,DAYOFMONTH,DAYOFWEEK,DAYOFYEAR,EXTRACT,FLOOR,CEIL,HOUR,LOCALTIME,LOCALTIMESTAMP,MINUTE,MONTH,QUARTER,SECOND,TIMESTAMPADD,TIMESTAMPDIFF,WEEK,YEAR";
+    return SqlJdbcFunctionCall.getTimeDateFunctions().replace("CONVERT_TIMEZONE,", "");
   }
   @Override public String getSearchStringEscape() { return "\\"; }
   @Override public String getExtraNameCharacters() { return ""; }
@@ -272,8 +271,8 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean supportsAlterTableWithDropColumn() { return true; }
   @Override public boolean supportsColumnAliasing() { return true; }
   @Override public boolean nullPlusNonNullIsNull() { return true; }
-  @Override public boolean supportsConvert() { return false; }
-  @Override public boolean supportsConvert(int fromType, int toType) { return false; }
+  @Override public boolean supportsConvert() { return true; }
+  @Override public boolean supportsConvert(int fromType, int toType) { return Conversions.supported(fromType, toType); }
   @Override public boolean supportsTableCorrelationNames() { return true; }
   @Override public boolean supportsDifferentTableCorrelationNames() { return false; }
   @Override public boolean supportsExpressionsInOrderBy() { return true; }
