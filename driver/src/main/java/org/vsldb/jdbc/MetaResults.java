@@ -28,6 +28,14 @@ final class MetaResults {
     return new VslResultSet(owner, columns, rows.iterator(), null, 0);
   }
 
+  /**
+   * Whether a catalog argument admits vsl's objects: null (any catalog) and "" (objects without a
+   * catalog) do; a catalog name does not, since vsl has no catalogs.
+   */
+  static boolean noCatalog(String catalog) {
+    return catalog == null || catalog.isEmpty();
+  }
+
   /** Whether {@code value} matches a JDBC LIKE pattern ({@code %}, {@code _}, escape {@code \}); null matches all. */
   static boolean matches(String pattern, String value) {
     if (pattern == null) {

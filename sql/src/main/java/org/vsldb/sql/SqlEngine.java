@@ -63,6 +63,34 @@ public final class SqlEngine implements AutoCloseable {
     return planner;
   }
 
+  /** The keywords of vsl's SQL that SQL:2003 does not have, comma-separated, in JDBC's form. */
+  public String jdbcKeywords() {
+    return planner.jdbcKeywords();
+  }
+
+  /** The names of the tables of {@code INFORMATION_SCHEMA}, sorted. */
+  public List<String> systemTableNames() {
+    org.apache.calcite.schema.SchemaPlus info =
+        planner.rootSchema().getSubSchema(org.vsldb.sql.schema.InformationSchema.NAME);
+    return info == null ? List.of() : info.getTableNames().stream().sorted().toList();
+  }
+
+  /**
+   * The columns of the view or {@code INFORMATION_SCHEMA} table {@code schema.name}, as a query
+   * of all its columns would return them.
+   *
+   * @throws SQLException if the relation does not exist or its query no longer validates
+   */
+  public List<ColumnMeta> describe(String schema, String name) throws SQLException {
+    String sql = "SELECT * FROM " + quote(schema) + "." + quote(name);
+    Command c = prepare(sql, schema);
+    return c instanceof Command.Query q ? q.columns() : List.of();
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
   /** A new session (one per connection). */
   public Session openSession() {
     return new Session(store, planner);

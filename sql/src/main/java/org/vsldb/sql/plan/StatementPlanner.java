@@ -103,6 +103,14 @@ public final class StatementPlanner {
     return rootSchema.plus();
   }
 
+  /**
+   * The keywords of vsl's grammar that are not SQL:2003 keywords, comma-separated, as
+   * {@link java.sql.DatabaseMetaData#getSQLKeywords()} reports them.
+   */
+  public String jdbcKeywords() {
+    return SqlParser.create("", parserConfig).getMetadata().getJdbcKeywords();
+  }
+
   /** Parses one statement. */
   public SqlNode parse(String sql) throws SqlParseException {
     return rewrite(SqlParser.create(sql, parserConfig).parseStmt());
