@@ -360,9 +360,10 @@ final class VslConnection implements Connection {
   @Override
   public void setSchema(String schema) throws SQLException {
     checkOpen();
-    if (!engine().store().catalog().schemaNames().contains(schema)) {
+    if (schema == null || !engine().store().catalog().schemaNames().contains(schema)) {
       throw ErrorCode.SCHEMA_NOT_FOUND.exception(schema);
     }
+    session.setSchema(schema);
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class Session {
   private Transaction txn;
   private boolean autoCommit = true;
   private int isolation = Connection.TRANSACTION_READ_COMMITTED;
-  private String schema = Catalog.DEFAULT_SCHEMA;
+  private volatile String schema = Catalog.DEFAULT_SCHEMA;
   private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
 
@@ -52,8 +52,14 @@ public final class Session {
     this.ddl = new DdlExecutor(store, planner);
   }
 
+  /** The schema that unqualified names of statements prepared from now on resolve in. */
   public String schema() {
     return schema;
+  }
+
+  /** Makes {@code name} (an existing schema) the schema of unqualified names. */
+  public void setSchema(String name) {
+    this.schema = name;
   }
 
   public synchronized boolean autoCommit() {
