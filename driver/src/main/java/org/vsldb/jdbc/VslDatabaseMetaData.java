@@ -346,7 +346,7 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean supportsSavepoints() { return true; }
   @Override public boolean supportsNamedParameters() { return false; }
   @Override public boolean supportsMultipleOpenResults() { return false; }
-  @Override public boolean supportsGetGeneratedKeys() { return false; }
+  @Override public boolean supportsGetGeneratedKeys() { return true; }
   @Override public boolean supportsResultSetHoldability(int h) {
     return h == ResultSet.HOLD_CURSORS_OVER_COMMIT || h == ResultSet.CLOSE_CURSORS_AT_COMMIT;
   }

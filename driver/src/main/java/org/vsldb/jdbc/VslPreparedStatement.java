@@ -125,7 +125,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
       try {
         Command c = current();
         requireUpdate(c, sql);
-        run(c, items.get(i));
+        run(c, items.get(i), i > 0);
         counts[i] = getLargeUpdateCount();
       } catch (SQLException e) {
         throw new BatchUpdateException(

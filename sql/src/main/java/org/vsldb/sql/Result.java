@@ -15,6 +15,14 @@ public sealed interface Result {
   record Rows(List<ColumnMeta> columns, Iterator<Object[]> rows, AutoCloseable onClose)
       implements Result {}
 
-  /** The number of rows a statement inserted, updated or deleted; 0 for DDL and other statements. */
-  record Count(long count) implements Result {}
+  /**
+   * The number of rows a statement inserted, updated or deleted (0 for DDL and other statements),
+   * and the generated keys it was asked for (rows in the runtime representation; null if none
+   * were asked for).
+   */
+  record Count(long count, Rows generatedKeys) implements Result {
+    public Count(long count) {
+      this(count, null);
+    }
+  }
 }

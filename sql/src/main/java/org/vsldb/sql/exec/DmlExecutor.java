@@ -26,18 +26,23 @@ import org.vsldb.storage.table.Table;
 final class DmlExecutor {
   private DmlExecutor() {}
 
-  static long apply(Transaction txn, Command.Dml dml, List<Object[]> rows) throws SQLException {
+  /**
+   * Applies {@code rows}; the rows inserted (as stored, identity values filled in) are added to
+   * {@code inserted} unless it is null.
+   */
+  static long apply(Transaction txn, Command.Dml dml, List<Object[]> rows, List<Object[]> inserted)
+      throws SQLException {
     Table table = dml.table();
     return switch (dml.kind()) {
-      case INSERT -> insert(txn, table, rows);
+      case INSERT -> insert(txn, table, rows, inserted);
       case DELETE -> delete(txn, table, rows);
       case UPDATE -> update(txn, table, rows, dml.updateColumns());
-      case MERGE -> merge(txn, table, rows, dml.updateColumns(), dml.merge());
+      case MERGE -> merge(txn, table, rows, dml.updateColumns(), dml.merge(), inserted);
       default -> throw ErrorCode.unsupported(dml.kind().toString());
     };
   }
 
-  private static long insert(Transaction txn, Table table, List<Object[]> rows)
+  private static long insert(Transaction txn, Table table, List<Object[]> rows, List<Object[]> inserted)
       throws SQLException {
     List<ColumnDef> cols = table.def().columns();
     int identity = table.def().identityColumn();
@@ -52,6 +57,9 @@ final class DmlExecutor {
       }
       checkConstraints(table, row, cols.size());
       txn.insert(table, values);
+      if (inserted != null) {
+        inserted.add(values);
+      }
     }
     return rows.size();
   }
@@ -90,7 +98,7 @@ final class DmlExecutor {
    * target column that is NOT NULL, or else by any non-NULL target value.
    */
   private static long merge(Transaction txn, Table table, List<Object[]> rows, int[] columns,
-      Command.MergeClauses clauses) throws SQLException {
+      Command.MergeClauses clauses, List<Object[]> inserted) throws SQLException {
     List<ColumnDef> cols = table.def().columns();
     int n = cols.size();
     int targetAt = clauses.whenNotMatched() ? n : 0;
@@ -137,7 +145,7 @@ final class DmlExecutor {
         inserts.add(Arrays.copyOf(row, n));
       }
     }
-    return count + insert(txn, table, inserts);
+    return count + insert(txn, table, inserts, inserted);
   }
 
   /**

@@ -180,7 +180,16 @@ public final class Session {
   }
 
   /** Runs a prepared command with parameter values (JDBC objects, converted here). */
-  public synchronized Result execute(Command command, Object[] params) throws SQLException {
+  public Result execute(Command command, Object[] params) throws SQLException {
+    return execute(command, params, GeneratedKeys.NONE);
+  }
+
+  /**
+   * Runs a prepared command; an INSERT or MERGE returns the {@code keys} columns of the rows it
+   * inserted with its count.
+   */
+  public synchronized Result execute(Command command, Object[] params, GeneratedKeys keys)
+      throws SQLException {
     AtomicBoolean flag = new AtomicBoolean();
     cancel = flag;
     if (command instanceof Command.Query q) {
@@ -188,7 +197,13 @@ public final class Session {
     }
     if (command instanceof Command.Dml d) {
       checkWritable();
-      return new Result.Count(dml(d, params, flag));
+      if (keys instanceof GeneratedKeys.None) {
+        return new Result.Count(dml(d, params, flag, null));
+      }
+      int[] columns = keys.columns(d.table().def());
+      List<Object[]> inserted = new ArrayList<>();
+      long count = dml(d, params, flag, inserted);
+      return new Result.Count(count, KeyRows.of(planner.typeFactory(), d.table().def(), columns, inserted));
     }
     if (command instanceof Command.Explain e) {
       return new Result.Rows(
@@ -284,7 +299,8 @@ public final class Session {
   /** How often READ COMMITTED runs a statement again after a concurrent commit changed its rows. */
   private static final int MAX_STATEMENT_RETRIES = 1000;
 
-  private long dml(Command.Dml d, Object[] params, AtomicBoolean flag) throws SQLException {
+  private long dml(Command.Dml d, Object[] params, AtomicBoolean flag, List<Object[]> inserted)
+      throws SQLException {
     Object[] values = bind(d.input(), params);
     for (int attempt = 0; ; attempt++) {
       Transaction t = begin();
@@ -301,7 +317,10 @@ public final class Session {
         } finally {
           e.close();
         }
-        long count = DmlExecutor.apply(t, d, rows);
+        if (inserted != null) {
+          inserted.clear(); // a retried statement reports only its last run's rows
+        }
+        long count = DmlExecutor.apply(t, d, rows, inserted);
         if (autoCommit) {
           txn = null;
           t.commit();
