@@ -3,9 +3,6 @@ package org.vsldb.tck.concurrency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,13 +12,10 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vsldb.tck.support.ChildJvm;
 
 /**
  * A GUI beside a running application (JDBC issue, must-show 6): while a child JVM commits
@@ -43,33 +37,10 @@ class ReadOnlyBesideWriterTest {
   void readOnlyOpens_beside_aWritingJvm_seeConsistentStates_andCannotWrite() throws Exception {
     Path db = dir.resolve("bank");
     String url = "jdbc:vsl:" + db;
-    Set<Long> acked = ConcurrentHashMap.newKeySet();
-    StringBuilder errors = new StringBuilder();
-    Process p = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), TransferWorker.class.getName(), url, "1")
-        .redirectErrorStream(true).start();
-    try {
-      CountDownLatch ready = new CountDownLatch(1);
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            if (line.equals("READY")) {
-              ready.countDown();
-            } else if (line.startsWith("ACK ")) {
-              acked.add(Long.parseLong(line.substring(4)));
-            } else if (line.startsWith("ERROR") || line.contains("Exception")) {
-              synchronized (errors) {
-                errors.append(line).append('\n');
-              }
-            }
-          }
-        } catch (java.io.IOException ignored) {
-          // the process ended
-        }
-      });
-      reader.setDaemon(true);
-      reader.start();
-      assertTrue(ready.await(120, TimeUnit.SECONDS), "worker did not start: " + errors);
+    try (TransferWorkerProcess worker = new TransferWorkerProcess(url, 1)) {
+      Process p = worker.process;
+      Set<Long> acked = worker.acked;
+      assertTrue(worker.awaitReady(120), "worker did not start: " + worker.errors());
 
       SQLException refused = null;
       try (Connection w = DriverManager.getConnection(url)) {
@@ -104,15 +75,10 @@ class ReadOnlyBesideWriterTest {
         opens++;
         Thread.sleep(200);
       }
-      synchronized (errors) {
-        assertEquals("", errors.toString());
-      }
+      assertEquals("", worker.errors());
       assertTrue(acked.size() > 50, "the writer made too little progress: " + acked.size());
       System.out.println("ReadOnlyBesideWriterTest: " + opens + " read-only opens beside "
           + acked.size() + " acknowledged transfers");
-    } finally {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
     }
   }
 }
