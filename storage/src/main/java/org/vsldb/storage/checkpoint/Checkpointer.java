@@ -56,7 +56,8 @@ public final class Checkpointer {
    */
   public SnapshotWriter.Written writeSnapshot(
       long generation, long snapshotTs, Catalog.Image image, CommitActivity activity) throws IOException {
-    return SnapshotWriter.write(fs, files.tempSnapshot(), databaseId, generation, snapshotTs, image, activity);
+    return SnapshotWriter.write(
+        fs, files.tempSnapshot(), databaseId, generation, snapshotTs, image, System.currentTimeMillis(), activity);
   }
 
   /** Step 3: the snapshot becomes the database's by an atomic rename. */

@@ -67,20 +67,10 @@ public final class SnapshotWriter {
     return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis(), CommitActivity.NONE);
   }
 
-  /** As above, giving way to commits while {@code activity} reports them. */
-  public static Written write(
-      FileSystem fs,
-      Path file,
-      long databaseId,
-      long generation,
-      long snapshotTs,
-      Catalog.Image image,
-      CommitActivity activity)
-      throws IOException {
-    return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis(), activity);
-  }
-
-  /** As above, with the wall-clock time to record in the header. */
+  /**
+   * As above, with the wall-clock time to record in the header, giving way to commits while
+   * {@code activity} reports them.
+   */
   public static Written write(
       FileSystem fs,
       Path file,
