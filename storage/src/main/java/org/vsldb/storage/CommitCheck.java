@@ -1,0 +1,141 @@
+package org.vsldb.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vsldb.storage.StoreException.Reason;
+import org.vsldb.storage.WriteSet.Pending;
+import org.vsldb.storage.log.Change;
+import org.vsldb.storage.table.Catalog;
+import org.vsldb.storage.table.Table;
+
+/**
+ * What a commit checks against the newest committed state, under the commit lock, before its
+ * changes are logged: no row it changed was changed meanwhile (first updater wins), no unique key
+ * is now taken, every foreign key still finds its parent, and no committed child still references
+ * a key it removed. Statements check the same against their snapshot; this closes the races
+ * between concurrent transactions.
+ */
+final class CommitCheck {
+  private CommitCheck() {}
+
+  /** Checks a transaction against the committed state; caller holds the commit lock. */
+  static List<Change> changesOf(Catalog catalog, Transaction txn) {
+    List<Change> changes = new ArrayList<>();
+    for (WriteSet ws : txn.writes().values()) {
+      if (catalog.table(ws.table.id()) != ws.table) {
+        throw new StoreException(
+            Reason.WRITE_CONFLICT, "table " + ws.table.def().name() + " was dropped meanwhile");
+      }
+      for (Map.Entry<Long, Pending> e : ws.pending.entrySet()) {
+        long rowId = e.getKey();
+        Pending p = e.getValue();
+        if (!p.isInsert() && (ws.table.head(rowId) != p.base() || !p.base().isLive())) {
+          throw new StoreException(
+              Reason.WRITE_CONFLICT,
+              "a row of table " + ws.table.def().name()
+                  + " was changed by a concurrent transaction; retry the transaction");
+        }
+        if (!p.isDelete()) {
+          int slot = ws.duplicateSlot(p.values(), rowId);
+          if (slot >= 0) {
+            throw Constraints.duplicate(ws, slot, p.values());
+          }
+          checkParentsCommitted(catalog, txn, ws.table, p.isInsert() ? null : p.base().values(), p.values());
+        }
+        if (!p.isInsert()) {
+          checkNoChildrenCommitted(catalog, txn, ws.table, p.base().values(), p.values());
+        }
+        int t = ws.table.id();
+        changes.add(
+            p.isDelete()
+                ? new Change.Delete(t, rowId)
+                : p.isInsert()
+                    ? new Change.Insert(t, rowId, p.values())
+                    : new Change.Update(t, rowId, p.values()));
+      }
+    }
+    return changes;
+  }
+
+  /**
+   * Foreign keys at commit (a concurrent transaction may have deleted a parent the statement
+   * found): each changed key must find a parent row in the newest committed state that this
+   * transaction keeps, or one this transaction wrote. Caller holds the commit lock.
+   */
+  private static void checkParentsCommitted(
+      Catalog catalog, Transaction txn, Table child, Object[] old, Object[] values) {
+    for (org.vsldb.storage.table.ForeignKeyDef fk : child.def().foreignKeys()) {
+      Object[] key = Constraints.project(values, fk.columns());
+      if (org.vsldb.storage.table.Index.hasNull(key)
+          || (old != null && java.util.Arrays.equals(key, Constraints.project(old, fk.columns())))) {
+        continue;
+      }
+      Table parent = catalog.table(fk.refTableId());
+      if (parent == null || !committedOrOwnRowHasKey(txn, parent, fk.refColumns(), key)) {
+        throw Constraints.missingParent(catalog, child, fk, key);
+      }
+    }
+  }
+
+  /** Restrict at commit: no committed child row may still reference a key this transaction removed. */
+  private static void checkNoChildrenCommitted(
+      Catalog catalog, Transaction txn, Table parent, Object[] old, Object[] values) {
+    for (Constraints.Referrer r : Constraints.referrers(catalog, parent)) {
+      Object[] key = Constraints.project(old, r.fk().refColumns());
+      if (org.vsldb.storage.table.Index.hasNull(key)
+          || (values != null && java.util.Arrays.equals(key, Constraints.project(values, r.fk().refColumns())))) {
+        continue;
+      }
+      WriteSet childWrites = txn.writes().get(r.child().id());
+      for (long rowId : committedRowsWithKey(r.child(), r.fk().columns(), key)) {
+        Pending cp = childWrites == null ? null : childWrites.pending.get(rowId);
+        if (cp == null || (cp.values() != null
+            && java.util.Arrays.equals(key, Constraints.project(cp.values(), r.fk().columns())))) {
+          throw Constraints.childExists(catalog, r.child(), r.fk(), parent, key);
+        }
+      }
+    }
+  }
+
+  private static boolean committedOrOwnRowHasKey(Transaction txn, Table table, int[] columns, Object[] key) {
+    WriteSet ws = txn.writes().get(table.id());
+    for (long rowId : committedRowsWithKey(table, columns, key)) {
+      Pending p = ws == null ? null : ws.pending.get(rowId);
+      if (p == null || (p.values() != null
+          && java.util.Arrays.equals(key, Constraints.project(p.values(), columns)))) {
+        return true;
+      }
+    }
+    if (ws != null) {
+      for (Pending p : ws.pending.values()) {
+        if (p.values() != null && java.util.Arrays.equals(key, Constraints.project(p.values(), columns))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The ids of the newest committed live rows of {@code table} whose {@code columns} equal {@code key}. */
+  private static List<Long> committedRowsWithKey(Table table, int[] columns, Object[] key) {
+    int[] pk = table.def().primaryKey();
+    if (java.util.Arrays.equals(pk, columns)) {
+      Long id = table.rowIdForKey(pk.length == 1 ? key[0] : java.util.Arrays.asList(key));
+      return id == null ? List.of() : List.of(id);
+    }
+    org.vsldb.storage.table.Index ix = Constraints.indexOn(table, columns);
+    if (ix != null) {
+      return table.liveRowsWithKey(ix, key);
+    }
+    List<Long> ids = new ArrayList<>();
+    for (java.util.Iterator<org.vsldb.storage.table.RowVersion> it = table.scan(Table.NEWEST); it.hasNext(); ) {
+      org.vsldb.storage.table.RowVersion v = it.next();
+      if (v.isLive() && java.util.Arrays.equals(key, Constraints.project(v.values(), columns))) {
+        ids.add(v.rowId());
+      }
+    }
+    return ids;
+  }
+
+}
