@@ -284,9 +284,10 @@ final class VslConnection implements Connection {
     Databases.release(database);
   }
 
+  /** True once closed, or once its database was shut down (SHUTDOWN from any connection). */
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed || !database.isOpen();
   }
 
   @Override

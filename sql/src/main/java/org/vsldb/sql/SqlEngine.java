@@ -140,7 +140,7 @@ public final class SqlEngine implements AutoCloseable {
       throw ErrorCode.unsupported(copy.database ? "COPY DATABASE" : "COPY of a table or query");
     }
     if (node instanceof org.vsldb.sql.parser.SqlShutdown) {
-      throw ErrorCode.unsupported("SHUTDOWN (close the last connection instead)");
+      return new Command.Shutdown();
     }
     if (node instanceof SqlTransactionControl tc) {
       return new Command.TransactionControl(tc.isCommit());

@@ -80,6 +80,12 @@ public sealed interface Command {
   /** CHECKPOINT: a new snapshot and a fresh log; the update count is the number of rows written. */
   record Checkpoint() implements Command {}
 
+  /**
+   * SHUTDOWN: rolls back the issuing session's transaction and closes the database (every
+   * connection to it is closed; an in-memory database is discarded).
+   */
+  record Shutdown() implements Command {}
+
   /** COMMIT or ROLLBACK. */
   record TransactionControl(boolean commit) implements Command {}
 

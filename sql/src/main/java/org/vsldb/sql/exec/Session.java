@@ -223,6 +223,11 @@ public final class Session {
         throw SqlErrors.translate(e);
       }
     }
+    if (command instanceof Command.Shutdown) {
+      rollback();
+      store.close();
+      return new Result.Count(0);
+    }
     if (command instanceof Command.TransactionControl tc) {
       if (tc.commit()) {
         commit();
