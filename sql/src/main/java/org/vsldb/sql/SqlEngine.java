@@ -136,6 +136,9 @@ public final class SqlEngine implements AutoCloseable {
     if (node instanceof org.vsldb.sql.parser.SqlCheckpoint) {
       return new Command.Checkpoint();
     }
+    if (node instanceof org.vsldb.sql.parser.SqlCopy copy && copy.database) {
+      return new Command.CopyDatabase(copy.to, copy.file);
+    }
     if (node instanceof org.vsldb.sql.parser.SqlCopy copy) {
       throw ErrorCode.unsupported(copy.database ? "COPY DATABASE" : "COPY of a table or query");
     }

@@ -64,6 +64,8 @@ public enum ErrorCode {
   FEATURE_NOT_SUPPORTED(50100, "0A000", "Feature not supported: {0}"),
   READ_ONLY(90097, "25006", "{0}"),
   FILE_ACCESS_DENIED(90113, "42501", "File access refused: {0}"),
+  COPY_FILE_ERROR(90140, "22P04", "{0} line {1}, column {2}: {3}"),
+  DATABASE_NOT_EMPTY(90141, "55000", "{0}"),
   CORRUPTION(90030, "XX000", "{0}"),
   IO_ERROR(90031, "58030", "{0}"),
   INVALID_PARAMETER(90008, "22023", "Invalid value {0} for {1}"),

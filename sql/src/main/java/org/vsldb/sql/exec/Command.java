@@ -86,6 +86,9 @@ public sealed interface Command {
    */
   record Shutdown() implements Command {}
 
+  /** COPY DATABASE TO (write a text copy) or FROM (load one), with the file as given. */
+  record CopyDatabase(boolean to, String file) implements Command {}
+
   /** COMMIT or ROLLBACK. */
   record TransactionControl(boolean commit) implements Command {}
 

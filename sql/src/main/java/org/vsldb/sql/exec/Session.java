@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.vsldb.sql.Result;
 import org.vsldb.sql.error.ErrorCode;
@@ -223,6 +224,9 @@ public final class Session {
         throw SqlErrors.translate(e);
       }
     }
+    if (command instanceof Command.CopyDatabase c) {
+      return copyDatabase(c);
+    }
     if (command instanceof Command.Shutdown) {
       rollback();
       store.close();
@@ -237,6 +241,31 @@ public final class Session {
       return new Result.Count(0);
     }
     throw ErrorCode.unsupported(command.getClass().getSimpleName());
+  }
+
+  private Result copyDatabase(Command.CopyDatabase c) throws SQLException {
+    java.nio.file.Path base = store.config().directory() != null
+        ? store.config().directory()
+        : java.nio.file.Path.of("");
+    java.nio.file.Path file = base.resolve(c.file()).toAbsolutePath().normalize();
+    if (c.to()) {
+      return new Result.Count(org.vsldb.sql.copy.DatabaseCopy.write(store, file));
+    }
+    checkWritable();
+    commit();
+    return new Result.Count(org.vsldb.sql.copy.DatabaseCopy.read(store, file, sql -> {
+      org.apache.calcite.sql.SqlNode node;
+      try {
+        node = planner.parse(sql);
+      } catch (Throwable t) {
+        throw SqlErrors.translate(t);
+      }
+      if (!node.getKind().belongsTo(SqlKind.DDL)) {
+        throw ErrorCode.INVALID_STATEMENT.exception(1, 1,
+            "a database copy holds only CREATE, ALTER and INSERT statements, found " + node.getKind());
+      }
+      ddl.execute(node, Catalog.DEFAULT_SCHEMA);
+    }));
   }
 
   private Transaction begin() {

@@ -1,6 +1,5 @@
 package org.vsldb.storage.io;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable little-endian byte buffer for encoding records. Not thread-safe. */
@@ -66,7 +65,7 @@ public final class ByteSink {
   }
 
   public void string(String s) {
-    bytes(s.getBytes(StandardCharsets.UTF_8));
+    bytes(Wtf8.encode(s));
   }
 
   /** Overwrites 4 bytes at {@code pos} with {@code v}. */

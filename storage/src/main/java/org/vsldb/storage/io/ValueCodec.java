@@ -3,7 +3,6 @@ package org.vsldb.storage.io;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.vsldb.storage.table.Bytes;
@@ -191,7 +190,7 @@ public final class ValueCodec {
         int scale = in.getInt();
         yield new BigDecimal(new BigInteger(bytes(in)), scale);
       }
-      case CHAR, VARCHAR -> new String(bytes(in), StandardCharsets.UTF_8);
+      case CHAR, VARCHAR -> Wtf8.decode(bytes(in));
       case BINARY, VARBINARY -> Bytes.wrap(bytes(in));
     };
   }
@@ -203,7 +202,7 @@ public final class ValueCodec {
   }
 
   public static String string(ByteBuffer in) {
-    return new String(bytes(in), StandardCharsets.UTF_8);
+    return Wtf8.decode(bytes(in));
   }
 
   public static TableDef decodeTableDef(ByteBuffer in) {
