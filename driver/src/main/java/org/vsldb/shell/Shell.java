@@ -2,6 +2,9 @@ package org.vsldb.shell;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import sqlline.SqlLine;
@@ -25,6 +28,8 @@ public final class Shell {
   /** Runs the shell and returns its exit code. */
   static int run(String[] args, PrintStream out) throws IOException {
     String location = null;
+    String execute = null;
+    String file = null;
     List<String> passThrough = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -32,7 +37,11 @@ public final class Shell {
         out.print(usage());
         return 0;
       }
-      if ((a.equals("-e") || a.equals("-f") || a.equals("-log")) && i + 1 < args.length) {
+      if (a.equals("-e") && i + 1 < args.length) {
+        execute = args[++i];
+      } else if (a.equals("-f") && i + 1 < args.length) {
+        file = args[++i];
+      } else if (a.equals("-log") && i + 1 < args.length) {
         passThrough.add(a);
         passThrough.add(args[++i]);
       } else if (a.startsWith("-")) {
@@ -46,6 +55,34 @@ public final class Shell {
       }
     }
     String url = toUrl(location == null ? DEFAULT_LOCATION : location);
+    if (System.console() == null) {
+      // No terminal (a pipe or a script): jline cannot measure a width, so give tables room.
+      System.setProperty("org.jline.terminal.dumb", "true");
+      if (passThrough.stream().noneMatch(a -> a.startsWith("--maxWidth"))) {
+        passThrough.add("--maxWidth=1000");
+      }
+    }
+    if (execute != null || file != null) {
+      if (passThrough.contains("-log")) {
+        out.println("vsl: -log works in the interactive shell only");
+        return 2;
+      }
+      ScriptRunner runner = new ScriptRunner(url, passThrough, System.err);
+      if (execute != null && runner.run("-e", execute) != 0) {
+        return 1;
+      }
+      if (file != null) {
+        String script;
+        try {
+          script = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          System.err.println("vsl: cannot read " + file + ": " + e.getMessage());
+          return 1;
+        }
+        return runner.run(file, script);
+      }
+      return 0;
+    }
     List<String> sqllineArgs = new ArrayList<>();
     sqllineArgs.add("-d");
     sqllineArgs.add("org.vsldb.jdbc.VslDriver");
@@ -59,13 +96,6 @@ public final class Shell {
     sqllineArgs.add("--isolation=TRANSACTION_READ_COMMITTED");
     if (passThrough.stream().noneMatch(a -> a.startsWith("--verbose"))) {
       sqllineArgs.add("--verbose=false");
-    }
-    if (System.console() == null) {
-      // No terminal (a pipe or a script): jline cannot measure a width, so give tables room.
-      System.setProperty("org.jline.terminal.dumb", "true");
-      if (passThrough.stream().noneMatch(a -> a.startsWith("--maxWidth"))) {
-        sqllineArgs.add("--maxWidth=1000");
-      }
     }
     sqllineArgs.addAll(passThrough);
     SqlLine.Status status = SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
@@ -83,8 +113,9 @@ public final class Shell {
         "Usage: java -jar vsl.jar [<dir>|<url>] [options]",
         "  <dir>          database directory (default ./" + DEFAULT_LOCATION + ", created if missing)",
         "  <url>          a JDBC URL, e.g. jdbc:vsl:mem:demo or jdbc:vsl:data;durability=interval",
-        "  -e <sql>       run the statements and exit",
-        "  -f <file>      run the script and exit",
+        "  -e <sql>       run the statements (ended by ;) and exit",
+        "  -f <file>      run the script and exit; both stop at the first failing statement",
+        "                 with exit code 1, naming its line",
         "  --help         this text",
         "Any other option is passed to sqlline (see !help inside the shell).",
         "");
