@@ -29,7 +29,7 @@ import org.vsldb.sql.error.ErrorCode;
 import org.vsldb.sql.exec.Session;
 
 /** A {@link Connection} to one database: a session with its own transaction. */
-final class VslConnection implements Connection {
+final class VslConnection implements Connection, ProgressReporting {
   private final Database database;
   private final Session session;
   private final Set<VslStatement> statements = ConcurrentHashMap.newKeySet();
@@ -46,6 +46,13 @@ final class VslConnection implements Connection {
     this.session = database.engine().openSession();
     this.readOnly = database.config().readOnly();
     session.setReadOnly(readOnly);
+    setProgressListener(DefaultProgress.listener);
+  }
+
+  @Override
+  public void setProgressListener(ProgressListener listener) {
+    session.setProgressSink(listener == null ? null : (operation, done, total, unit, elapsed) ->
+        listener.progress(new Progress(operation, done, total, unit, elapsed)));
   }
 
   ConnectionConfig config() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vsldb.jdbc.ProgressReporting;
 import sqlline.SqlLine;
 
 /**
@@ -55,6 +56,7 @@ public final class Shell {
       }
     }
     String url = toUrl(location == null ? DEFAULT_LOCATION : location);
+    ProgressReporting.setDefaultListener(new ProgressLine(System.err, System.console() != null));
     if (System.console() == null) {
       // No terminal (a pipe or a script): jline cannot measure a width, so give tables room.
       System.setProperty("org.jline.terminal.dumb", "true");

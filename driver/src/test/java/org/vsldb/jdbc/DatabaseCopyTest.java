@@ -167,6 +167,22 @@ class DatabaseCopyTest {
   }
 
   @Test
+  void progressListener_isReachedThroughUnwrap_andCanBeCleared() throws Exception {
+    try (Connection c = memory()) {
+      assertTrue(c.isWrapperFor(ProgressReporting.class));
+      ProgressReporting p = c.unwrap(ProgressReporting.class);
+      List<Progress> seen = new ArrayList<>();
+      p.setProgressListener(seen::add);
+      c.createStatement().execute("create table t (v int)");
+      c.createStatement().execute("copy database to '" + dir.resolve("a.txt") + "'");
+      // a copy this small ends within the first second, before any report is due
+      assertEquals(List.of(), seen);
+      p.setProgressListener(null);
+      c.createStatement().execute("checkpoint");
+    }
+  }
+
+  @Test
   void aMissingFile_failsWith58030() throws Exception {
     try (Connection b = memory()) {
       SQLException e = assertThrows(SQLException.class,

@@ -82,6 +82,14 @@ class ShellScriptTest {
   }
 
   @Test
+  void progressLine_saysOperationCountsPercentAndTime() {
+    assertEquals("CHECKPOINT: 420,000 of 1,000,000 rows (42%), 2.1 s",
+        ProgressLine.format(new org.vsldb.jdbc.Progress("CHECKPOINT", 420_000, 1_000_000, "rows", 2_050)));
+    assertEquals("COPY DATABASE TO: 7 rows, 1.0 s",
+        ProgressLine.format(new org.vsldb.jdbc.Progress("COPY DATABASE TO", 7, -1, "rows", 1_000)));
+  }
+
+  @Test
   void splitting_keepsQuotesAndCommentsWhole_andCountsLines() {
     List<Script.Command> c = Script.split(
         "select ';' from t; -- x;\n\n  select \"a;b\"\n from u;\n!tables\n/* ; */ select 1");

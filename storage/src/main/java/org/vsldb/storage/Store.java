@@ -86,7 +86,7 @@ public final class Store implements AutoCloseable {
     Store s = new Store(config, r.catalog(), r.lastCommitTs(), r);
     if (r.finishCheckpoint()) {
       try {
-        s.finishCheckpoint(s.logGeneration, s.lastCommitTs, s.catalog.image());
+        s.finishCheckpoint(s.logGeneration, s.lastCommitTs, s.catalog.image(), Progress.NONE);
       } catch (RuntimeException e) {
         s.close();
         throw e;
@@ -391,6 +391,11 @@ public final class Store implements AutoCloseable {
    * durable.
    */
   public CheckpointResult checkpoint() {
+    return checkpoint(Progress.NONE);
+  }
+
+  /** As {@link #checkpoint()}, reporting the snapshot's rows to {@code progress} as it writes them. */
+  public CheckpointResult checkpoint(Progress progress) {
     if (appender == null) {
       checkOpen();
       return new CheckpointResult(0, catalog.tables().size(), 0, 0);
@@ -420,7 +425,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
           throw fail("switching to a new log generation failed: " + e, e);
         }
-        SnapshotWriter.Written w = finishCheckpoint(generation, snapshotTs, image);
+        SnapshotWriter.Written w = finishCheckpoint(generation, snapshotTs, image, progress);
         return new CheckpointResult(w.bytes(), w.tables(), w.rows(), (System.nanoTime() - start) / 1_000_000);
       }
     } finally {
@@ -429,9 +434,11 @@ public final class Store implements AutoCloseable {
   }
 
   /** Steps 2 to 4 of a checkpoint: snapshot as of {@code snapshotTs}, publish, drop the old log. */
-  private SnapshotWriter.Written finishCheckpoint(long generation, long snapshotTs, Catalog.Image image) {
+  private SnapshotWriter.Written finishCheckpoint(
+      long generation, long snapshotTs, Catalog.Image image, Progress progress) {
     try {
-      SnapshotWriter.Written w = checkpointer.writeSnapshot(generation, snapshotTs, image, appender::committing);
+      SnapshotWriter.Written w =
+          checkpointer.writeSnapshot(generation, snapshotTs, image, appender::committing, progress);
       checkpointer.publishSnapshot();
       checkpointer.dropPreviousLog();
       return w;

@@ -3,6 +3,7 @@ package org.vsldb.sql.copy;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vsldb.sql.error.ErrorCode;
 import org.vsldb.sql.error.SqlErrors;
+import org.vsldb.storage.Progress;
 import org.vsldb.storage.Store;
 import org.vsldb.storage.Transaction;
 import org.vsldb.storage.table.Catalog;
@@ -36,13 +38,13 @@ public final class DatabaseCopy {
    * Writes every schema object and every committed row, as of one snapshot, to {@code file}
    * (replaced only once the whole copy is written). Returns the number of rows.
    */
-  public static long write(Store store, Path file) throws SQLException {
+  public static long write(Store store, Path file, Progress progress) throws SQLException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Transaction txn = store.begin();
     try {
       long rows;
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        rows = new DatabaseTextWriter(w).write(store.catalog().image(), store.catalog(), txn);
+        rows = new DatabaseTextWriter(w, progress).write(store.catalog().image(), store.catalog(), txn);
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return rows;
@@ -61,9 +63,11 @@ public final class DatabaseCopy {
   /**
    * Loads a text copy into this database, which must be empty. Schema statements run through
    * {@code schema}; the rows of each INSERT statement are added in one transaction. Returns the
-   * number of rows loaded. A failure names the file, line and column; what loaded before it stays.
+   * number of rows loaded, and reports the bytes read to {@code progress}. A failure names the
+   * file, line and column; what loaded before it stays.
    */
-  public static long read(Store store, Path file, SchemaStatements schema) throws SQLException {
+  public static long read(Store store, Path file, Progress progress, SchemaStatements schema)
+      throws SQLException {
     Catalog catalog = store.catalog();
     if (!catalog.tables().isEmpty() || !catalog.views().isEmpty() || catalog.schemaNames().size() > 1) {
       throw ErrorCode.DATABASE_NOT_EMPTY.exception(
@@ -72,7 +76,9 @@ public final class DatabaseCopy {
               + (catalog.schemaNames().size() - 1) + " schemas besides PUBLIC");
     }
     String name = file.getFileName().toString();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      long size = Files.size(file);
       DatabaseTextLexer lex = new DatabaseTextLexer(r, name);
       String first = lex.readLine();
       if (first == null || !first.startsWith(DatabaseText.FIRST_LINE_PREFIX)) {
@@ -87,6 +93,7 @@ public final class DatabaseCopy {
       long rows = 0;
       while (lex.skipBlank()) {
         int line = lex.line();
+        progress.report(in.count(), size);
         if (lex.atWord("INSERT")) {
           rows += insert(store, lex);
         } else {
@@ -98,11 +105,39 @@ public final class DatabaseCopy {
           }
         }
       }
+      progress.report(size, size);
       return rows;
     } catch (NoSuchFileException e) {
       throw ErrorCode.IO_ERROR.exception("cannot read " + file + ": no such file");
     } catch (IOException e) {
       throw ErrorCode.IO_ERROR.exception("cannot read " + file + ": " + e);
+    }
+  }
+
+  /** The bytes read so far, for progress. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingInputStream(java.io.InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count += b < 0 ? 0 : 1;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count += Math.max(n, 0);
+      return n;
     }
   }
 

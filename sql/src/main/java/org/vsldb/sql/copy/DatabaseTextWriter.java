@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.StringJoiner;
 import org.vsldb.sql.ddl.TypeText;
+import org.vsldb.storage.Progress;
 import org.vsldb.storage.Transaction;
 import org.vsldb.storage.table.Catalog;
 import org.vsldb.storage.table.CheckDef;
@@ -28,15 +29,21 @@ final class DatabaseTextWriter {
   static final int ROWS_PER_INSERT = 1000;
 
   private final Writer out;
+  private final Progress progress;
   private final StringBuilder line = new StringBuilder(256);
   private long rows;
+  private long expected;
 
-  DatabaseTextWriter(Writer out) {
+  DatabaseTextWriter(Writer out, Progress progress) {
     this.out = out;
+    this.progress = progress;
   }
 
   /** Writes every schema object of {@code image} and every row {@code txn} sees; returns the rows. */
   long write(Catalog.Image image, Catalog catalog, Transaction txn) throws IOException {
+    for (Table t : image.tables()) {
+      expected += t.approximateRowCount();
+    }
     out.write(DatabaseText.FIRST_LINE + "\n");
     out.write("-- written " + Instant.now() + "; " + image.tables().size() + " tables, "
         + image.views().size() + " views\n");
@@ -118,6 +125,7 @@ final class DatabaseTextWriter {
       if (++inStatement == ROWS_PER_INSERT) {
         out.write(";\n");
         inStatement = 0;
+        progress.report(rows, Math.max(rows, expected));
       }
     }
     if (inStatement > 0) {

@@ -46,11 +46,17 @@ public final class Session {
   private volatile String schema = Catalog.DEFAULT_SCHEMA;
   private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
+  private volatile ProgressSink progress = ProgressSink.NONE;
 
   public Session(Store store, StatementPlanner planner) {
     this.store = store;
     this.planner = planner;
     this.ddl = new DdlExecutor(store, planner);
+  }
+
+  /** Where the progress of long statements goes (nowhere unless set). */
+  public void setProgressSink(ProgressSink sink) {
+    this.progress = sink == null ? ProgressSink.NONE : sink;
   }
 
   /** The schema that unqualified names of statements prepared from now on resolve in. */
@@ -219,7 +225,10 @@ public final class Session {
     if (command instanceof Command.Checkpoint) {
       checkWritable();
       try {
-        return new Result.Count(store.checkpoint().rows());
+        ProgressThrottle p = new ProgressThrottle(progress, "CHECKPOINT", "rows");
+        long rows = store.checkpoint(p).rows();
+        p.finish();
+        return new Result.Count(rows);
       } catch (RuntimeException e) {
         throw SqlErrors.translate(e);
       }
@@ -249,11 +258,15 @@ public final class Session {
         : java.nio.file.Path.of("");
     java.nio.file.Path file = base.resolve(c.file()).toAbsolutePath().normalize();
     if (c.to()) {
-      return new Result.Count(org.vsldb.sql.copy.DatabaseCopy.write(store, file));
+      ProgressThrottle p = new ProgressThrottle(progress, "COPY DATABASE TO", "rows");
+      long rows = org.vsldb.sql.copy.DatabaseCopy.write(store, file, p);
+      p.finish();
+      return new Result.Count(rows);
     }
     checkWritable();
     commit();
-    return new Result.Count(org.vsldb.sql.copy.DatabaseCopy.read(store, file, sql -> {
+    ProgressThrottle p = new ProgressThrottle(progress, "COPY DATABASE FROM", "bytes");
+    long rows = org.vsldb.sql.copy.DatabaseCopy.read(store, file, p, sql -> {
       org.apache.calcite.sql.SqlNode node;
       try {
         node = planner.parse(sql);
@@ -265,7 +278,9 @@ public final class Session {
             "a database copy holds only CREATE, ALTER and INSERT statements, found " + node.getKind());
       }
       ddl.execute(node, Catalog.DEFAULT_SCHEMA);
-    }));
+    });
+    p.finish();
+    return new Result.Count(rows);
   }
 
   private Transaction begin() {

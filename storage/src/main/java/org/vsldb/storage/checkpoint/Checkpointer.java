@@ -52,12 +52,13 @@ public final class Checkpointer {
 
   /**
    * Step 2: the rows of {@code tables} as of {@code snapshotTs}, written and forced, giving way to
-   * commits while {@code activity} reports them.
+   * commits while {@code activity} reports them, and reporting rows to {@code progress}.
    */
   public SnapshotWriter.Written writeSnapshot(
-      long generation, long snapshotTs, Catalog.Image image, CommitActivity activity) throws IOException {
-    return SnapshotWriter.write(
-        fs, files.tempSnapshot(), databaseId, generation, snapshotTs, image, System.currentTimeMillis(), activity);
+      long generation, long snapshotTs, Catalog.Image image, CommitActivity activity,
+      org.vsldb.storage.Progress progress) throws IOException {
+    return SnapshotWriter.write(fs, files.tempSnapshot(), databaseId, generation, snapshotTs, image,
+        System.currentTimeMillis(), activity, progress);
   }
 
   /** Step 3: the snapshot becomes the database's by an atomic rename. */

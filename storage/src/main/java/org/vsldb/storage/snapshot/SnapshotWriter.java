@@ -64,12 +64,13 @@ public final class SnapshotWriter {
       long snapshotTs,
       Catalog.Image image)
       throws IOException {
-    return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis(), CommitActivity.NONE);
+    return write(fs, file, databaseId, generation, snapshotTs, image, System.currentTimeMillis(),
+        CommitActivity.NONE, org.vsldb.storage.Progress.NONE);
   }
 
   /**
    * As above, with the wall-clock time to record in the header, giving way to commits while
-   * {@code activity} reports them.
+   * {@code activity} reports them, and reporting the rows written to {@code progress}.
    */
   public static Written write(
       FileSystem fs,
@@ -79,7 +80,8 @@ public final class SnapshotWriter {
       long snapshotTs,
       Catalog.Image image,
       long wallClockMillis,
-      CommitActivity activity)
+      CommitActivity activity,
+      org.vsldb.storage.Progress progress)
       throws IOException {
     try (DurableFile out = fs.open(file, true)) {
       out.truncate(0);
@@ -89,6 +91,10 @@ public final class SnapshotWriter {
       long rows = 0;
       long forcedAt = 0;
       List<Table> tables = image.tables();
+      long expected = 0;
+      for (Table t : tables) {
+        expected += t.approximateRowCount();
+      }
       for (String schema : image.schemas()) {
         int start = Frames.begin(sink, SnapshotFormat.TYPE_SCHEMA);
         sink.string(schema);
@@ -121,6 +127,7 @@ public final class SnapshotWriter {
           sink.putI32At(countAt, n);
           Frames.end(sink, start);
           rows += n;
+          progress.report(rows, Math.max(rows, expected));
           boolean paced = activity.committing();
           if (sink.length() >= (paced ? PACED_CHUNK : FLUSH_AT)) {
             pos = flush(out, sink, pos);

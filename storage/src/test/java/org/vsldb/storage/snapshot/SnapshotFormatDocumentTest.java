@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsldb.storage.Progress;
 import org.vsldb.storage.io.FileSystem;
 import org.vsldb.storage.log.LogFormatDocumentTest;
 import org.vsldb.storage.table.Catalog;
@@ -47,7 +48,7 @@ class SnapshotFormatDocumentTest {
     Path file = dir.resolve("example.db");
     SnapshotWriter.write(FileSystem.DEFAULT, file, 0x0123456789ABCDEFL, 1, 2,
         new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2), 1_700_000_001_000L,
-        CommitActivity.NONE);
+        CommitActivity.NONE, Progress.NONE);
     assertArrayEquals(LogFormatDocumentTest.documentExample(1), Files.readAllBytes(file));
   }
 
@@ -61,8 +62,8 @@ class SnapshotFormatDocumentTest {
         new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2);
     Path full = dir.resolve("full.db");
     Path paced = dir.resolve("paced.db");
-    SnapshotWriter.write(FileSystem.DEFAULT, full, 7, 1, 2, image, 1_700_000_001_000L, CommitActivity.NONE);
-    SnapshotWriter.write(FileSystem.DEFAULT, paced, 7, 1, 2, image, 1_700_000_001_000L, () -> true);
+    SnapshotWriter.write(FileSystem.DEFAULT, full, 7, 1, 2, image, 1_700_000_001_000L, CommitActivity.NONE, Progress.NONE);
+    SnapshotWriter.write(FileSystem.DEFAULT, paced, 7, 1, 2, image, 1_700_000_001_000L, () -> true, Progress.NONE);
     assertTrue(Files.size(full) > 4 * SnapshotWriter.PACED_CHUNK);
     assertArrayEquals(Files.readAllBytes(full), Files.readAllBytes(paced));
   }
