@@ -38,6 +38,19 @@ public final class SqlErrors {
       "field is out of range|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? literal",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * An error of the SQL/JSON path library in the cause chain of {@code t} (a strict path that
+   * finds nothing, a path that does not parse), or null.
+   */
+  private static Throwable jsonPathError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c.getClass().getName().startsWith("com.jayway.jsonpath.")) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** The SQLException for any failure while preparing or running a statement. */
   public static SQLException translate(Throwable t) {
     if (t instanceof SQLException e) {
@@ -82,6 +95,10 @@ public final class SqlErrors {
     }
     if (t instanceof StoreException e) {
       return store(e);
+    }
+    Throwable json = jsonPathError(t);
+    if (json != null) {
+      return ErrorCode.JSON_PATH_ERROR.exception(t, json.getMessage());
     }
     if (t instanceof ArithmeticException e) {
       String m = String.valueOf(e.getMessage());
