@@ -3,6 +3,7 @@ package org.vsldb.storage.recovery;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import org.vsldb.storage.DatabaseFiles;
 import org.vsldb.storage.Replay;
 import org.vsldb.storage.StoreConfig;
@@ -74,7 +75,9 @@ public final class Recovery {
     }
     DirectoryLock lock = config.readOnly() ? null : DirectoryLock.acquire(dir);
     try {
-      return new Run(config, new DatabaseFiles(dir), lock).run();
+      return config.readOnly()
+          ? readOnly(config, new DatabaseFiles(dir))
+          : new Run(config, new DatabaseFiles(dir), lock).run();
     } catch (StoreException e) {
       closeLock(lock);
       throw e;
@@ -85,6 +88,48 @@ public final class Recovery {
       closeLock(lock);
       throw new StoreException(Reason.IO_ERROR, "cannot open database " + dir + ": " + e, e);
     }
+  }
+
+  /** Attempts of a read-only open before a failure is reported although the files kept moving. */
+  private static final int READ_ONLY_ATTEMPTS = 20;
+
+  /**
+   * A read-only open, which takes no lock, so a writer may checkpoint while it reads: between
+   * loading the snapshot and reading the logs, the logs may have moved on to the next generation
+   * or the previous log may have gone. When a run fails and the files changed under it, it runs
+   * again on the new files; a failure on files that stayed put is real and reported.
+   */
+  private static Recovered readOnly(StoreConfig config, DatabaseFiles files) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      List<Object> before = signature(files);
+      try {
+        return new Run(config, files, null).run();
+      } catch (CorruptionException | java.nio.file.NoSuchFileException e) {
+        if (attempt >= READ_ONLY_ATTEMPTS || signature(files).equals(before)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** What a checkpoint changes: identity, size and time of the snapshot and of both logs. */
+  private static List<Object> signature(DatabaseFiles files) {
+    List<Object> s = new java.util.ArrayList<>();
+    for (Path p : List.of(files.snapshot(), files.log(), files.previousLog())) {
+      try {
+        var a = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+        s.add(java.util.Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime()));
+      } catch (IOException e) {
+        s.add("absent");
+      }
+    }
+    return s;
   }
 
   /** One recovery: the state machine's transitions as methods, in order. */

@@ -35,9 +35,22 @@ class ReadOnlyBesideWriterTest {
 
   @Test
   void readOnlyOpens_beside_aWritingJvm_seeConsistentStates_andCannotWrite() throws Exception {
-    Path db = dir.resolve("bank");
+    readOnlyOpensBesideWriter(dir.resolve("bank"), "");
+  }
+
+  /**
+   * The writer checkpoints every 64 KiB of log, so opens race with its renames (guarantee 5 from
+   * the reader's side): a read-only open that meets a checkpoint half done reads again, and never
+   * fails or pairs a snapshot with a log of another generation.
+   */
+  @Test
+  void readOnlyOpens_beside_aWriterThatCheckpointsAllTheTime_neverFail() throws Exception {
+    readOnlyOpensBesideWriter(dir.resolve("busy"), ";checkpointLogBytes=65536");
+  }
+
+  private void readOnlyOpensBesideWriter(Path db, String writerProperties) throws Exception {
     String url = "jdbc:vsl:" + db;
-    try (TransferWorkerProcess worker = new TransferWorkerProcess(url, 1)) {
+    try (TransferWorkerProcess worker = new TransferWorkerProcess(url + writerProperties, 1)) {
       Process p = worker.process;
       Set<Long> acked = worker.acked;
       assertTrue(worker.awaitReady(120), "worker did not start: " + worker.errors());
@@ -70,14 +83,16 @@ class ReadOnlyBesideWriterTest {
               () -> c.createStatement().executeUpdate("insert into ledger values (-1, 1)"));
           assertEquals("25006", e.getSQLState());
         }
-        assertTrue(files(db).containsAll(filesBefore) || !filesBefore.contains("database.db"),
+        // (a checkpointing writer renames and deletes files itself, so only the quiet one tells)
+        assertTrue(!writerProperties.isEmpty() || files(db).containsAll(filesBefore)
+                || !filesBefore.contains("database.db"),
             "the reader changed the directory: " + filesBefore + " -> " + files(db));
         opens++;
-        Thread.sleep(200);
+        Thread.sleep(writerProperties.isEmpty() ? 200 : 20);
       }
       assertEquals("", worker.errors());
       assertTrue(acked.size() > 50, "the writer made too little progress: " + acked.size());
-      System.out.println("ReadOnlyBesideWriterTest: " + opens + " read-only opens beside "
+      System.out.println("ReadOnlyBesideWriterTest" + writerProperties + ": " + opens + " read-only opens beside "
           + acked.size() + " acknowledged transfers");
     }
   }
