@@ -80,6 +80,14 @@ public sealed interface Command {
   /** CHECKPOINT: a new snapshot and a fresh log; the update count is the number of rows written. */
   record Checkpoint() implements Command {}
 
+  /** A table or query COPY to or from a file, run by {@link org.vsldb.sql.copy.CopyRunner}. */
+  record Copy(org.vsldb.sql.copy.CopyPlan plan, long version) implements Command {
+    @Override
+    public boolean isStale(long catalogVersion) {
+      return catalogVersion != version;
+    }
+  }
+
   /** COMMIT or ROLLBACK. */
   record TransactionControl(boolean commit) implements Command {}
 

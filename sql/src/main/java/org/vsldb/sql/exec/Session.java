@@ -45,6 +45,7 @@ public final class Session {
   private volatile String schema = Catalog.DEFAULT_SCHEMA;
   private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
+  private volatile org.vsldb.sql.copy.FileAccessPolicy files = org.vsldb.sql.copy.FileAccessPolicy.workingDirectory();
 
   public Session(Store store, StatementPlanner planner) {
     this.store = store;
@@ -72,6 +73,11 @@ public final class Session {
       commit();
     }
     autoCommit = on;
+  }
+
+  /** Sets where COPY may read and write files (the connection's {@code fileAccess}). */
+  public void setFileAccess(org.vsldb.sql.copy.FileAccessPolicy files) {
+    this.files = files;
   }
 
   /** Makes the session refuse changes (25006), as {@code Connection.setReadOnly(true)} asks. */
@@ -223,6 +229,12 @@ public final class Session {
         throw SqlErrors.translate(e);
       }
     }
+    if (command instanceof Command.Copy c) {
+      if (c.plan().writes()) {
+        checkWritable();
+      }
+      return new Result.Count(copy(c, flag));
+    }
     if (command instanceof Command.TransactionControl tc) {
       if (tc.commit()) {
         commit();
@@ -342,6 +354,25 @@ public final class Session {
         throw ex instanceof SQLException s ? s
             : ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
       }
+    }
+  }
+
+  /** Runs a COPY in the transaction; a failure undoes the rows it added, as for DML. */
+  private long copy(Command.Copy c, AtomicBoolean flag) throws SQLException {
+    Transaction t = begin();
+    int mark = t.mark();
+    try {
+      long count = org.vsldb.sql.copy.CopyRunner.run(c.plan(), new CopyRuntime(planner, t, files, flag));
+      if (autoCommit) {
+        txn = null;
+        t.commit();
+      }
+      return count;
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError ex) {
+      t.rollbackTo(mark);
+      endAfterFailure(t);
+      throw ex instanceof SQLException s ? s
+          : ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
     }
   }
 
