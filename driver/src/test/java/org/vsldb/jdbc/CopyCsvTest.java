@@ -289,6 +289,18 @@ class CopyCsvTest {
   }
 
   @Test
+  void aCharacterTheEncodingLacks_failsCopyToWith22P05() throws Exception {
+    s.execute("create table e (a varchar(10))");
+    try (var p = c.prepareStatement("insert into e values ('ok'), (?)")) {
+      p.setString(1, "€uro");
+      p.executeUpdate();
+    }
+    SQLException e = fails("copy e to 'latin.csv' with (encoding 'ISO-8859-1')");
+    assertEquals("22P05", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains("ISO-8859-1") && e.getMessage().contains("latin.csv"), e.getMessage());
+  }
+
+  @Test
   void copyViewTo_writesTheViewRows() throws Exception {
     s.execute("create view tv as select id, name from t where id > 2");
     assertEquals(2, s.executeUpdate("copy tv to 'v.csv'"));

@@ -99,7 +99,10 @@ public final class CopyRunner {
       int[] columns, Rows rows, CopyContext ctx) throws SQLException {
     long count = 0;
     try (Writer w = new OutputStreamWriter(
-        new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), plan.options().charset())) {
+        new BufferedOutputStream(Files.newOutputStream(path), 1 << 16),
+        plan.options().charset().newEncoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
       FileWriterSink out = FileWriterSink.of(w, plan.options());
       if (plan.options().header()) {
         out.header(names);
@@ -115,6 +118,10 @@ public final class CopyRunner {
         }
       }
       out.flush();
+    } catch (CharacterCodingException e) {
+      // Text is encoded a block at a time, so the row is the one being written or one before it.
+      throw ErrorCode.UNTRANSLATABLE_CHARACTER.exception(
+          e, "'" + plan.file() + "'", count + 1, plan.options().charset().name());
     } catch (IOException e) {
       throw ErrorCode.IO_ERROR.exception(e, "Cannot write file '" + plan.file() + "' (" + path + "): " + e);
     }

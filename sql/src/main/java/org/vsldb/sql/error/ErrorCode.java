@@ -66,6 +66,7 @@ public enum ErrorCode {
   FILE_ACCESS_DENIED(90113, "42501", "File access refused: {0}"),
   INVALID_COPY_OPTION(90202, "22023", "Invalid COPY option {0}: {1}"),
   BAD_COPY_FILE(90203, "22P04", "Bad COPY file {0}, line {1}: {2}"),
+  UNTRANSLATABLE_CHARACTER(90204, "22P05", "Cannot write file {0}: a value among the rows up to row {1} has a character that {2} cannot encode"),
   CORRUPTION(90030, "XX000", "{0}"),
   IO_ERROR(90031, "58030", "{0}"),
   INVALID_PARAMETER(90008, "22023", "Invalid value {0} for {1}"),
