@@ -14,9 +14,9 @@ import org.vsldb.sql.error.ErrorCode;
  */
 abstract sealed class FileReaderSource permits FileReaderSource.Csv, FileReaderSource.Text {
   private final Reader in;
-  private final char[] buf = new char[1 << 16];
-  private int pos;
-  private int len;
+  final char[] buf = new char[1 << 16];
+  int pos;
+  int len;
   /** The line of the next character, counting from 1. */
   long line = 1;
   /** The line the last record returned by {@link #next()} started on. */
@@ -121,6 +121,16 @@ abstract sealed class FileReaderSource permits FileReaderSource.Csv, FileReaderS
         boolean quoted = false;
         int c;
         while (true) {
+          // Copy the run of plain characters at once; stop at anything with a meaning.
+          int start = pos;
+          while (pos < len) {
+            char ch = buf[pos];
+            if (ch == delimiter || ch == quote || ch == '\n' || ch == '\r') {
+              break;
+            }
+            pos++;
+          }
+          field.append(buf, start, pos - start);
           c = read();
           if (c < 0 || c == delimiter || endOfLine(c)) {
             break;
@@ -129,7 +139,7 @@ abstract sealed class FileReaderSource permits FileReaderSource.Csv, FileReaderS
             quoted = true;
             readQuoted();
           } else {
-            field.append((char) c);
+            field.append((char) c); // the buffer ended in the run: read() refilled it
           }
         }
         fields.add(!quoted && field.length() == nullText.length() && field.toString().equals(nullText)
@@ -142,6 +152,15 @@ abstract sealed class FileReaderSource permits FileReaderSource.Csv, FileReaderS
 
     private void readQuoted() throws IOException, SQLException {
       while (true) {
+        int start = pos;
+        while (pos < len) {
+          char ch = buf[pos];
+          if (ch == quote || ch == escape || ch == '\n' || ch == '\r') {
+            break;
+          }
+          pos++;
+        }
+        field.append(buf, start, pos - start);
         int c = read();
         if (c < 0) {
           throw bad("a quoted field is not closed before the end of the file");

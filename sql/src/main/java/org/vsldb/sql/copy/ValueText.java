@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -113,8 +111,8 @@ final class ValueText {
         case REAL -> Float.parseFloat(floatText(s));
         case FLOAT, DOUBLE -> Double.parseDouble(floatText(s));
         case DECIMAL -> new BigDecimal(s.strip());
-        case DATE -> (int) LocalDate.parse(s.strip()).toEpochDay();
-        case TIME -> (int) (LocalTime.parse(s.strip()).toNanoOfDay() / 1_000_000);
+        case DATE -> (int) epochDay(s.strip());
+        case TIME -> millisOfDay(s.strip());
         case TIMESTAMP -> localMillis(s.strip(), type);
         case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> instantMillis(s.strip());
         case BINARY, VARBINARY -> binary(s);
@@ -171,10 +169,53 @@ final class ValueText {
 
   private static long localMillis(String s, SqlTypeName type) {
     int t = timeStart(s);
-    LocalDateTime ldt = t < 0
-        ? LocalDate.parse(s).atStartOfDay()
-        : LocalDate.parse(s.substring(0, t)).atTime(LocalTime.parse(s.substring(t + 1).strip()));
-    return ldt.toEpochSecond(ZoneOffset.UTC) * 1000 + ldt.getNano() / 1_000_000;
+    return t < 0
+        ? epochDay(s) * 86_400_000L
+        : epochDay(s.substring(0, t)) * 86_400_000L + millisOfDay(s.substring(t + 1).strip());
+  }
+
+  /** An ISO date's day number: {@code yyyy-MM-dd} read directly, other forms by {@link LocalDate}. */
+  private static long epochDay(String s) {
+    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+      int y = digits(s, 0, 4);
+      int m = digits(s, 5, 2);
+      int d = digits(s, 8, 2);
+      if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
+        return LocalDate.of(y, m, d).toEpochDay();
+      }
+    }
+    return LocalDate.parse(s).toEpochDay(); // signed or long years, month ends, and the errors
+  }
+
+  /**
+   * An ISO time's milliseconds: {@code HH:mm:ss} and {@code HH:mm:ss.SSS} read directly, other
+   * forms by {@link LocalTime} (digits beyond the millisecond are cut).
+   */
+  private static int millisOfDay(String s) {
+    int n = s.length();
+    if ((n == 8 || n == 12) && s.charAt(2) == ':' && s.charAt(5) == ':' && (n == 8 || s.charAt(8) == '.')) {
+      int h = digits(s, 0, 2);
+      int m = digits(s, 3, 2);
+      int sec = digits(s, 6, 2);
+      int ms = n == 12 ? digits(s, 9, 3) : 0;
+      if (h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60 && ms >= 0) {
+        return ((h * 60 + m) * 60 + sec) * 1000 + ms;
+      }
+    }
+    return (int) (LocalTime.parse(s).toNanoOfDay() / 1_000_000);
+  }
+
+  /** The number the {@code count} ASCII digits at {@code from} write, or -1. */
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**
@@ -193,14 +234,14 @@ final class ValueText {
       z++;
     }
     String zone = rest.substring(z).strip();
-    LocalDateTime ldt = LocalDate.parse(s.substring(0, t)).atTime(LocalTime.parse(rest.substring(0, z)));
+    long local = epochDay(s.substring(0, t)) * 86_400_000L + millisOfDay(rest.substring(0, z));
     if (zone.isEmpty()) {
-      return ldt.atZone(Instants.sessionZone()).toInstant().toEpochMilli();
+      return Values.localDateTime(local).atZone(Instants.sessionZone()).toInstant().toEpochMilli();
     }
     if (zone.charAt(0) == '+' || zone.charAt(0) == '-' || zone.equalsIgnoreCase("z")) {
-      return OffsetDateTime.of(ldt, ZoneOffset.of(zone.toUpperCase(Locale.ROOT))).toInstant().toEpochMilli();
+      return local - ZoneOffset.of(zone.toUpperCase(Locale.ROOT)).getTotalSeconds() * 1000L;
     }
-    return ldt.atZone(java.time.ZoneId.of(zone)).toInstant().toEpochMilli();
+    return Values.localDateTime(local).atZone(java.time.ZoneId.of(zone)).toInstant().toEpochMilli();
   }
 
   private static Bytes binary(String s) {
