@@ -145,6 +145,47 @@ class CopyCsvTest {
   }
 
   @Test
+  void escapeOption_escapesQuotesInsideQuotedFields() throws Exception {
+    s.execute("create table q (a varchar(20))");
+    try (var p = c.prepareStatement("insert into q values (?)")) {
+      p.setString(1, "a\"b\\c,d");
+      p.executeUpdate();
+    }
+    s.executeUpdate("copy q to 'q.csv' with (escape '\\')");
+    assertEquals("\"a\\\"b\\\\c,d\"\n", read("q.csv"));
+    s.execute("delete from q");
+    s.executeUpdate("copy q from 'q.csv' with (escape '\\')");
+    assertEquals(List.of("a\"b\\c,d"), rows("select * from q"));
+  }
+
+  @Test
+  void valueTexts_readPostgresSpellingsAndOffsets() throws Exception {
+    s.execute("create table x (b boolean, f double, r real, ts timestamp with local time zone)");
+    write("x.csv", "t,inf,-Infinity,2024-01-02 03:04:05.678Z\n"
+        + "off,NaN,nan,2024-01-02T05:04:05.678+02:00\n"
+        + "YES,-inf,1.5,2024-01-02 03:04:05.678 UTC\n"
+        + "0,-0.0,1e3,2024-01-01 22:04:05.678-0500\n");
+    assertEquals(4, s.executeUpdate("copy x from 'x.csv' with (header false)"));
+    try (ResultSet rs = s.executeQuery("select b, f, r, ts from x")) {
+      List<String> got = new ArrayList<>();
+      while (rs.next()) {
+        got.add(rs.getBoolean(1) + " " + rs.getDouble(2) + " " + rs.getFloat(3) + " "
+            + rs.getObject(4, java.time.OffsetDateTime.class).toInstant());
+      }
+      assertEquals(List.of("true Infinity -Infinity 2024-01-02T03:04:05.678Z",
+          "false NaN NaN 2024-01-02T03:04:05.678Z",
+          "true -Infinity 1.5 2024-01-02T03:04:05.678Z",
+          "false -0.0 1000.0 2024-01-02T03:04:05.678Z"), got);
+    }
+  }
+
+  @Test
+  void headerAlone_meansTrue() throws Exception {
+    s.executeUpdate("copy (select id from t where id = 1) to 'h.csv' with (header)");
+    assertEquals("ID\n1\n", read("h.csv"));
+  }
+
+  @Test
   void nullMarkerInQuotes_isTheTextItself() throws Exception {
     s.execute("create table n (a varchar(10))");
     write("n.csv", "NULL\n\"NULL\"\n\n\"\"\n");
