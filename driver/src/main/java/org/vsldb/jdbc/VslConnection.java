@@ -52,9 +52,12 @@ final class VslConnection implements Connection {
     this.readOnly = database.config().readOnly();
     session.setReadOnly(readOnly);
     java.nio.file.Path base = config.kind() == ConnectionConfig.Kind.FILE ? config.path() : java.nio.file.Path.of("");
-    session.setFileAccess(config.fileAccess() == ConnectionConfig.FileAccess.ANY
+    org.vsldb.sql.copy.FileAccessPolicy files = config.fileAccess() == ConnectionConfig.FileAccess.ANY
         ? org.vsldb.sql.copy.FileAccessPolicy.unrestricted(base)
-        : org.vsldb.sql.copy.FileAccessPolicy.confined(base));
+        : org.vsldb.sql.copy.FileAccessPolicy.confined(base);
+    session.setFileAccess(config.kind() == ConnectionConfig.Kind.FILE
+        ? files.reserving(new org.vsldb.storage.DatabaseFiles(base).all())
+        : files);
   }
 
   ConnectionConfig config() {

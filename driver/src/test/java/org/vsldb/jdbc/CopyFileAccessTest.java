@@ -133,6 +133,37 @@ class CopyFileAccessTest {
   }
 
   @Test
+  void theDatabasesOwnFiles_areRefusedUnderEitherSetting_evenThroughALink() throws Exception {
+    Files.createSymbolicLink(outside.resolve("log-link"), db.resolve("database.vsl"));
+    for (String access : new String[] {"database", "any"}) {
+      try (Connection c = open(access)) {
+        Statement s = c.createStatement();
+        for (String name : new String[] {"database.vsl", "database.db", "database.lock", "database.db.tmp",
+            "database.vsl.old", "./database.vsl"}) {
+          refusedAsOwnFile(s, "copy t to '" + name + "'");
+        }
+        refusedAsOwnFile(s, "copy t from 'database.vsl'");
+        if (access.equals("any")) {
+          refusedAsOwnFile(s, "copy t to '" + db.resolve("database.vsl").toAbsolutePath() + "'");
+          refusedAsOwnFile(s, "copy t to '" + outside.resolve("log-link") + "'");
+        }
+      }
+    }
+    try (Connection c = open("database")) { // the log is intact: the rows are still there
+      try (var rs = c.createStatement().executeQuery("select count(*) from t")) {
+        rs.next();
+        assertEquals(2, rs.getInt(1));
+      }
+    }
+  }
+
+  private void refusedAsOwnFile(Statement s, String sql) {
+    SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
+    assertEquals("42501", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains("one of the database's own files"), e.getMessage());
+  }
+
+  @Test
   void fileAccess_belongsToEachConnection() throws Exception {
     try (Connection any = open("any"); Connection confined = open("database")) {
       String abs = outside.resolve("each.csv").toString();

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import org.vsldb.sql.error.ErrorCode;
 
 /**
@@ -22,26 +23,36 @@ import org.vsldb.sql.error.ErrorCode;
  * outside, is caught as well; a dangling link is refused, since writing through it would create its
  * target. With {@code fileAccess=any} ({@link #unrestricted}) any name the JVM may use is allowed.
  *
+ * <p>Under either setting, the database's own files ({@link #reserving}) are refused with 42501,
+ * also through a link: a COPY could otherwise overwrite the live log.
+ *
  * <p>The check is made when the statement runs; a directory that another process replaces with a
  * link between the check and the open is not caught.
  */
 public final class FileAccessPolicy {
   private final Path base;
   private final boolean confined;
+  private final List<Path> reserved;
 
-  private FileAccessPolicy(Path base, boolean confined) {
+  private FileAccessPolicy(Path base, boolean confined, List<Path> reserved) {
     this.base = base.toAbsolutePath().normalize();
     this.confined = confined;
+    this.reserved = List.copyOf(reserved);
   }
 
   /** Files inside {@code base} only ({@code fileAccess=database}). */
   public static FileAccessPolicy confined(Path base) {
-    return new FileAccessPolicy(base, true);
+    return new FileAccessPolicy(base, true, List.of());
   }
 
   /** Any file; relative names resolve against {@code base} ({@code fileAccess=any}). */
   public static FileAccessPolicy unrestricted(Path base) {
-    return new FileAccessPolicy(base, false);
+    return new FileAccessPolicy(base, false, List.of());
+  }
+
+  /** This policy, refusing also {@code files} (the database's own files), wherever they are. */
+  public FileAccessPolicy reserving(List<Path> files) {
+    return new FileAccessPolicy(base, confined, files);
   }
 
   /** The policy of a connection that was given none: confined to the working directory. */
@@ -72,7 +83,7 @@ public final class FileAccessPolicy {
       throw ErrorCode.FILE_ACCESS_DENIED.exception(e, "'" + name + "' is not a valid file name");
     }
     if (!confined) {
-      return base.resolve(given).normalize();
+      return checkNotReserved(base.resolve(given).normalize(), name);
     }
     String hint = "; with fileAccess=database, COPY may only use files inside " + base
         + " (the connection property fileAccess=any allows any path)";
@@ -95,7 +106,30 @@ public final class FileAccessPolicy {
       throw ErrorCode.FILE_ACCESS_DENIED.exception(
           "'" + name + "' leads outside " + base + " through a symbolic link" + hint);
     }
+    return checkNotReserved(file, name);
+  }
+
+  private Path checkNotReserved(Path file, String name) throws SQLException {
+    if (reserved.isEmpty()) {
+      return file;
+    }
+    Path where = bestRealLocation(file);
+    for (Path r : reserved) {
+      if (where.equals(bestRealLocation(r.toAbsolutePath().normalize()))) {
+        throw ErrorCode.FILE_ACCESS_DENIED.exception(
+            "'" + name + "' is " + r.getFileName() + ", one of the database's own files");
+      }
+    }
     return file;
+  }
+
+  /** Where {@code file} really is, as far as links can be followed. */
+  private static Path bestRealLocation(Path file) {
+    try {
+      return realLocation(file, "", "");
+    } catch (SQLException e) {
+      return file; // a dangling link: its own location names it
+    }
   }
 
   /** Where {@code file} really is: its nearest existing ancestor with links followed, plus the rest. */
