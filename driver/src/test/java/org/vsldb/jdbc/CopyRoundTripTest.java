@@ -119,8 +119,9 @@ class CopyRoundTripTest {
           Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL,
           Double.longBitsToDouble(rnd.nextLong()), rnd.nextGaussian() * 1e6}[rnd.nextInt(11)];
       case 7 -> decimal(rnd, col.length(), col.scale());
-      // CHAR(n) values keep to the BMP: INSERT pads CHAR values to n UTF-16 units, which can split
-      // a surrogate pair (a defect of INSERT's padding, not of COPY, which pads by code points).
+      // CHAR(n) values keep to the BMP: an INSERT cuts a CHAR(n) value of at most n characters but
+      // more than n UTF-16 units to n units, splitting a surrogate pair (a defect of INSERT, not of
+      // COPY, which counts characters).
       case 8 -> text(rnd, declaredLength(col)).replace("😀", "☺").replace("𝄞", "♫");
       case 9 -> text(rnd, declaredLength(col));
       case 10, 11 -> {
