@@ -545,6 +545,8 @@ void VslCopyOption(List<SqlNode> copyOptions) :
         <FALSE> { value = SqlLiteral.createBoolean(false, getPos()); }
     |
         id = SimpleIdentifier() { value = SqlLiteral.createCharString(id.getSimple(), getPos()); }
+    |
+        <BINARY> { value = SqlLiteral.createCharString("binary", getPos()); }
     ]
     {
         copyOptions.add(SqlLiteral.createCharString(name, getPos()));

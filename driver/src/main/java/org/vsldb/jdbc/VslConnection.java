@@ -41,11 +41,23 @@ final class VslConnection implements Connection, ProgressReporting {
   private int savepointIds;
   private SQLWarning warnings;
 
-  VslConnection(Database database) {
+  /**
+   * A connection to {@code database}, opened with {@code config}; its {@code fileAccess} applies to
+   * this connection only, with relative file names resolving against the database directory, or
+   * the working directory for an in-memory database.
+   */
+  VslConnection(Database database, ConnectionConfig config) {
     this.database = database;
     this.session = database.engine().openSession();
     this.readOnly = database.config().readOnly();
     session.setReadOnly(readOnly);
+    java.nio.file.Path base = config.kind() == ConnectionConfig.Kind.FILE ? config.path() : java.nio.file.Path.of("");
+    org.vsldb.sql.copy.FileAccessPolicy files = config.fileAccess() == ConnectionConfig.FileAccess.ANY
+        ? org.vsldb.sql.copy.FileAccessPolicy.unrestricted(base)
+        : org.vsldb.sql.copy.FileAccessPolicy.confined(base);
+    session.setFileAccess(config.kind() == ConnectionConfig.Kind.FILE
+        ? files.reserving(new org.vsldb.storage.DatabaseFiles(base).all())
+        : files);
     setProgressListener(DefaultProgress.listener);
   }
 

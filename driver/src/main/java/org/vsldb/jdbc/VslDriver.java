@@ -52,7 +52,7 @@ public final class VslDriver implements Driver {
     ConnectionConfig config = UrlParser.parse(url, info);
     Database db = Databases.acquire(config);
     try {
-      return new VslConnection(db);
+      return new VslConnection(db, config);
     } catch (RuntimeException e) {
       Databases.release(db);
       throw org.vsldb.sql.error.SqlErrors.translate(e);

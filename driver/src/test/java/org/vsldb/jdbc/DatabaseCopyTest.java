@@ -37,7 +37,8 @@ class DatabaseCopyTest {
   };
 
   private static Connection memory() throws SQLException {
-    return DriverManager.getConnection("jdbc:vsl:mem:" + UUID.randomUUID());
+    // absolute paths into the test's directory: allowed with fileAccess=any
+    return DriverManager.getConnection("jdbc:vsl:mem:" + UUID.randomUUID() + ";fileAccess=any");
   }
 
   private static List<String> rows(Connection c, String sql) throws SQLException {
@@ -179,6 +180,22 @@ class DatabaseCopyTest {
       assertEquals(List.of(), seen);
       p.setProgressListener(null);
       c.createStatement().execute("checkpoint");
+    }
+  }
+
+  @Test
+  void underFileAccessDatabase_pathsOutOfTheDirectory_andTheDatabasesOwnFiles_areRefusedWith42501()
+      throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:vsl:" + dir.resolve("db"))) {
+      c.createStatement().execute("create table t (v int)");
+      for (String name : new String[] {dir.resolve("out.txt").toString(), "../out.txt", "database.vsl",
+          "database.db"}) {
+        SQLException e = assertThrows(SQLException.class,
+            () -> c.createStatement().execute("copy database to '" + name + "'"), name);
+        assertEquals("42501", e.getSQLState(), name);
+      }
+      c.createStatement().execute("copy database to 'copy.txt'");
+      assertTrue(Files.exists(dir.resolve("db").resolve("copy.txt")));
     }
   }
 

@@ -132,7 +132,7 @@ public final class SqlEngine implements AutoCloseable {
     }
   }
 
-  private Command plan(SqlNode node, String schema, long version) throws SQLException {
+  private Command plan(SqlNode node, String schema, long version) throws Exception {
     if (node instanceof org.vsldb.sql.parser.SqlCheckpoint) {
       return new Command.Checkpoint();
     }
@@ -140,7 +140,11 @@ public final class SqlEngine implements AutoCloseable {
       return new Command.CopyDatabase(copy.to, copy.file);
     }
     if (node instanceof org.vsldb.sql.parser.SqlCopy copy) {
-      throw ErrorCode.unsupported(copy.database ? "COPY DATABASE" : "COPY of a table or query");
+      if (copy.database) {
+        throw ErrorCode.unsupported("COPY DATABASE");
+      }
+      return new Command.Copy(org.vsldb.sql.copy.CopyPlanner.plan(
+          copy, planner, store.catalog(), schema, sql -> prepare(sql, schema)), version);
     }
     if (node instanceof org.vsldb.sql.parser.SqlShutdown) {
       return new Command.Shutdown();

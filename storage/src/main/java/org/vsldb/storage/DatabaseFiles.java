@@ -29,4 +29,14 @@ public record DatabaseFiles(Path dir) {
   public Path tempSnapshot() {
     return dir.resolve(SnapshotFormat.TEMP_FILE_NAME);
   }
+
+  /** The lock file of writers. */
+  public Path lock() {
+    return dir.resolve(org.vsldb.storage.recovery.DirectoryLock.FILE_NAME);
+  }
+
+  /** Every file of the database: statements that write files must never touch these. */
+  public java.util.List<Path> all() {
+    return java.util.List.of(log(), previousLog(), snapshot(), tempSnapshot(), lock());
+  }
 }

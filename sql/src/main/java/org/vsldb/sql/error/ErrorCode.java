@@ -67,6 +67,9 @@ public enum ErrorCode {
   FILE_ACCESS_DENIED(90113, "42501", "File access refused: {0}"),
   COPY_FILE_ERROR(90140, "22P04", "{0} line {1}, column {2}: {3}"),
   DATABASE_NOT_EMPTY(90141, "55000", "{0}"),
+  INVALID_COPY_OPTION(90202, "22023", "Invalid COPY option {0}: {1}"),
+  BAD_COPY_FILE(90203, "22P04", "Bad COPY file {0}, line {1}: {2}"),
+  UNTRANSLATABLE_CHARACTER(90204, "22P05", "Cannot write file {0}: a value among the rows up to row {1} has a character that {2} cannot encode"),
   CORRUPTION(90030, "XX000", "{0}"),
   IO_ERROR(90031, "58030", "{0}"),
   INVALID_PARAMETER(90008, "22023", "Invalid value {0} for {1}"),
@@ -127,6 +130,37 @@ public enum ErrorCode {
       e.initCause(cause);
     }
     return e;
+  }
+
+  /**
+   * {@code e} with {@code where} (such as "at line 3 of file 'x.csv'") added to its message: the
+   * same class, SQLState, vendor code and cause chain.
+   */
+  public static SQLException located(SQLException e, String where) {
+    String msg = e.getMessage() == null ? "" : e.getMessage();
+    String state = e.getSQLState();
+    String suffix = " [" + state + "]";
+    String text = msg.endsWith(suffix)
+        ? msg.substring(0, msg.length() - suffix.length()) + ", " + where + suffix
+        : msg + ", " + where;
+    SQLException r;
+    if (e instanceof SQLIntegrityConstraintViolationException) {
+      r = new SQLIntegrityConstraintViolationException(text, state, e.getErrorCode());
+    } else if (e instanceof SQLDataException) {
+      r = new SQLDataException(text, state, e.getErrorCode());
+    } else if (e instanceof SQLTransactionRollbackException) {
+      r = new SQLTransactionRollbackException(text, state, e.getErrorCode());
+    } else if (e instanceof SQLTimeoutException) {
+      r = new SQLTimeoutException(text, state, e.getErrorCode());
+    } else if (e instanceof SQLSyntaxErrorException) {
+      r = new SQLSyntaxErrorException(text, state, e.getErrorCode());
+    } else if (e instanceof SQLFeatureNotSupportedException) {
+      r = new SQLFeatureNotSupportedException(text, state, e.getErrorCode());
+    } else {
+      r = new SQLException(text, state, e.getErrorCode());
+    }
+    r.initCause(e.getCause() != null ? e.getCause() : e);
+    return r;
   }
 
   /** The exception for an unsupported feature, naming it. */

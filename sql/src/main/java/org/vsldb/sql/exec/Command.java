@@ -89,6 +89,14 @@ public sealed interface Command {
   /** COPY DATABASE TO (write a text copy) or FROM (load one), with the file as given. */
   record CopyDatabase(boolean to, String file) implements Command {}
 
+  /** A table or query COPY to or from a file, run by {@link org.vsldb.sql.copy.CopyRunner}. */
+  record Copy(org.vsldb.sql.copy.CopyPlan plan, long version) implements Command {
+    @Override
+    public boolean isStale(long catalogVersion) {
+      return catalogVersion != version;
+    }
+  }
+
   /** COMMIT or ROLLBACK. */
   record TransactionControl(boolean commit) implements Command {}
 

@@ -47,6 +47,7 @@ public final class Session {
   private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
   private volatile ProgressSink progress = ProgressSink.NONE;
+  private volatile org.vsldb.sql.copy.FileAccessPolicy files = org.vsldb.sql.copy.FileAccessPolicy.workingDirectory();
 
   public Session(Store store, StatementPlanner planner) {
     this.store = store;
@@ -79,6 +80,11 @@ public final class Session {
       commit();
     }
     autoCommit = on;
+  }
+
+  /** Sets where COPY may read and write files (the connection's {@code fileAccess}). */
+  public void setFileAccess(org.vsldb.sql.copy.FileAccessPolicy files) {
+    this.files = files;
   }
 
   /** Makes the session refuse changes (25006), as {@code Connection.setReadOnly(true)} asks. */
@@ -241,6 +247,12 @@ public final class Session {
       store.close();
       return new Result.Count(0);
     }
+    if (command instanceof Command.Copy c) {
+      if (c.plan().writes()) {
+        checkWritable();
+      }
+      return new Result.Count(copy(c, flag));
+    }
     if (command instanceof Command.TransactionControl tc) {
       if (tc.commit()) {
         commit();
@@ -253,10 +265,7 @@ public final class Session {
   }
 
   private Result copyDatabase(Command.CopyDatabase c) throws SQLException {
-    java.nio.file.Path base = store.config().directory() != null
-        ? store.config().directory()
-        : java.nio.file.Path.of("");
-    java.nio.file.Path file = base.resolve(c.file()).toAbsolutePath().normalize();
+    java.nio.file.Path file = files.resolve(c.file());
     if (c.to()) {
       ProgressThrottle p = new ProgressThrottle(progress, "COPY DATABASE TO", "rows");
       long rows = org.vsldb.sql.copy.DatabaseCopy.write(store, file, p);
@@ -391,6 +400,25 @@ public final class Session {
         throw ex instanceof SQLException s ? s
             : ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
       }
+    }
+  }
+
+  /** Runs a COPY in the transaction; a failure undoes the rows it added, as for DML. */
+  private long copy(Command.Copy c, AtomicBoolean flag) throws SQLException {
+    Transaction t = begin();
+    int mark = t.mark();
+    try {
+      long count = org.vsldb.sql.copy.CopyRunner.run(c.plan(), new CopyRuntime(planner, t, files, flag));
+      if (autoCommit) {
+        txn = null;
+        t.commit();
+      }
+      return count;
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError ex) {
+      t.rollbackTo(mark);
+      endAfterFailure(t);
+      throw ex instanceof SQLException s ? s
+          : ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
     }
   }
 

@@ -1,0 +1,140 @@
+package org.vsldb.tck.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code COPY} of 1,000,000 rows to a CSV file and back, against H2 2.3.232's {@code CSVWRITE}
+ * and {@code CSVREAD} in the same run: export the table, then load the file into an empty table
+ * with the same columns and primary key, in one transaction. Both engines in memory; the files on
+ * the same disk. Prints the figures and the ratio vsl/H2, and writes
+ * {@code target/benchmarks-copy.md}. Run with {@code mvn -Pbench verify}; reported, not asserted.
+ */
+@Tag("bench")
+class CopyBenchmark {
+  private static final int ROWS = 1_000_000;
+  private static final String COLUMNS =
+      "(id int primary key, name varchar(50), val int, price decimal(12,2), created timestamp)";
+
+  @TempDir Path dir;
+
+  private static void fill(Connection c) throws SQLException {
+    c.createStatement().execute("create table t " + COLUMNS);
+    c.setAutoCommit(false);
+    try (PreparedStatement p = c.prepareStatement("insert into t values (?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < ROWS; i++) {
+        p.setInt(1, i);
+        p.setString(2, i % 10 == 0 ? "name, \"quoted\" " + i : "name-" + i);
+        p.setInt(3, i % 1000);
+        p.setBigDecimal(4, java.math.BigDecimal.valueOf(i * 7L % 100_000, 2));
+        p.setTimestamp(5, new Timestamp(1_700_000_000_000L + i * 1000L));
+        p.executeUpdate();
+      }
+    }
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  private static long count(Connection c, String table) throws SQLException {
+    try (ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void check(long n) {
+    if (n != ROWS) {
+      throw new IllegalStateException("expected " + ROWS + " rows, got " + n);
+    }
+  }
+
+  private interface Engine {
+    void export(Statement s, String file) throws SQLException;
+
+    void load(Statement s, String file) throws SQLException;
+  }
+
+  private static final Engine VSL = new Engine() {
+    @Override
+    public void export(Statement s, String file) throws SQLException {
+      check(s.executeUpdate("copy t to '" + file + "' with (format csv, header true)"));
+    }
+
+    @Override
+    public void load(Statement s, String file) throws SQLException {
+      check(s.executeUpdate("copy u from '" + file + "' with (format csv, header true)"));
+    }
+  };
+
+  private static final Engine H2 = new Engine() {
+    @Override
+    public void export(Statement s, String file) throws SQLException {
+      try (ResultSet rs = s.executeQuery("call csvwrite('" + file + "', 'select * from t')")) {
+        rs.next();
+        check(rs.getLong(1));
+      }
+    }
+
+    @Override
+    public void load(Statement s, String file) throws SQLException {
+      check(s.executeUpdate("insert into u select * from csvread('" + file + "')"));
+    }
+  };
+
+  private Harness.Result[] measure(String engine, String url, Engine e) throws Exception {
+    Path file = dir.resolve(engine + ".csv");
+    String name = file.toAbsolutePath().toString();
+    try (Connection c = DriverManager.getConnection(url)) {
+      fill(c);
+      Statement s = c.createStatement();
+      Harness.Result out = Harness.batch("COPY " + ROWS + " rows to CSV", engine, 3, ROWS, "rows/s",
+          round -> e.export(s, name));
+      long bytes = Files.size(file);
+      Harness.Result in = Harness.batch("COPY " + ROWS + " rows from CSV (1 transaction)", engine, 3, ROWS,
+          "rows/s", round -> {
+            s.execute("drop table if exists u");
+            s.execute("create table u " + COLUMNS);
+            e.load(s, name);
+          });
+      check(count(c, "u"));
+      System.out.printf(Locale.ROOT, "%s: file %,d bytes%n", engine, bytes);
+      return new Harness.Result[] {out, in};
+    }
+  }
+
+  @Test
+  void copyAgainstH2CsvWriteAndRead() throws Exception {
+    Harness.Result[] vsl = measure("vsl", "jdbc:vsl:mem:bench-copy;fileAccess=any", VSL);
+    Harness.Result[] h2 = measure("h2", "jdbc:h2:mem:bench-copy;DB_CLOSE_DELAY=-1", H2);
+    List<Harness.Result[]> pairs = new ArrayList<>();
+    pairs.add(new Harness.Result[] {vsl[0], h2[0]});
+    pairs.add(new Harness.Result[] {vsl[1], h2[1]});
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "| %-44s | %-10s | %22s | %10s | %10s |%n",
+        "workload", "engine", "throughput", "p50 us", "p99 us"));
+    out.append("|").append("-".repeat(46)).append("|").append("-".repeat(12)).append("|")
+        .append("-".repeat(24)).append("|").append("-".repeat(12)).append("|").append("-".repeat(12)).append("|\n");
+    for (Harness.Result[] p : pairs) {
+      out.append(p[0].row()).append('\n').append(p[1].row()).append('\n');
+    }
+    out.append('\n');
+    for (Harness.Result[] p : pairs) {
+      out.append(String.format(Locale.ROOT, "ratio vsl/h2, %s: %.3f%n", p[0].workload(), p[0].opsPerSec() / p[1].opsPerSec()));
+    }
+    System.out.println(out);
+    Files.writeString(Path.of("target", "benchmarks-copy.md"), out.toString());
+  }
+}
