@@ -119,10 +119,7 @@ class CopyRoundTripTest {
           Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL,
           Double.longBitsToDouble(rnd.nextLong()), rnd.nextGaussian() * 1e6}[rnd.nextInt(11)];
       case 7 -> decimal(rnd, col.length(), col.scale());
-      // CHAR(n) values keep to the BMP: an INSERT cuts a CHAR(n) value of at most n characters but
-      // more than n UTF-16 units to n units, splitting a surrogate pair (a defect of INSERT, not of
-      // COPY, which counts characters).
-      case 8 -> text(rnd, declaredLength(col)).replace("😀", "☺").replace("𝄞", "♫");
+      case 8 -> text(rnd, declaredLength(col));
       case 9 -> text(rnd, declaredLength(col));
       case 10, 11 -> {
         byte[] b = new byte[rnd.nextInt(declaredLength(col) + 1)];
@@ -169,9 +166,10 @@ class CopyRoundTripTest {
   private static String text(Random rnd, int max) {
     StringBuilder b = new StringBuilder();
     int target = rnd.nextInt(max + 1);
-    while (b.codePointCount(0, b.length()) < target) {
+    // lengths count UTF-16 code units, as in H2 (a character outside the BMP takes two)
+    while (b.length() < target) {
       String p = PIECES[rnd.nextInt(PIECES.length)];
-      if (b.codePointCount(0, b.length()) + p.codePointCount(0, p.length()) > target) {
+      if (b.length() + p.length() > target) {
         break;
       }
       b.append(p);

@@ -47,7 +47,7 @@ public final class SqlEngine implements AutoCloseable {
 
   public SqlEngine(Store store) {
     this.store = store;
-    JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(VslTypeSystem.INSTANCE);
+    JavaTypeFactory typeFactory = new org.vsldb.sql.type.VslTypeFactory();
     StatementPlanner[] self = new StatementPlanner[1];
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "",
         new org.vsldb.sql.schema.StoreRootSchema(store.catalog(), (sql, schema) -> self[0].viewRowType(sql, schema)));

@@ -54,6 +54,7 @@ public enum ErrorCode {
   INVALID_CAST(22018, "22018", "Cannot convert value {0}"),
   INVALID_DATETIME(22007, "22007", "Invalid datetime value: {0}"),
   JSON_PATH_ERROR(90142, "2203A", "SQL/JSON path error: {0}"),
+  UNTRANSLATABLE_LITERAL(90143, "22021", "Character not in repertoire: {0}"),
   SERIALIZATION_FAILURE(40001, "40001", "{0}"),
   CARDINALITY_VIOLATION(90050, "21000", "Cardinality violation: {0}"),
   LOCK_TIMEOUT(50200, "HYT00", "{0}"),

@@ -96,6 +96,12 @@ public final class SqlErrors {
     if (t instanceof StoreException e) {
       return store(e);
     }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c.getMessage() != null && c.getMessage().startsWith("Failed to encode")) {
+        // a literal UTF-8 cannot carry: an unpaired surrogate (\uD800 alone)
+        return ErrorCode.UNTRANSLATABLE_LITERAL.exception(t, c.getMessage());
+      }
+    }
     Throwable json = jsonPathError(t);
     if (json != null) {
       return ErrorCode.JSON_PATH_ERROR.exception(t, json.getMessage());

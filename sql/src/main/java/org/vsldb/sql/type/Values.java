@@ -239,12 +239,12 @@ public final class Values {
         String s = (String) r;
         int max = column.precision();
         if (max >= 0) {
-          int len = s.codePointCount(0, s.length());
+          int len = s.length(); // UTF-16 code units, as H2 and Calcite count them
           if (len > max) {
             String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
             throw ErrorCode.VALUE_TOO_LONG.exception(
                 table + "." + column.name() + " " + column.type() + "(" + max + ")",
-                "'" + shown + "' (" + len + " characters)");
+                "'" + shown + "' (" + len + " UTF-16 code units)");
           }
           if (column.type() == org.vsldb.storage.table.ColumnType.CHAR && len < max) {
             s = s + " ".repeat(max - len);
