@@ -36,6 +36,8 @@ final class VslConnection implements Connection, ProgressReporting {
   private final Properties clientInfo = new Properties();
   private volatile boolean closed;
   private boolean readOnly;
+  /** Opened with readOnly=true (its own URL, or the file database's): never writable. */
+  private final boolean openedReadOnly;
   private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
   private int networkTimeout;
   private int savepointIds;
@@ -48,8 +50,10 @@ final class VslConnection implements Connection, ProgressReporting {
    */
   VslConnection(Database database, ConnectionConfig config) {
     this.database = database;
+    this.openedReadOnly = config.readOnly() || database.config().readOnly();
     this.session = database.engine().openSession();
-    this.readOnly = database.config().readOnly();
+    // its own readOnly=true, or the database's (a file database opened read-only)
+    this.readOnly = openedReadOnly;
     session.setReadOnly(readOnly);
     java.nio.file.Path base = config.kind() == ConnectionConfig.Kind.FILE ? config.path() : java.nio.file.Path.of("");
     org.vsldb.sql.copy.FileAccessPolicy files = config.fileAccess() == ConnectionConfig.FileAccess.ANY
@@ -360,8 +364,10 @@ final class VslConnection implements Connection, ProgressReporting {
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
-    if (!readOnly && database.config().readOnly()) {
-      throw ErrorCode.READ_ONLY.exception("the database was opened with readOnly=true");
+    if (!readOnly && openedReadOnly) {
+      // JDBC calls read-only a hint, and pools reset it on every borrow: no error, no effect
+      addWarning("the connection was opened with readOnly=true and stays read-only");
+      return;
     }
     this.readOnly = readOnly;
     session.setReadOnly(readOnly);
