@@ -18,6 +18,11 @@ public interface CopyContext {
   /** Where the session may read and write files. */
   FileAccessPolicy files();
 
+  /** Where the rows written or loaded so far are reported (every 1,024 rows). */
+  default org.vsldb.storage.Progress progress() {
+    return org.vsldb.storage.Progress.NONE;
+  }
+
   /** Set when the statement is cancelled. */
   AtomicBoolean cancelFlag();
 

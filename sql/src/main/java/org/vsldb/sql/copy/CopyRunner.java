@@ -113,8 +113,11 @@ public final class CopyRunner {
           out.field(v == null ? null : ValueText.format(v, types[i]));
         }
         out.endLine();
-        if (++count % CANCEL_CHECK_ROWS == 0 && ctx.cancelFlag().get()) {
-          throw new VslDataContext.CancelledException();
+        if (++count % CANCEL_CHECK_ROWS == 0) {
+          if (ctx.cancelFlag().get()) {
+            throw new VslDataContext.CancelledException();
+          }
+          ctx.progress().report(count, -1);
         }
       }
       out.flush();
@@ -180,8 +183,11 @@ public final class CopyRunner {
         } catch (RuntimeException e) {
           throw ErrorCode.located(SqlErrors.translate(e), where(plan, in));
         }
-        if (++count % CANCEL_CHECK_ROWS == 0 && ctx.cancelFlag().get()) {
-          throw new VslDataContext.CancelledException();
+        if (++count % CANCEL_CHECK_ROWS == 0) {
+          if (ctx.cancelFlag().get()) {
+            throw new VslDataContext.CancelledException();
+          }
+          ctx.progress().report(count, -1);
         }
       }
     } catch (CharacterCodingException e) {

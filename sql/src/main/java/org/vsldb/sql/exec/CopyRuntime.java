@@ -16,12 +16,20 @@ final class CopyRuntime implements CopyContext {
   private final Transaction txn;
   private final FileAccessPolicy files;
   private final AtomicBoolean cancel;
+  private final org.vsldb.storage.Progress progress;
 
-  CopyRuntime(StatementPlanner planner, Transaction txn, FileAccessPolicy files, AtomicBoolean cancel) {
+  CopyRuntime(StatementPlanner planner, Transaction txn, FileAccessPolicy files, AtomicBoolean cancel,
+      org.vsldb.storage.Progress progress) {
     this.planner = planner;
     this.txn = txn;
     this.files = files;
     this.cancel = cancel;
+    this.progress = progress;
+  }
+
+  @Override
+  public org.vsldb.storage.Progress progress() {
+    return progress;
   }
 
   @Override

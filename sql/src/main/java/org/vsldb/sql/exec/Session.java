@@ -408,7 +408,9 @@ public final class Session {
     Transaction t = begin();
     int mark = t.mark();
     try {
-      long count = org.vsldb.sql.copy.CopyRunner.run(c.plan(), new CopyRuntime(planner, t, files, flag));
+      ProgressThrottle p = new ProgressThrottle(progress, "COPY", "rows");
+      long count = org.vsldb.sql.copy.CopyRunner.run(c.plan(), new CopyRuntime(planner, t, files, flag, p));
+      p.finish();
       if (autoCommit) {
         txn = null;
         t.commit();
