@@ -3,6 +3,7 @@ package org.vsldb.jdbc;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
+import java.sql.ClientInfoStatus;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -16,13 +17,14 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.vsldb.jdbc.types.MemoryBlob;
+import org.vsldb.jdbc.types.MemoryClob;
 import org.vsldb.jdbc.url.ConnectionConfig;
 import org.vsldb.sql.SqlEngine;
 import org.vsldb.sql.error.ErrorCode;
@@ -33,7 +35,7 @@ final class VslConnection implements Connection {
   private final Database database;
   private final Session session;
   private final Set<VslStatement> statements = ConcurrentHashMap.newKeySet();
-  private final Properties clientInfo = new Properties();
+  private final ClientInfo clientInfo = new ClientInfo();
   private volatile boolean closed;
   private boolean readOnly;
   private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
@@ -78,17 +80,15 @@ final class VslConnection implements Connection {
     return s;
   }
 
-  private void checkResultSetOptions(int type, int concurrency, int holdability)
-      throws SQLException {
-    if (type != ResultSet.TYPE_FORWARD_ONLY) {
-      addWarning("result set type " + type + " is not supported; using TYPE_FORWARD_ONLY");
-    }
-    if (concurrency != ResultSet.CONCUR_READ_ONLY) {
-      addWarning("result set concurrency " + concurrency + " is not supported; using CONCUR_READ_ONLY");
-    }
-    if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT
-        && holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
-      throw ErrorCode.INVALID_PARAMETER.exception(holdability, "result set holdability");
+  /** The options of a statement created without any: forward-only, read-only, this holdability. */
+  private ResultSetOptions defaultOptions() {
+    return new ResultSetOptions(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, holdability);
+  }
+
+  /** The transaction ended: result sets not held over commits close. */
+  void transactionEnded() throws SQLException {
+    for (VslStatement s : statements.toArray(new VslStatement[0])) {
+      s.transactionEnded();
     }
   }
 
@@ -106,7 +106,7 @@ final class VslConnection implements Connection {
   @Override
   public Statement createStatement() throws SQLException {
     checkOpen();
-    return track(new VslStatement(this));
+    return track(new VslStatement(this, defaultOptions()));
   }
 
   @Override
@@ -118,14 +118,14 @@ final class VslConnection implements Connection {
   public Statement createStatement(int type, int concurrency, int holdability)
       throws SQLException {
     checkOpen();
-    checkResultSetOptions(type, concurrency, holdability);
-    return createStatement();
+    return track(new VslStatement(this,
+        ResultSetOptions.granted(type, concurrency, holdability, this::addWarning)));
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     checkOpen();
-    return track(new VslPreparedStatement(this, sql));
+    return track(new VslPreparedStatement(this, sql, defaultOptions()));
   }
 
   @Override
@@ -138,8 +138,8 @@ final class VslConnection implements Connection {
   public PreparedStatement prepareStatement(
       String sql, int type, int concurrency, int holdability) throws SQLException {
     checkOpen();
-    checkResultSetOptions(type, concurrency, holdability);
-    return prepareStatement(sql);
+    return track(new VslPreparedStatement(this, sql,
+        ResultSetOptions.granted(type, concurrency, holdability, this::addWarning)));
   }
 
   @Override
@@ -162,7 +162,7 @@ final class VslConnection implements Connection {
   /** A prepared statement whose every execution returns {@code keys} as generated keys. */
   private PreparedStatement withKeys(String sql, org.vsldb.sql.exec.GeneratedKeys keys) throws SQLException {
     checkOpen();
-    VslPreparedStatement p = new VslPreparedStatement(this, sql);
+    VslPreparedStatement p = new VslPreparedStatement(this, sql, defaultOptions());
     p.keys = keys;
     return track(p);
   }
@@ -195,7 +195,11 @@ final class VslConnection implements Connection {
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
+    boolean commits = autoCommit && !session.autoCommit();
     session.setAutoCommit(autoCommit);
+    if (commits) {
+      transactionEnded();
+    }
   }
 
   @Override
@@ -208,12 +212,14 @@ final class VslConnection implements Connection {
   public void commit() throws SQLException {
     checkOpen();
     session.commit();
+    transactionEnded();
   }
 
   @Override
   public void rollback() throws SQLException {
     checkOpen();
     session.rollback();
+    transactionEnded();
   }
 
   @Override
@@ -408,7 +414,7 @@ final class VslConnection implements Connection {
   @Override
   public void setHoldability(int holdability) throws SQLException {
     checkOpen();
-    checkResultSetOptions(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, holdability);
+    ResultSetOptions.checkHoldability(holdability);
     this.holdability = holdability;
   }
 
@@ -421,48 +427,41 @@ final class VslConnection implements Connection {
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
     if (closed) {
-      throw new SQLClientInfoException("The connection is closed", "08003", 90007, Collections.emptyMap());
+      throw ClientInfo.closed(Map.of(name == null ? "" : name, ClientInfoStatus.REASON_UNKNOWN));
     }
-    if (value == null) {
-      clientInfo.remove(name);
-    } else {
-      clientInfo.setProperty(name, value);
-    }
+    clientInfo.set(name, value);
   }
 
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
     if (closed) {
-      throw new SQLClientInfoException("The connection is closed", "08003", 90007, Collections.emptyMap());
+      throw ClientInfo.closed(ClientInfo.failures(properties, ClientInfoStatus.REASON_UNKNOWN));
     }
-    clientInfo.clear();
-    if (properties != null) {
-      clientInfo.putAll(properties);
-    }
+    clientInfo.replace(properties);
   }
 
   @Override
   public String getClientInfo(String name) throws SQLException {
     checkOpen();
-    return clientInfo.getProperty(name);
+    return clientInfo.get(name);
   }
 
   @Override
   public Properties getClientInfo() throws SQLException {
     checkOpen();
-    Properties p = new Properties();
-    p.putAll(clientInfo);
-    return p;
+    return clientInfo.all();
   }
 
   @Override
   public Clob createClob() throws SQLException {
-    throw ErrorCode.unsupported("CLOB values");
+    checkOpen();
+    return new MemoryClob();
   }
 
   @Override
   public Blob createBlob() throws SQLException {
-    throw ErrorCode.unsupported("BLOB values");
+    checkOpen();
+    return new MemoryBlob();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.vsldb.jdbc;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -42,8 +41,9 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
   private Object[] params;
   private final List<Object[]> batch = new ArrayList<>();
 
-  VslPreparedStatement(VslConnection connection, String sql) throws SQLException {
-    super(connection);
+  VslPreparedStatement(VslConnection connection, String sql, ResultSetOptions options)
+      throws SQLException {
+    super(connection, options);
     this.sql = sql;
     this.command = prepare(sql);
     this.params = newParams();
@@ -150,7 +150,8 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
     Command c = current();
-    return c.columns().isEmpty() ? null : new VslResultSetMetaData(c.columns());
+    return c.columns().isEmpty() ? null
+        : new VslResultSetMetaData(c.columns(), connection.engine().store().catalog());
   }
 
   @Override
@@ -312,7 +313,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setCharacterStream(int i, Reader r, long length) throws SQLException {
-    set(i, r == null ? null : read(r, length));
+    set(i, r == null ? null : Lobs.text(r, length));
   }
 
   @Override
@@ -337,7 +338,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setAsciiStream(int i, InputStream in, long length) throws SQLException {
-    set(i, in == null ? null : new String(readBytes(in, length), StandardCharsets.US_ASCII));
+    set(i, in == null ? null : new String(Lobs.bytes(in, length), StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -358,36 +359,12 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setBinaryStream(int i, InputStream in, long length) throws SQLException {
-    set(i, in == null ? null : readBytes(in, length));
+    set(i, in == null ? null : Lobs.bytes(in, length));
   }
 
   @Override
   public void setBinaryStream(int i, InputStream in) throws SQLException {
     setBinaryStream(i, in, -1L);
-  }
-
-  private static String read(Reader r, long length) throws SQLException {
-    try {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      long left = length < 0 ? Long.MAX_VALUE : length;
-      int n;
-      while (left > 0 && (n = r.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
-        sb.append(buf, 0, n);
-        left -= n;
-      }
-      return sb.toString();
-    } catch (IOException e) {
-      throw ErrorCode.IO_ERROR.exception(e, "reading a character stream parameter: " + e.getMessage());
-    }
-  }
-
-  private static byte[] readBytes(InputStream in, long length) throws SQLException {
-    try {
-      return length < 0 ? in.readAllBytes() : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
-    } catch (IOException e) {
-      throw ErrorCode.IO_ERROR.exception(e, "reading a stream parameter: " + e.getMessage());
-    }
   }
 
   @Override

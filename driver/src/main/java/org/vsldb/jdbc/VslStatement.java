@@ -29,11 +29,13 @@ class VslStatement implements Statement {
           });
 
   final VslConnection connection;
+  private final ResultSetOptions options;
   private final List<String> batch = new ArrayList<>();
   private VslResultSet resultSet;
   private long updateCount = -1;
   private long maxRows;
   private int fetchSize;
+  private int fetchDirection = ResultSet.FETCH_FORWARD;
   private int queryTimeout;
   private boolean closed;
   private boolean closeOnCompletion;
@@ -47,8 +49,9 @@ class VslStatement implements Statement {
   private final List<Object[]> keyRows = new ArrayList<>();
   private List<ColumnMeta> keyColumns = List.of();
 
-  VslStatement(VslConnection connection) {
+  VslStatement(VslConnection connection, ResultSetOptions options) {
     this.connection = connection;
+    this.options = options;
   }
 
   void checkOpen() throws SQLException {
@@ -82,8 +85,11 @@ class VslStatement implements Statement {
     try {
       Result r = connection.session().execute(command, params, keys);
       if (r instanceof Result.Rows rows) {
-        resultSet = new VslResultSet(this, rows.columns(), rows.rows(), rows.onClose(), maxRows);
+        resultSet = open(rows);
         return true;
+      }
+      if (command instanceof Command.TransactionControl) {
+        connection.transactionEnded();
       }
       Result.Count count = (Result.Count) r;
       updateCount = count.count();
@@ -96,6 +102,32 @@ class VslStatement implements Statement {
       if (timeout != null) {
         timeout.cancel(false);
       }
+    }
+  }
+
+  /** A result set over {@code rows}, of this statement's type; a scrolling one reads them all now. */
+  private VslResultSet open(Result.Rows rows) throws SQLException {
+    Cursor cursor;
+    try {
+      cursor = options.type() == ResultSet.TYPE_FORWARD_ONLY
+          ? new ForwardCursor(rows.rows(), maxRows) : new ScrollCursor(rows.rows(), maxRows);
+    } catch (SQLException e) {
+      if (rows.onClose() != null) {
+        try {
+          rows.onClose().close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    return new VslResultSet(this, rows.columns(), cursor, rows.onClose(), options.holdability());
+  }
+
+  /** The transaction ended: a result set that is not held over commits closes. */
+  void transactionEnded() throws SQLException {
+    if (options.closedAtCommit()) {
+      closeResult();
     }
   }
 
@@ -257,7 +289,7 @@ class VslStatement implements Statement {
   public ResultSet getGeneratedKeys() throws SQLException {
     checkOpen();
     List<Object[]> rows = new ArrayList<>(keyRows);
-    return new VslResultSet(this, keyColumns, rows.iterator(), null, 0);
+    return new VslResultSet(this, keyColumns, rows.iterator());
   }
 
   // Statement: batches //////////////////////////////////////////////////////////////////////
@@ -439,18 +471,25 @@ class VslStatement implements Statement {
     throw ErrorCode.unsupported("named cursors");
   }
 
+  /** A hint for the result sets; forward-only ones take only {@code FETCH_FORWARD}. */
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
-    if (direction != ResultSet.FETCH_FORWARD) {
-      throw ErrorCode.unsupported("fetch directions other than FETCH_FORWARD");
+    if (direction != ResultSet.FETCH_FORWARD && direction != ResultSet.FETCH_REVERSE
+        && direction != ResultSet.FETCH_UNKNOWN) {
+      throw ErrorCode.INVALID_PARAMETER.exception(direction, "fetch direction");
     }
+    if (direction != ResultSet.FETCH_FORWARD && options.type() == ResultSet.TYPE_FORWARD_ONLY) {
+      throw ErrorCode.RESULT_SET_NOT_SCROLLABLE.exception(
+          "fetch direction " + direction + " needs a statement of TYPE_SCROLL_INSENSITIVE");
+    }
+    fetchDirection = direction;
   }
 
   @Override
   public int getFetchDirection() throws SQLException {
     checkOpen();
-    return ResultSet.FETCH_FORWARD;
+    return fetchDirection;
   }
 
   @Override
@@ -471,19 +510,19 @@ class VslStatement implements Statement {
   @Override
   public int getResultSetConcurrency() throws SQLException {
     checkOpen();
-    return ResultSet.CONCUR_READ_ONLY;
+    return options.concurrency();
   }
 
   @Override
   public int getResultSetType() throws SQLException {
     checkOpen();
-    return ResultSet.TYPE_FORWARD_ONLY;
+    return options.type();
   }
 
   @Override
   public int getResultSetHoldability() throws SQLException {
     checkOpen();
-    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    return options.holdability();
   }
 
   @Override

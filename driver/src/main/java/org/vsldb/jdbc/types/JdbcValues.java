@@ -247,6 +247,33 @@ public final class JdbcValues {
     return java.sql.Timestamp.from(t.atZone(cal.getTimeZone().toZoneId()).toInstant());
   }
 
+  /**
+   * A value as a UUID: 16 bytes of a binary column, most significant first (as H2 converts
+   * binary to UUID), or the text of a character column in the form {@link java.util.UUID#toString}.
+   *
+   * @throws SQLException 22018 for another length, other text, or a column of another type
+   */
+  public static java.util.UUID uuid(Object v, ColumnMeta c) throws SQLException {
+    if (v instanceof ByteString || v instanceof byte[]) {
+      byte[] b = binary(v);
+      if (b.length != 16) {
+        throw ErrorCode.INVALID_CAST.exception(
+            "of " + b.length + " bytes in column " + c.label() + " to a UUID (it needs 16 bytes)");
+      }
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+      return new java.util.UUID(buf.getLong(), buf.getLong());
+    }
+    if (v instanceof String s && s.trim().length() == 36) {
+      try {
+        return java.util.UUID.fromString(s.trim());
+      } catch (IllegalArgumentException e) {
+        throw ErrorCode.INVALID_CAST.exception(e, "'" + s + "' of column " + c.label() + " to a UUID");
+      }
+    }
+    throw ErrorCode.INVALID_CAST.exception("'" + v + "' of column " + c.label() + " (" + c.typeName()
+        + ") to a UUID");
+  }
+
   /** {@code getObject(i, type)}. */
   @SuppressWarnings("unchecked")
   public static <T> T toType(Object v, ColumnMeta c, Class<T> type) throws SQLException {
@@ -294,6 +321,12 @@ public final class JdbcValues {
       r = toTime(v, c, null);
     } else if (type == java.sql.Timestamp.class) {
       r = toTimestamp(v, c, null);
+    } else if (type == java.util.UUID.class) {
+      r = uuid(v, c);
+    } else if (type == java.sql.Blob.class) {
+      r = new MemoryBlob(toBytes(v, c));
+    } else if (type == java.sql.Clob.class) {
+      r = new MemoryClob(toString(v, c));
     } else if (type == Object.class) {
       r = toObject(v, c);
     } else {
