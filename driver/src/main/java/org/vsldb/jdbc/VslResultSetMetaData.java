@@ -191,9 +191,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
   public String getColumnClassName(int i) throws SQLException {
     return switch (col(i).type()) {
       case BOOLEAN -> Boolean.class.getName();
-      case TINYINT -> Byte.class.getName();
-      case SMALLINT -> Short.class.getName();
-      case INTEGER -> Integer.class.getName();
+      case TINYINT, SMALLINT, INTEGER -> Integer.class.getName();
       case BIGINT -> Long.class.getName();
       case REAL -> Float.class.getName();
       case FLOAT, DOUBLE -> Double.class.getName();

@@ -41,10 +41,9 @@ public final class JdbcValues {
       case BINARY, VARBINARY -> binary(v);
       case DECIMAL -> decimal(v, c);
       case CHAR, VARCHAR -> v.toString();
-      case INTEGER -> v instanceof Integer ? v : ((Number) v).intValue();
+      // JDBC 4.3 table B-3, as H2: TINYINT and SMALLINT are read as Integer.
+      case TINYINT, SMALLINT, INTEGER -> v instanceof Integer ? v : ((Number) v).intValue();
       case BIGINT -> v instanceof Long ? v : ((Number) v).longValue();
-      case SMALLINT -> v instanceof Short ? v : ((Number) v).shortValue();
-      case TINYINT -> v instanceof Byte ? v : ((Number) v).byteValue();
       case DOUBLE, FLOAT -> v instanceof Double ? v : ((Number) v).doubleValue();
       case REAL -> v instanceof Float ? v : ((Number) v).floatValue();
       default -> v;
@@ -158,21 +157,28 @@ public final class JdbcValues {
     }
   }
 
+  /**
+   * A value as a whole number within {@code min..max}, rounded as H2 rounds: a decimal half away
+   * from zero, a floating-point number half up ({@link Math#round(double)}); so as vsl rounds a
+   * parameter for an integer column.
+   *
+   * @throws SQLException 22003 outside the range, 22018 for text that is no number
+   */
   public static long toLong(Object v, ColumnMeta c, long min, long max) throws SQLException {
     Number n = toNumber(v, c);
     long r;
     if (n instanceof BigDecimal d) {
       try {
-        r = d.setScale(0, RoundingMode.DOWN).longValueExact();
+        r = d.setScale(0, RoundingMode.HALF_UP).longValueExact();
       } catch (ArithmeticException e) {
         throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(e, d.toPlainString());
       }
     } else if (n instanceof Double || n instanceof Float) {
-      double d = n.doubleValue();
-      if (Double.isNaN(d) || d < min || d > max) {
+      double rounded = Math.floor(n.doubleValue() + 0.5);
+      if (Double.isNaN(rounded) || rounded < min || rounded > max) {
         throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(n);
       }
-      r = (long) d;
+      r = (long) rounded;
     } else {
       r = n.longValue();
     }
@@ -182,12 +188,20 @@ public final class JdbcValues {
     return r;
   }
 
+  /**
+   * A value as a BigDecimal: a DECIMAL at its column's scale, a float by its shortest decimal text.
+   *
+   * @throws SQLException 22018 for NaN, an infinity, or text that is no number
+   */
   public static BigDecimal toBigDecimal(Object v, ColumnMeta c) throws SQLException {
     Number n = toNumber(v, c);
     if (n instanceof BigDecimal d) {
       return c.type() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL ? decimal(d, c) : d;
     }
     if (n instanceof Double || n instanceof Float) {
+      if (Double.isNaN(n.doubleValue()) || Double.isInfinite(n.doubleValue())) {
+        throw ErrorCode.INVALID_CAST.exception(n + " of column " + c.label() + " to a BigDecimal");
+      }
       return new BigDecimal(n.toString());
     }
     return BigDecimal.valueOf(n.longValue());

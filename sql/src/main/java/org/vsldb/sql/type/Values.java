@@ -65,7 +65,9 @@ public final class Values {
   }
 
   /**
-   * A value as a boolean: a Boolean, a number (non-zero is true), or the text true, false, 1 or 0.
+   * A value as a boolean, as H2 converts one: a Boolean; a number (non-zero is true); or the text
+   * {@code true}, {@code t}, {@code yes}, {@code y}, {@code false}, {@code f}, {@code no},
+   * {@code n} (in any case), or a number.
    *
    * @throws NumberFormatException for anything else
    */
@@ -77,13 +79,21 @@ public final class Values {
       return n.doubleValue() != 0;
     }
     String s = v.toString().trim();
-    if (s.equalsIgnoreCase("true") || s.equals("1")) {
-      return true;
+    switch (s.toUpperCase(java.util.Locale.ROOT)) {
+      case "TRUE", "T", "YES", "Y" -> {
+        return true;
+      }
+      case "FALSE", "F", "NO", "N" -> {
+        return false;
+      }
+      default -> {
+        try {
+          return new BigDecimal(s).signum() != 0;
+        } catch (NumberFormatException e) {
+          throw new NumberFormatException("not a boolean: " + s);
+        }
+      }
     }
-    if (s.equalsIgnoreCase("false") || s.equals("0")) {
-      return false;
-    }
-    throw new NumberFormatException("not a boolean: " + s);
   }
 
   private static long exactLong(Object v, long min, long max) throws SQLException {
