@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.vsldb.jdbc.types.Lobs;
 import org.vsldb.sql.error.ErrorCode;
 import org.vsldb.sql.exec.Command;
@@ -285,9 +286,15 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
         : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalTime());
   }
 
+  /**
+   * A TIMESTAMP parameter takes the wall-clock time {@code x} shows in the calendar's zone; a
+   * TIMESTAMP WITH LOCAL TIME ZONE parameter takes {@code x}'s instant, which needs no calendar.
+   */
   @Override
   public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException {
-    set(i, x == null || cal == null ? x
+    boolean instant = i >= 1 && i <= params.length
+        && command.parameterTypes().get(i - 1) == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+    set(i, x == null || cal == null || instant ? x
         : x.toInstant().atZone(cal.getTimeZone().toZoneId()).toLocalDateTime());
   }
 

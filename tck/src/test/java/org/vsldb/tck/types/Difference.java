@@ -11,14 +11,22 @@ import java.util.function.Predicate;
  *
  * @param types the column types (by {@link TypeCase#name()}) it applies to
  * @param getters the getters (by {@link Getter#name()}) it applies to
+ * @param setters the setters (by {@link Setter#name()}) it applies to; empty for every setter
  * @param values which stored values it applies to
  * @param vsl what vsl's outcome ({@link Getter#read}) must satisfy, given the stored value
  * @param reason why vsl differs
  */
-record Difference(Set<String> types, Set<String> getters, Predicate<Object> values, BiPredicate<Object, String> vsl,
+record Difference(Set<String> types, Set<String> getters, Set<String> setters, Predicate<Object> values, BiPredicate<Object, String> vsl,
     String reason) {
 
-  boolean appliesTo(TypeCase t, Getter g, Object value) {
-    return types.contains(t.name()) && getters.contains(g.name()) && values.test(value);
+  /** A difference whatever the setter. */
+  Difference(Set<String> types, Set<String> getters, Predicate<Object> values, BiPredicate<Object, String> vsl,
+      String reason) {
+    this(types, getters, Set.of(), values, vsl, reason);
+  }
+
+  boolean appliesTo(TypeCase t, Getter g, Setter s, Object value) {
+    return types.contains(t.name()) && getters.contains(g.name())
+        && (setters.isEmpty() || setters.contains(s.name())) && values.test(value);
   }
 }

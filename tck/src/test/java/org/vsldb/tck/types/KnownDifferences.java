@@ -23,6 +23,8 @@ final class KnownDifferences {
       "getObject(Date.class)", "getObject(Timestamp.class)", "getString", "getObject(String.class)",
       "getObject(LocalDate.class)", "getObject(LocalDateTime.class)", "getObject(OffsetDateTime.class)",
       "getObject(Instant.class)");
+  private static final Set<String> CALENDAR_GETTERS = Set.of("getDate(Calendar)", "getTime(Calendar)",
+      "getTimestamp(Calendar)");
   private static final Pattern ASCII_HEX = Pattern.compile("InputStream:([0-7][0-9a-f])*( wasNull=false)");
   private static final DateTimeFormatter VSL_INSTANT = new DateTimeFormatterBuilder()
       .appendPattern("yyyy-MM-dd HH:mm:ss").optionalStart().appendFraction(
@@ -64,20 +66,32 @@ final class KnownDifferences {
           (v, out) -> ASCII_HEX.matcher(out).matches() || out.matches("InputStream:\\d+ bytes.*"),
           "getAsciiStream gives ASCII, as JDBC defines it: vsl writes '?' for a character outside ASCII,"
               + " as Java's US-ASCII encoder does; H2 gives the UTF-8 bytes"),
+      new Difference(Set.of("DATE", "TIMESTAMP"), CALENDAR_GETTERS, KnownDifferences::beforeGregorian,
+          (v, out) -> out.matches("(Date|Time|Timestamp):.* wasNull=false"),
+          "Dates before the Gregorian calendar began, read with a Calendar: vsl takes the stored date's"
+              + " midnight in the calendar's zone by java.time's rules (local mean time before standard"
+              + " zones); H2 computes with the calendar's fields, which are Julian there"),
       new Difference(Set.of("DATE", "TIMESTAMP"), JAVA_SQL_DATE_GETTERS, KnownDifferences::beforeGregorian,
           (v, out) -> out.contains(day(v)) || out.contains(day(v).replace("0001", "1")),
           "Dates before the Gregorian calendar began (1582-10-15): vsl converts java.sql.Date and Timestamp"
               + " by their year, month and day (Date.valueOf(LocalDate), toLocalDate()), so each reads back"
               + " as the date stored; H2 converts them by their milliseconds, which the Julian calendar of"
               + " java.util.Date shifts by days"),
-      new Difference(Set.of("TIME"), Set.of("getTimestamp", "getObject(Timestamp.class)"), v -> v != null,
-          (v, out) -> out.startsWith("Timestamp:1970-01-01 "),
+      new Difference(Set.of("TIME"), Set.of("getTimestamp", "getObject(Timestamp.class)", "getTimestamp(Calendar)"),
+          v -> v != null, (v, out) -> out.startsWith("Timestamp:1970-01-01 ") || out.startsWith("Timestamp:1969-12-31 "),
           "A TIME read as a Timestamp is on 1970-01-01, the date JDBC gives java.sql.Time; H2 uses the"
               + " current date, as its CAST(TIME AS TIMESTAMP) does"),
       new Difference(Set.of("TIMESTAMP WITH LOCAL TIME ZONE"), Set.of("getString", "getObject(String.class)"),
           v -> v != null, KnownDifferences::sameInstant,
           "A TIMESTAMP WITH LOCAL TIME ZONE is an instant, shown at the session zone's offset; H2's"
               + " TIMESTAMP WITH TIME ZONE keeps the offset it was given. Both name the same instant"),
+      new Difference(Set.of("TIMESTAMP WITH LOCAL TIME ZONE"), Getter.ALL.stream().map(Getter::name)
+          .collect(java.util.stream.Collectors.toSet()), Set.of("setTimestamp(Calendar) of an instant"), v -> v != null,
+          (v, out) -> !out.startsWith("error"),
+          "setTimestamp(i, t, calendar) into a TIMESTAMP WITH LOCAL TIME ZONE stores t's instant, which"
+              + " needs no calendar (as getTimestamp(i, calendar) reads it; the round-trip test checks the"
+              + " instant); H2 takes t's wall-clock time in the calendar's zone as one in the session's"
+              + " zone, moving the instant by the difference of the zones"),
       new Difference(Set.of("CLOB"), Set.of("getObject"), v -> v != null,
           (v, out) -> out.startsWith("String:"),
           "vsl stores CLOB as VARCHAR, so getObject gives a String; H2 gives a java.sql.Clob"),
@@ -86,9 +100,9 @@ final class KnownDifferences {
           "vsl stores BLOB as VARBINARY, so getObject gives a byte[]; H2 gives a java.sql.Blob"));
 
   /** The record for a getter on a column type and value, or null. */
-  static Difference find(TypeCase t, Getter g, Object value) {
+  static Difference find(TypeCase t, Getter g, Setter s, Object value) {
     for (Difference d : ALL) {
-      if (d.appliesTo(t, g, value)) {
+      if (d.appliesTo(t, g, s, value)) {
         return d;
       }
     }

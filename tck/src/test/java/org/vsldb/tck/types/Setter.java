@@ -109,7 +109,33 @@ record Setter(String name, Applies applies, Call call) {
     return ((String) v).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Whether a date-time value is from 1900 on: earlier, zone rules give local mean time, on which
+   * java.util.TimeZone and java.time disagree, so the Calendar setters are not compared there.
+   */
+  static boolean modern(Object v) {
+    LocalDate d = v instanceof LocalDate ld ? ld : v instanceof LocalDateTime t ? t.toLocalDate()
+        : v instanceof OffsetDateTime o ? o.toLocalDate() : LocalDate.EPOCH;
+    return v != null && d.getYear() >= 1900;
+  }
+
+  /** A calendar in a zone other than the session's (the JVM's), for the setters that take one. */
+  static java.util.Calendar tokyo() {
+    return java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+  }
+
   static final List<Setter> ALL = List.of(
+      new Setter("setDate(Calendar)", (t, v) -> modern(v) && t.family() == Family.DATE,
+          (p, t, v) -> p.setDate(1, new Date(((LocalDate) v).atStartOfDay(tokyo().getTimeZone().toZoneId())
+              .toInstant().toEpochMilli()), tokyo())),
+      new Setter("setTime(Calendar)", (t, v) -> modern(v) && t.family() == Family.TIME,
+          (p, t, v) -> p.setTime(1, new Time(((LocalTime) v).atDate(LocalDate.EPOCH)
+              .atZone(tokyo().getTimeZone().toZoneId()).toInstant().toEpochMilli()), tokyo())),
+      new Setter("setTimestamp(Calendar)", (t, v) -> modern(v) && t.family() == Family.TIMESTAMP,
+          (p, t, v) -> p.setTimestamp(1, Timestamp.from(((LocalDateTime) v)
+              .atZone(tokyo().getTimeZone().toZoneId()).toInstant()), tokyo())),
+      new Setter("setTimestamp(Calendar) of an instant", (t, v) -> modern(v) && t.family() == Family.INSTANT,
+          (p, t, v) -> p.setTimestamp(1, Timestamp.from(((OffsetDateTime) v).toInstant()), tokyo())),
       new Setter("setObject", (t, v) -> true, (p, t, v) -> p.setObject(1, v)),
       new Setter("setObject(targetType)", (t, v) -> true, (p, t, v) -> p.setObject(1, v, t.jdbcType())),
       new Setter("setNull", (t, v) -> v == null, (p, t, v) -> p.setNull(1, t.jdbcType())),

@@ -127,7 +127,7 @@ class TypeRoundTripTest {
         if (mine.equals(theirs)) {
           continue;
         }
-        Difference d = KnownDifferences.find(t, g, v);
+        Difference d = KnownDifferences.find(t, g, s, v);
         if (d != null && d.vsl().test(v, mine)) {
           observed.add(d);
         } else {
