@@ -1,6 +1,8 @@
 package org.vsldb.jdbc;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.vsldb.sql.Result;
 
 /**
  * Where a result set stands among its rows, and how it may move: {@link ForwardCursor} reads the
@@ -9,6 +11,28 @@ import java.sql.SQLException;
  * or after the last row.
  */
 sealed interface Cursor permits ForwardCursor, ScrollCursor {
+  /**
+   * A cursor of {@code type} over a query's rows, at most {@code maxRows} (0: no limit). A
+   * scrolling cursor reads them all now; if that fails, the rows' resources are released.
+   */
+  static Cursor open(int type, Result.Rows rows, long maxRows) throws SQLException {
+    if (type == ResultSet.TYPE_FORWARD_ONLY) {
+      return new ForwardCursor(rows.rows(), maxRows);
+    }
+    try {
+      return new ScrollCursor(rows.rows(), maxRows);
+    } catch (SQLException e) {
+      if (rows.onClose() != null) {
+        try {
+          rows.onClose().close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
   /** The row the cursor is on, or null when it is on none. */
   Object[] current();
 

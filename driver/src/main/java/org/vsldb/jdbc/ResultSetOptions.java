@@ -62,4 +62,21 @@ record ResultSetOptions(int type, int concurrency, int holdability) {
   boolean closedAtCommit() {
     return holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT;
   }
+
+  /**
+   * Checks a fetch direction, a hint: any of the three constants for a scrollable result, only
+   * {@code FETCH_FORWARD} for a forward-only one.
+   *
+   * @throws SQLException 22023 for another value, 90128 for a backward hint on a forward-only result
+   */
+  static void checkFetchDirection(int type, int direction) throws SQLException {
+    if (direction != ResultSet.FETCH_FORWARD && direction != ResultSet.FETCH_REVERSE
+        && direction != ResultSet.FETCH_UNKNOWN) {
+      throw ErrorCode.INVALID_PARAMETER.exception(direction, "fetch direction");
+    }
+    if (direction != ResultSet.FETCH_FORWARD && type == ResultSet.TYPE_FORWARD_ONLY) {
+      throw ErrorCode.RESULT_SET_NOT_SCROLLABLE.exception(
+          "fetch direction " + direction + " needs TYPE_SCROLL_INSENSITIVE");
+    }
+  }
 }

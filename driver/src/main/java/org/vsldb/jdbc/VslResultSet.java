@@ -197,13 +197,7 @@ final class VslResultSet extends ReadOnlyResultSet {
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
-    if (direction != FETCH_FORWARD && direction != FETCH_REVERSE && direction != FETCH_UNKNOWN) {
-      throw ErrorCode.INVALID_PARAMETER.exception(direction, "fetch direction");
-    }
-    if (direction != FETCH_FORWARD && cursor.type() == TYPE_FORWARD_ONLY) {
-      throw ErrorCode.RESULT_SET_NOT_SCROLLABLE.exception(
-          "fetch direction " + direction + " needs a result set of TYPE_SCROLL_INSENSITIVE");
-    }
+    ResultSetOptions.checkFetchDirection(cursor.type(), direction);
     fetchDirection = direction;
   }
 
