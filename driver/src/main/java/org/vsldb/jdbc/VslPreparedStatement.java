@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -27,6 +28,7 @@ import java.util.Calendar;
 import java.util.List;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.vsldb.jdbc.types.Lobs;
+import org.vsldb.jdbc.types.TargetTypes;
 import org.vsldb.sql.error.ErrorCode;
 import org.vsldb.sql.exec.Command;
 import org.vsldb.sql.exec.Parameters;
@@ -73,7 +75,9 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
     if (i < 1 || i > params.length) {
       throw ErrorCode.INVALID_PARAMETER.exception(i, "parameter index (1.." + params.length + ")");
     }
-    params[i - 1] = Lobs.materialize(v);
+    Object value = Lobs.materialize(v);
+    TargetTypes.checkParameter(value, command.parameterTypes().get(i - 1));
+    params[i - 1] = value;
   }
 
   // PreparedStatement: execution ////////////////////////////////////////////////////////////
@@ -303,14 +307,32 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
     set(i, x);
   }
 
+  /** {@code x} converted to {@code targetSqlType} first, as {@link TargetTypes} describes. */
   @Override
   public void setObject(int i, Object x, int targetSqlType) throws SQLException {
-    set(i, x);
+    set(i, TargetTypes.convert(x, targetSqlType, -1));
   }
 
   @Override
   public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    set(i, x instanceof BigDecimal d ? d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : x);
+    set(i, TargetTypes.convert(x, targetSqlType, scaleOrLength));
+  }
+
+  @Override
+  public void setObject(int i, Object x, SQLType targetSqlType) throws SQLException {
+    setObject(i, x, vendorType(targetSqlType));
+  }
+
+  @Override
+  public void setObject(int i, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+    setObject(i, x, vendorType(targetSqlType), scaleOrLength);
+  }
+
+  private static int vendorType(SQLType t) throws SQLException {
+    if (!(t instanceof java.sql.JDBCType j)) {
+      throw ErrorCode.unsupported("target SQL types other than java.sql.JDBCType: " + t);
+    }
+    return j.getVendorTypeNumber();
   }
 
   @Override

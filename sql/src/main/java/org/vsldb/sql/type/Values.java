@@ -46,10 +46,13 @@ public final class Values {
         case SMALLINT -> (short) exactLong(v, Short.MIN_VALUE, Short.MAX_VALUE);
         case INTEGER -> (int) exactLong(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
         case BIGINT -> exactLong(v, Long.MIN_VALUE, Long.MAX_VALUE);
-        case REAL -> v instanceof Number n ? n.floatValue() : Float.parseFloat(v.toString().trim());
-        case FLOAT, DOUBLE -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
-        case DECIMAL -> toBigDecimal(v);
-        case CHAR, VARCHAR -> v instanceof byte[] ? v : v.toString();
+        case REAL -> v instanceof Number n ? n.floatValue()
+            : v instanceof Boolean b ? (b ? 1f : 0f) : Float.parseFloat(v.toString().trim());
+        case FLOAT, DOUBLE -> v instanceof Number n ? n.doubleValue()
+            : v instanceof Boolean b ? (b ? 1d : 0d) : Double.parseDouble(v.toString().trim());
+        case DECIMAL -> v instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO) : toBigDecimal(v);
+        // A boolean reads as text as getString writes it, as in H2.
+        case CHAR, VARCHAR -> v instanceof byte[] ? v : v instanceof Boolean b ? (b ? "TRUE" : "FALSE") : v.toString();
         case DATE -> toDays(v);
         case TIME -> toMillisOfDay(v);
         case TIMESTAMP -> toTimestampMillis(v);
@@ -102,6 +105,13 @@ public final class Values {
       r = ((Number) v).longValue();
     } else if (v instanceof Boolean b) {
       r = b ? 1 : 0;
+    } else if (v instanceof Double || v instanceof Float) {
+      // Half up, as H2 (Math.round), and as the JDBC getters read a float as a whole number.
+      double d = Math.floor(((Number) v).doubleValue() + 0.5);
+      if (Double.isNaN(d) || d < min || d > max) {
+        throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(v);
+      }
+      r = (long) d;
     } else {
       BigDecimal d = toBigDecimal(v).setScale(0, RoundingMode.HALF_UP);
       if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
