@@ -72,7 +72,14 @@ public final class TargetTypes {
     if (t == SqlTypeName.DECIMAL && scaleOrLength >= 0) {
       internal = ((BigDecimal) internal).setScale(scaleOrLength, RoundingMode.HALF_UP);
     }
-    return JdbcValues.toObject(internal, new ColumnMeta("", "", "", "", t, 0, 0, true));
+    // Dates and times as java.time values, which hold any wall-clock time (a java.sql.Timestamp
+    // cannot hold one in a daylight-saving gap of the JVM's zone).
+    return switch (t) {
+      case DATE -> Values.localDate((Integer) internal);
+      case TIME -> Values.localTime((Integer) internal);
+      case TIMESTAMP -> Values.localDateTime((Long) internal);
+      default -> JdbcValues.toObject(internal, new ColumnMeta("", "", "", "", t, 0, 0, true));
+    };
   }
 
   /** A value as text, as {@code getString} writes its type. */

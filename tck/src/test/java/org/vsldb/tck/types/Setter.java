@@ -22,7 +22,20 @@ import javax.sql.rowset.serial.SerialClob;
  * Each takes the value in its canonical Java form (see {@link TypeCase}) and passes it as the
  * JDBC method it is named after wants it.
  */
-record Setter(String name, Applies applies, Call call) {
+record Setter(String name, Applies applies, Call call, java.util.function.UnaryOperator<Object> carries) {
+  /** A setter that passes the value as it is (or as a Java object that holds it exactly). */
+  Setter(String name, Applies applies, Call call) {
+    this(name, applies, call, v -> v);
+  }
+
+  /**
+   * What a java.sql.Timestamp made from a LocalDateTime holds: the same, unless the time falls in a
+   * daylight-saving gap of the JVM's zone, which Timestamp moves past.
+   */
+  static Object viaTimestamp(Object v) {
+    return v instanceof LocalDateTime t ? Timestamp.valueOf(t).toLocalDateTime() : v;
+  }
+
   @FunctionalInterface
   interface Applies {
     boolean to(TypeCase t, Object v);
@@ -44,10 +57,10 @@ record Setter(String name, Applies applies, Call call) {
       return d.toPlainString();
     }
     if (v instanceof LocalDateTime t) {
-      return Timestamp.valueOf(t).toString();
+      return t.toLocalDate() + " " + t.toLocalTime();
     }
     if (v instanceof OffsetDateTime o) {
-      return Timestamp.valueOf(o.toLocalDateTime()).toString() + o.getOffset();
+      return o.toLocalDate() + " " + o.toLocalTime() + o.getOffset();
     }
     return v.toString();
   }
@@ -139,12 +152,12 @@ record Setter(String name, Applies applies, Call call) {
       new Setter("setObject", (t, v) -> true, (p, t, v) -> p.setObject(1, v)),
       new Setter("setObject(targetType)", (t, v) -> true, (p, t, v) -> p.setObject(1, v, t.jdbcType())),
       new Setter("setNull", (t, v) -> v == null, (p, t, v) -> p.setNull(1, t.jdbcType())),
-      new Setter("typed setter", (t, v) -> v != null, Setter::typed),
+      new Setter("typed setter", (t, v) -> v != null, Setter::typed, Setter::viaTimestamp),
       new Setter("typed setter(null)", (t, v) -> v == null && !(t.family() == Family.BOOLEAN
           || t.family() == Family.EXACT || t.family() == Family.APPROXIMATE), (p, t, v) -> typedNull(p, t)),
       new Setter("setString", (t, v) -> v != null && !t.family().binary(), (p, t, v) -> p.setString(1, text(v))),
       new Setter("setObject(Timestamp)", (t, v) -> v != null && t.family() == Family.TIMESTAMP,
-          (p, t, v) -> p.setObject(1, Timestamp.valueOf((LocalDateTime) v))),
+          (p, t, v) -> p.setObject(1, Timestamp.valueOf((LocalDateTime) v)), Setter::viaTimestamp),
       new Setter("setObject(java.sql.Date)", (t, v) -> v != null && t.family() == Family.DATE,
           (p, t, v) -> p.setObject(1, Date.valueOf((LocalDate) v))),
       new Setter("setObject(java.sql.Time)", (t, v) -> v != null && t.family() == Family.TIME,

@@ -104,13 +104,15 @@ record TypeCase(String name, String vslType, String h2Type, int jdbcType, Family
       new TypeCase("TIMESTAMP", "TIMESTAMP", "TIMESTAMP(3)", Types.TIMESTAMP, Family.TIMESTAMP,
           LocalDateTime.class, 0, withNull(LocalDateTime.of(1970, 1, 1, 0, 0),
               LocalDateTime.of(2024, 2, 29, 12, 34, 56, 789_000_000), LocalDateTime.of(1, 1, 1, 0, 0),
-              LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 1_000_000))),
+              LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 1_000_000),
+              LocalDateTime.of(2024, 3, 10, 2, 30), LocalDateTime.of(2024, 11, 3, 1, 30))),
       new TypeCase("TIMESTAMP WITH LOCAL TIME ZONE", "TIMESTAMP WITH LOCAL TIME ZONE",
           "TIMESTAMP(3) WITH TIME ZONE", Types.TIMESTAMP_WITH_TIMEZONE, Family.INSTANT, OffsetDateTime.class, 0,
           withNull(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 678_000_000, ZoneOffset.ofHoursMinutes(5, 30)),
               OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
               OffsetDateTime.of(2038, 1, 19, 3, 14, 8, 0, ZoneOffset.ofHours(-8)),
-              OffsetDateTime.of(1900, 6, 15, 12, 0, 0, 1_000_000, ZoneOffset.UTC))),
+              OffsetDateTime.of(1900, 6, 15, 12, 0, 0, 1_000_000, ZoneOffset.UTC),
+              OffsetDateTime.of(2024, 3, 10, 7, 30, 0, 0, ZoneOffset.UTC))),
       of("CLOB", Types.CLOB, Family.CLOB, String.class, "", "short", ASTRAL, LONG_TEXT),
       of("BLOB", Types.BLOB, Family.BLOB, byte[].class, new byte[0], bytes(0xff, 0, 1), sequence(100_000)));
 }
