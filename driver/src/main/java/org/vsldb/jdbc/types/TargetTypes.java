@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDateTime;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.vsldb.sql.ColumnMeta;
 import org.vsldb.sql.error.ErrorCode;
@@ -65,8 +64,8 @@ public final class TargetTypes {
     if (x == null || t == null) {
       return x;
     }
-    if (t == SqlTypeName.VARCHAR) {
-      return text(x);
+    if (t == SqlTypeName.VARCHAR && x instanceof byte[]) {
+      throw ErrorCode.INVALID_CAST.exception("a byte[] to a character string");
     }
     Object internal = Values.toInternal(x, t);
     if (t == SqlTypeName.DECIMAL && scaleOrLength >= 0) {
@@ -78,28 +77,9 @@ public final class TargetTypes {
       case DATE -> Values.localDate((Integer) internal);
       case TIME -> Values.localTime((Integer) internal);
       case TIMESTAMP -> Values.localDateTime((Long) internal);
+      case VARCHAR -> internal;
       default -> JdbcValues.toObject(internal, new ColumnMeta("", "", "", "", t, 0, 0, true));
     };
-  }
-
-  /** A value as text, as {@code getString} writes its type. */
-  private static String text(Object x) throws SQLException {
-    if (x instanceof String s) {
-      return s;
-    }
-    if (x instanceof byte[]) {
-      throw ErrorCode.INVALID_CAST.exception("a byte[] to a character string");
-    }
-    if (x instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    if (x instanceof Boolean b) {
-      return b ? "TRUE" : "FALSE";
-    }
-    if (x instanceof LocalDateTime t) {
-      return java.sql.Timestamp.valueOf(t).toString();
-    }
-    return x.toString();
   }
 
   /**

@@ -51,8 +51,7 @@ public final class Values {
         case FLOAT, DOUBLE -> v instanceof Number n ? n.doubleValue()
             : v instanceof Boolean b ? (b ? 1d : 0d) : Double.parseDouble(v.toString().trim());
         case DECIMAL -> v instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO) : toBigDecimal(v);
-        // A boolean reads as text as getString writes it, as in H2.
-        case CHAR, VARCHAR -> v instanceof byte[] ? v : v instanceof Boolean b ? (b ? "TRUE" : "FALSE") : v.toString();
+        case CHAR, VARCHAR -> v instanceof byte[] ? v : text(v);
         case DATE -> toDays(v);
         case TIME -> toMillisOfDay(v);
         case TIMESTAMP -> toTimestampMillis(v);
@@ -65,6 +64,32 @@ public final class Values {
     } catch (DateTimeParseException e) {
       throw ErrorCode.INVALID_DATETIME.exception(e, "'" + v + "' for " + target);
     }
+  }
+
+  /**
+   * A value as text, as getString writes its type and H2 converts it: a boolean as TRUE or FALSE,
+   * a date-time with a space before the time and the time as HH:mm:ss with milliseconds if any.
+   */
+  private static String text(Object v) {
+    if (v instanceof Boolean b) {
+      return b ? "TRUE" : "FALSE";
+    }
+    if (v instanceof LocalTime t) {
+      return time(t);
+    }
+    if (v instanceof LocalDateTime t) {
+      return t.toLocalDate() + " " + time(t.toLocalTime());
+    }
+    if (v instanceof OffsetDateTime o) {
+      return o.toLocalDate() + " " + time(o.toLocalTime()) + o.getOffset();
+    }
+    return v.toString();
+  }
+
+  private static String time(LocalTime t) {
+    String s = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+    int ms = t.getNano() / 1_000_000;
+    return ms == 0 ? s : s + String.format(".%03d", ms).replaceAll("0+$", "");
   }
 
   /**
@@ -198,7 +223,12 @@ public final class Values {
       return l;
     } else {
       String s = v.toString().trim().replace(' ', 'T');
-      ldt = s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+      try {
+        ldt = s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+      } catch (DateTimeParseException e) {
+        // Text with an offset or zone names an instant: its wall-clock time in the session zone, as in H2.
+        return Instants.instantToLocal(Instants.toEpochMillis(v.toString()));
+      }
     }
     return ldt.toEpochSecond(ZoneOffset.UTC) * 1000 + ldt.getNano() / 1_000_000;
   }

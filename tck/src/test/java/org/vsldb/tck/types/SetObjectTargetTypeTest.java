@@ -68,7 +68,11 @@ class SetObjectTargetTypeTest {
         {new BigDecimal("1.255"), Types.DECIMAL, 2},
         {new BigDecimal("1.255"), Types.NUMERIC, 1},
         {"3.5", Types.DOUBLE, -1},
-        {7, Types.DOUBLE, -1}};
+        {7, Types.DOUBLE, -1},
+        {java.time.LocalTime.of(12, 34), Types.VARCHAR, -1},
+        {LocalDateTime.of(2024, 2, 29, 12, 34, 56, 780_000_000), Types.VARCHAR, -1},
+        {java.time.OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, java.time.ZoneOffset.ofHoursMinutes(5, 30)),
+            Types.VARCHAR, -1}};
     Stream.Builder<Arguments> b = Stream.builder();
     for (Object[] v : values) {
       for (int i = 0; i < COLUMNS.size(); i++) {
