@@ -25,7 +25,7 @@ final class MetaResults {
   }
 
   static ResultSet of(Statement owner, List<ColumnMeta> columns, List<Object[]> rows) {
-    return new VslResultSet(owner, columns, rows.iterator(), null, 0);
+    return new VslResultSet(owner, columns, rows.iterator());
   }
 
   /**

@@ -137,8 +137,12 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   @Override
   public ResultSet getClientInfoProperties() throws SQLException {
     connection.checkOpen();
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (ClientInfo.Property p : ClientInfo.PROPERTIES) {
+      rows.add(new Object[] {p.name(), ClientInfo.MAX_LENGTH, null, p.description()});
+    }
     return MetaResults.of(null, MetaResults.columns("NAME", "MAX_LEN:INTEGER", "DEFAULT_VALUE", "DESCRIPTION"),
-        List.of());
+        rows);
   }
 
   @Override
@@ -329,9 +333,11 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean supportsDataManipulationTransactionsOnly() { return true; }
   @Override public boolean dataDefinitionCausesTransactionCommit() { return true; }
   @Override public boolean dataDefinitionIgnoredInTransactions() { return false; }
-  @Override public boolean supportsResultSetType(int type) { return type == ResultSet.TYPE_FORWARD_ONLY; }
+  @Override public boolean supportsResultSetType(int type) {
+    return type == ResultSet.TYPE_FORWARD_ONLY || type == ResultSet.TYPE_SCROLL_INSENSITIVE;
+  }
   @Override public boolean supportsResultSetConcurrency(int type, int concurrency) {
-    return type == ResultSet.TYPE_FORWARD_ONLY && concurrency == ResultSet.CONCUR_READ_ONLY;
+    return supportsResultSetType(type) && concurrency == ResultSet.CONCUR_READ_ONLY;
   }
   @Override public boolean ownUpdatesAreVisible(int type) { return false; }
   @Override public boolean ownDeletesAreVisible(int type) { return false; }

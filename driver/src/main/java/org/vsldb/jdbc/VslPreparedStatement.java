@@ -1,6 +1,5 @@
 package org.vsldb.jdbc;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -19,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.vsldb.jdbc.types.Lobs;
+import org.vsldb.jdbc.types.TargetTypes;
 import org.vsldb.sql.error.ErrorCode;
 import org.vsldb.sql.exec.Command;
 import org.vsldb.sql.exec.Parameters;
@@ -42,8 +44,9 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
   private Object[] params;
   private final List<Object[]> batch = new ArrayList<>();
 
-  VslPreparedStatement(VslConnection connection, String sql) throws SQLException {
-    super(connection);
+  VslPreparedStatement(VslConnection connection, String sql, ResultSetOptions options)
+      throws SQLException {
+    super(connection, options);
     this.sql = sql;
     this.command = prepare(sql);
     this.params = newParams();
@@ -72,7 +75,9 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
     if (i < 1 || i > params.length) {
       throw ErrorCode.INVALID_PARAMETER.exception(i, "parameter index (1.." + params.length + ")");
     }
-    params[i - 1] = Lobs.materialize(v);
+    Object value = Lobs.materialize(v);
+    TargetTypes.checkParameter(value, command.parameterTypes().get(i - 1));
+    params[i - 1] = value;
   }
 
   // PreparedStatement: execution ////////////////////////////////////////////////////////////
@@ -150,7 +155,8 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
     Command c = current();
-    return c.columns().isEmpty() ? null : new VslResultSetMetaData(c.columns());
+    return c.columns().isEmpty() ? null
+        : new VslResultSetMetaData(c.columns(), connection.engine().store().catalog());
   }
 
   @Override
@@ -284,9 +290,15 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
         : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalTime());
   }
 
+  /**
+   * A TIMESTAMP parameter takes the wall-clock time {@code x} shows in the calendar's zone; a
+   * TIMESTAMP WITH LOCAL TIME ZONE parameter takes {@code x}'s instant, which needs no calendar.
+   */
   @Override
   public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException {
-    set(i, x == null || cal == null ? x
+    boolean instant = i >= 1 && i <= params.length
+        && command.parameterTypes().get(i - 1) == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+    set(i, x == null || cal == null || instant ? x
         : x.toInstant().atZone(cal.getTimeZone().toZoneId()).toLocalDateTime());
   }
 
@@ -295,14 +307,32 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
     set(i, x);
   }
 
+  /** {@code x} converted to {@code targetSqlType} first, as {@link TargetTypes} describes. */
   @Override
   public void setObject(int i, Object x, int targetSqlType) throws SQLException {
-    set(i, x);
+    set(i, TargetTypes.convert(x, targetSqlType, -1));
   }
 
   @Override
   public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    set(i, x instanceof BigDecimal d ? d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : x);
+    set(i, TargetTypes.convert(x, targetSqlType, scaleOrLength));
+  }
+
+  @Override
+  public void setObject(int i, Object x, SQLType targetSqlType) throws SQLException {
+    setObject(i, x, vendorType(targetSqlType));
+  }
+
+  @Override
+  public void setObject(int i, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+    setObject(i, x, vendorType(targetSqlType), scaleOrLength);
+  }
+
+  private static int vendorType(SQLType t) throws SQLException {
+    if (!(t instanceof java.sql.JDBCType j)) {
+      throw ErrorCode.unsupported("target SQL types other than java.sql.JDBCType: " + t);
+    }
+    return j.getVendorTypeNumber();
   }
 
   @Override
@@ -312,7 +342,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setCharacterStream(int i, Reader r, long length) throws SQLException {
-    set(i, r == null ? null : read(r, length));
+    set(i, r == null ? null : Lobs.text(r, length));
   }
 
   @Override
@@ -337,7 +367,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setAsciiStream(int i, InputStream in, long length) throws SQLException {
-    set(i, in == null ? null : new String(readBytes(in, length), StandardCharsets.US_ASCII));
+    set(i, in == null ? null : new String(Lobs.bytes(in, length), StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -358,36 +388,12 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setBinaryStream(int i, InputStream in, long length) throws SQLException {
-    set(i, in == null ? null : readBytes(in, length));
+    set(i, in == null ? null : Lobs.bytes(in, length));
   }
 
   @Override
   public void setBinaryStream(int i, InputStream in) throws SQLException {
     setBinaryStream(i, in, -1L);
-  }
-
-  private static String read(Reader r, long length) throws SQLException {
-    try {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      long left = length < 0 ? Long.MAX_VALUE : length;
-      int n;
-      while (left > 0 && (n = r.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
-        sb.append(buf, 0, n);
-        left -= n;
-      }
-      return sb.toString();
-    } catch (IOException e) {
-      throw ErrorCode.IO_ERROR.exception(e, "reading a character stream parameter: " + e.getMessage());
-    }
-  }
-
-  private static byte[] readBytes(InputStream in, long length) throws SQLException {
-    try {
-      return length < 0 ? in.readAllBytes() : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
-    } catch (IOException e) {
-      throw ErrorCode.IO_ERROR.exception(e, "reading a stream parameter: " + e.getMessage());
-    }
   }
 
   @Override

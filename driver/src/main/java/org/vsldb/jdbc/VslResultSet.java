@@ -30,36 +30,36 @@ import org.vsldb.sql.ColumnMeta;
 import org.vsldb.sql.error.ErrorCode;
 
 /**
- * A forward-only, read-only {@link ResultSet} over rows in the runtime representation, converted
- * per column by {@link JdbcValues} as each getter is called. The getters by label and the
- * refusals of updates are in {@link ReadOnlyResultSet}.
+ * A read-only {@link ResultSet} over rows in the runtime representation, converted per column by
+ * {@link JdbcValues} as each getter is called. Its {@link Cursor} decides how it moves (forward
+ * only, or scrolling over rows read at once). The getters by label and the refusals of updates
+ * are in {@link ReadOnlyResultSet}.
  */
 final class VslResultSet extends ReadOnlyResultSet {
   private final Statement statement;
   private final List<ColumnMeta> columns;
-  private final Iterator<Object[]> rows;
+  private final Cursor cursor;
   private final AutoCloseable onClose;
-  private final long maxRows;
+  private final int holdability;
   private Map<String, Integer> labels;
-  private Object[] current;
-  private long rowNumber;
-  private boolean afterLast;
   private boolean wasNull;
   private boolean closed;
   private int fetchSize;
+  private int fetchDirection = FETCH_FORWARD;
   private SQLWarning warnings;
 
   VslResultSet(
-      Statement statement,
-      List<ColumnMeta> columns,
-      Iterator<Object[]> rows,
-      AutoCloseable onClose,
-      long maxRows) {
+      Statement statement, List<ColumnMeta> columns, Cursor cursor, AutoCloseable onClose, int holdability) {
     this.statement = statement;
     this.columns = columns;
-    this.rows = rows;
+    this.cursor = cursor;
     this.onClose = onClose;
-    this.maxRows = maxRows;
+    this.holdability = holdability;
+  }
+
+  /** A forward-only result set over {@code rows}, held over commits, as metadata methods return. */
+  VslResultSet(Statement statement, List<ColumnMeta> columns, Iterator<Object[]> rows) {
+    this(statement, columns, new ForwardCursor(rows, 0), null, HOLD_CURSORS_OVER_COMMIT);
   }
 
   List<ColumnMeta> columns() {
@@ -74,9 +74,9 @@ final class VslResultSet extends ReadOnlyResultSet {
 
   private Object value(int i) throws SQLException {
     checkOpen();
+    Object[] current = cursor.current();
     if (current == null) {
-      throw ErrorCode.NO_DATA.exception(
-          afterLast ? "the cursor is after the last row" : "call next() first");
+      throw ErrorCode.NO_DATA.exception(cursor.noRow());
     }
     if (i < 1 || i > columns.size()) {
       throw ErrorCode.INVALID_PARAMETER.exception(i, "column index (1.." + columns.size() + ")");
@@ -95,31 +95,55 @@ final class VslResultSet extends ReadOnlyResultSet {
   @Override
   public boolean next() throws SQLException {
     checkOpen();
-    try {
-      if (afterLast || (maxRows > 0 && rowNumber >= maxRows) || !rows.hasNext()) {
-        current = null;
-        if (!afterLast) {
-          afterLast = true;
-          rowNumber++;
-        }
-        return false;
-      }
-      current = rows.next();
-      rowNumber++;
-      return true;
-    } catch (RuntimeException e) {
-      throw org.vsldb.sql.error.SqlErrors.translate(
-          e instanceof org.vsldb.sql.exec.VslDataContext.CancelledException
-              ? ErrorCode.CANCELLED.exception(e)
-              : e);
-    }
+    return cursor.next();
+  }
+
+  @Override
+  public boolean previous() throws SQLException {
+    checkOpen();
+    return cursor.previous();
+  }
+
+  @Override
+  public boolean absolute(int row) throws SQLException {
+    checkOpen();
+    return cursor.absolute(row);
+  }
+
+  @Override
+  public boolean relative(int rows) throws SQLException {
+    checkOpen();
+    return cursor.relative(rows);
+  }
+
+  @Override
+  public boolean first() throws SQLException {
+    checkOpen();
+    return cursor.first();
+  }
+
+  @Override
+  public boolean last() throws SQLException {
+    checkOpen();
+    return cursor.last();
+  }
+
+  @Override
+  public void beforeFirst() throws SQLException {
+    checkOpen();
+    cursor.beforeFirst();
+  }
+
+  @Override
+  public void afterLast() throws SQLException {
+    checkOpen();
+    cursor.afterLast();
   }
 
   @Override
   public void close() throws SQLException {
     if (!closed) {
       closed = true;
-      current = null;
       if (onClose != null) {
         try {
           onClose.close();
@@ -142,84 +166,45 @@ final class VslResultSet extends ReadOnlyResultSet {
   @Override
   public boolean isBeforeFirst() throws SQLException {
     checkOpen();
-    return rowNumber == 0 && rows.hasNext();
+    return cursor.isBeforeFirst();
   }
 
   @Override
   public boolean isAfterLast() throws SQLException {
     checkOpen();
-    return afterLast && rowNumber > 1;
+    return cursor.isAfterLast();
   }
 
   @Override
   public boolean isFirst() throws SQLException {
     checkOpen();
-    return rowNumber == 1 && current != null;
+    return cursor.isFirst();
   }
 
   @Override
   public boolean isLast() throws SQLException {
     checkOpen();
-    return current != null && (!rows.hasNext() || (maxRows > 0 && rowNumber >= maxRows));
+    return cursor.isLast();
   }
 
   @Override
   public int getRow() throws SQLException {
     checkOpen();
-    return current == null ? 0 : (int) rowNumber;
+    return cursor.row();
   }
 
-  private SQLException forwardOnly() {
-    return ErrorCode.FEATURE_NOT_SUPPORTED.exception(
-        "moving the cursor of a forward-only result set");
-  }
-
-  @Override
-  public void beforeFirst() throws SQLException {
-    throw forwardOnly();
-  }
-
-  @Override
-  public void afterLast() throws SQLException {
-    throw forwardOnly();
-  }
-
-  @Override
-  public boolean first() throws SQLException {
-    throw forwardOnly();
-  }
-
-  @Override
-  public boolean last() throws SQLException {
-    throw forwardOnly();
-  }
-
-  @Override
-  public boolean absolute(int row) throws SQLException {
-    throw forwardOnly();
-  }
-
-  @Override
-  public boolean relative(int rows) throws SQLException {
-    throw forwardOnly();
-  }
-
-  @Override
-  public boolean previous() throws SQLException {
-    throw forwardOnly();
-  }
-
+  /** A hint only; a forward-only result set accepts only {@code FETCH_FORWARD}. */
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
-    if (direction != FETCH_FORWARD) {
-      throw forwardOnly();
-    }
+    ResultSetOptions.checkFetchDirection(cursor.type(), direction);
+    fetchDirection = direction;
   }
 
   @Override
-  public int getFetchDirection() {
-    return FETCH_FORWARD;
+  public int getFetchDirection() throws SQLException {
+    checkOpen();
+    return fetchDirection;
   }
 
   @Override
@@ -237,8 +222,9 @@ final class VslResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public int getType() {
-    return TYPE_FORWARD_ONLY;
+  public int getType() throws SQLException {
+    checkOpen();
+    return cursor.type();
   }
 
   @Override
@@ -247,8 +233,9 @@ final class VslResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public int getHoldability() {
-    return HOLD_CURSORS_OVER_COMMIT;
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return holdability;
   }
 
   @Override
@@ -257,7 +244,8 @@ final class VslResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public Statement getStatement() {
+  public Statement getStatement() throws SQLException {
+    checkOpen();
     return statement;
   }
 
@@ -281,7 +269,8 @@ final class VslResultSet extends ReadOnlyResultSet {
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return new VslResultSetMetaData(columns);
+    return new VslResultSetMetaData(columns,
+        statement instanceof VslStatement s ? s.connection.engine().store().catalog() : null);
   }
 
   @Override
@@ -474,13 +463,13 @@ final class VslResultSet extends ReadOnlyResultSet {
   @Override
   public Blob getBlob(int i) throws SQLException {
     byte[] b = getBytes(i);
-    return b == null ? null : new javax.sql.rowset.serial.SerialBlob(b);
+    return b == null ? null : new org.vsldb.jdbc.types.MemoryBlob(b);
   }
 
   @Override
   public Clob getClob(int i) throws SQLException {
     String s = getString(i);
-    return s == null ? null : new javax.sql.rowset.serial.SerialClob(s.toCharArray());
+    return s == null ? null : new org.vsldb.jdbc.types.MemoryClob(s);
   }
 
   @Override

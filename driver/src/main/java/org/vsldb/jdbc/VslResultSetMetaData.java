@@ -5,13 +5,25 @@ import java.sql.SQLException;
 import java.util.List;
 import org.vsldb.sql.ColumnMeta;
 import org.vsldb.sql.error.ErrorCode;
+import org.vsldb.storage.table.Catalog;
+import org.vsldb.storage.table.Table;
 
-/** Describes the columns of a result: labels, origins and SQL types. */
+/**
+ * Describes the columns of a result: labels, origins and SQL types. With the catalog, a column
+ * taken straight from a table also reports whether it is an identity column.
+ */
 final class VslResultSetMetaData implements ResultSetMetaData {
   private final List<ColumnMeta> columns;
+  private final Catalog catalog;
 
   VslResultSetMetaData(List<ColumnMeta> columns) {
+    this(columns, null);
+  }
+
+  /** Columns whose origins are looked up in {@code catalog} (null: none are). */
+  VslResultSetMetaData(List<ColumnMeta> columns, Catalog catalog) {
     this.columns = columns;
+    this.catalog = catalog;
   }
 
   private ColumnMeta col(int i) throws SQLException {
@@ -28,8 +40,13 @@ final class VslResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public boolean isAutoIncrement(int i) throws SQLException {
-    col(i);
-    return false;
+    ColumnMeta c = col(i);
+    if (catalog == null || c.tableName().isEmpty()) {
+      return false;
+    }
+    Table t = catalog.table(c.schemaName(), c.tableName());
+    return t != null && t.def().columns().stream()
+        .anyMatch(d -> d.name().equals(c.columnName()) && d.isIdentity());
   }
 
   @Override
@@ -174,9 +191,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
   public String getColumnClassName(int i) throws SQLException {
     return switch (col(i).type()) {
       case BOOLEAN -> Boolean.class.getName();
-      case TINYINT -> Byte.class.getName();
-      case SMALLINT -> Short.class.getName();
-      case INTEGER -> Integer.class.getName();
+      case TINYINT, SMALLINT, INTEGER -> Integer.class.getName();
       case BIGINT -> Long.class.getName();
       case REAL -> Float.class.getName();
       case FLOAT, DOUBLE -> Double.class.getName();

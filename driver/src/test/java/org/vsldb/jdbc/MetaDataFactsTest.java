@@ -209,11 +209,18 @@ class MetaDataFactsTest {
   }
 
   @Test
-  void resultSetTypes_onlyForwardOnlyReadOnly_asStatementsGive() throws SQLException {
+  void resultSetTypes_forwardOnlyAndScrollInsensitive_readOnly_asStatementsGive() throws SQLException {
     assertTrue(md.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY));
-    assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));
+    assertTrue(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));
+    assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_SENSITIVE));
+    assertTrue(md.supportsResultSetConcurrency(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY));
+    assertFalse(md.supportsResultSetConcurrency(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE));
     try (Statement st = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY)) {
-      assertEquals(ResultSet.TYPE_FORWARD_ONLY, st.getResultSetType());
+      assertEquals(ResultSet.TYPE_SCROLL_INSENSITIVE, st.getResultSetType());
+    }
+    try (Statement st = c.createStatement(ResultSet.TYPE_SCROLL_SENSITIVE, ResultSet.CONCUR_UPDATABLE)) {
+      assertEquals(ResultSet.TYPE_SCROLL_INSENSITIVE, st.getResultSetType());
+      assertEquals(ResultSet.CONCUR_READ_ONLY, st.getResultSetConcurrency());
     }
   }
 }

@@ -46,8 +46,9 @@ class MetaDataResultColumnsTest {
   private static final Map<String, Integer> JDBC_TYPES = Map.of(
       "String", Types.VARCHAR, "int", Types.INTEGER, "short", Types.SMALLINT, "boolean", Types.BOOLEAN,
       "long", Types.BIGINT);
+  // getObject of a SMALLINT column is an Integer (JDBC 4.3 table B-3).
   private static final Map<String, Class<?>> JAVA_TYPES = Map.of(
-      "String", String.class, "int", Integer.class, "short", Short.class, "boolean", Boolean.class,
+      "String", String.class, "int", Integer.class, "short", Integer.class, "boolean", Boolean.class,
       "long", Long.class);
 
   private static final String PROCEDURE_COLUMNS_HEAD =

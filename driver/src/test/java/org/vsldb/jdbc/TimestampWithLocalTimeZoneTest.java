@@ -102,6 +102,16 @@ class TimestampWithLocalTimeZoneTest {
   }
 
   @Test
+  void setTimestampWithACalendar_storesTheTimestampsInstant_asTheCalendarNamesNoWallClock() throws SQLException {
+    Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
+    try (PreparedStatement ps = c.prepareStatement("insert into t values (1, ?)")) {
+      ps.setTimestamp(1, Timestamp.from(AT), tokyo);
+      ps.executeUpdate();
+    }
+    assertEquals(AT, row(1).getObject(1, java.time.Instant.class));
+  }
+
+  @Test
   void localDateTime_isAWallClockTimeInTheSessionZone() throws SQLException {
     LocalDateTime local = LocalDateTime.of(2024, 7, 1, 12, 0, 0);
     insert(1, local);

@@ -41,10 +41,9 @@ public final class JdbcValues {
       case BINARY, VARBINARY -> binary(v);
       case DECIMAL -> decimal(v, c);
       case CHAR, VARCHAR -> v.toString();
-      case INTEGER -> v instanceof Integer ? v : ((Number) v).intValue();
+      // JDBC 4.3 table B-3, as H2: TINYINT and SMALLINT are read as Integer.
+      case TINYINT, SMALLINT, INTEGER -> v instanceof Integer ? v : ((Number) v).intValue();
       case BIGINT -> v instanceof Long ? v : ((Number) v).longValue();
-      case SMALLINT -> v instanceof Short ? v : ((Number) v).shortValue();
-      case TINYINT -> v instanceof Byte ? v : ((Number) v).byteValue();
       case DOUBLE, FLOAT -> v instanceof Double ? v : ((Number) v).doubleValue();
       case REAL -> v instanceof Float ? v : ((Number) v).floatValue();
       default -> v;
@@ -158,21 +157,28 @@ public final class JdbcValues {
     }
   }
 
+  /**
+   * A value as a whole number within {@code min..max}, rounded as H2 rounds: a decimal half away
+   * from zero, a floating-point number half up ({@link Math#round(double)}); so as vsl rounds a
+   * parameter for an integer column.
+   *
+   * @throws SQLException 22003 outside the range, 22018 for text that is no number
+   */
   public static long toLong(Object v, ColumnMeta c, long min, long max) throws SQLException {
     Number n = toNumber(v, c);
     long r;
     if (n instanceof BigDecimal d) {
       try {
-        r = d.setScale(0, RoundingMode.DOWN).longValueExact();
+        r = d.setScale(0, RoundingMode.HALF_UP).longValueExact();
       } catch (ArithmeticException e) {
         throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(e, d.toPlainString());
       }
     } else if (n instanceof Double || n instanceof Float) {
-      double d = n.doubleValue();
-      if (Double.isNaN(d) || d < min || d > max) {
+      double rounded = Math.floor(n.doubleValue() + 0.5);
+      if (Double.isNaN(rounded) || rounded < min || rounded > max) {
         throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(n);
       }
-      r = (long) d;
+      r = (long) rounded;
     } else {
       r = n.longValue();
     }
@@ -182,12 +188,20 @@ public final class JdbcValues {
     return r;
   }
 
+  /**
+   * A value as a BigDecimal: a DECIMAL at its column's scale, a float by its shortest decimal text.
+   *
+   * @throws SQLException 22018 for NaN, an infinity, or text that is no number
+   */
   public static BigDecimal toBigDecimal(Object v, ColumnMeta c) throws SQLException {
     Number n = toNumber(v, c);
     if (n instanceof BigDecimal d) {
       return c.type() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL ? decimal(d, c) : d;
     }
     if (n instanceof Double || n instanceof Float) {
+      if (Double.isNaN(n.doubleValue()) || Double.isInfinite(n.doubleValue())) {
+        throw ErrorCode.INVALID_CAST.exception(n + " of column " + c.label() + " to a BigDecimal");
+      }
       return new BigDecimal(n.toString());
     }
     return BigDecimal.valueOf(n.longValue());
@@ -247,6 +261,33 @@ public final class JdbcValues {
     return java.sql.Timestamp.from(t.atZone(cal.getTimeZone().toZoneId()).toInstant());
   }
 
+  /**
+   * A value as a UUID: 16 bytes of a binary column, most significant first (as H2 converts
+   * binary to UUID), or the text of a character column in the form {@link java.util.UUID#toString}.
+   *
+   * @throws SQLException 22018 for another length, other text, or a column of another type
+   */
+  public static java.util.UUID uuid(Object v, ColumnMeta c) throws SQLException {
+    if (v instanceof ByteString || v instanceof byte[]) {
+      byte[] b = binary(v);
+      if (b.length != 16) {
+        throw ErrorCode.INVALID_CAST.exception(
+            "of " + b.length + " bytes in column " + c.label() + " to a UUID (it needs 16 bytes)");
+      }
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+      return new java.util.UUID(buf.getLong(), buf.getLong());
+    }
+    if (v instanceof String s && s.trim().length() == 36) {
+      try {
+        return java.util.UUID.fromString(s.trim());
+      } catch (IllegalArgumentException e) {
+        throw ErrorCode.INVALID_CAST.exception(e, "'" + s + "' of column " + c.label() + " to a UUID");
+      }
+    }
+    throw ErrorCode.INVALID_CAST.exception("'" + v + "' of column " + c.label() + " (" + c.typeName()
+        + ") to a UUID");
+  }
+
   /** {@code getObject(i, type)}. */
   @SuppressWarnings("unchecked")
   public static <T> T toType(Object v, ColumnMeta c, Class<T> type) throws SQLException {
@@ -294,6 +335,12 @@ public final class JdbcValues {
       r = toTime(v, c, null);
     } else if (type == java.sql.Timestamp.class) {
       r = toTimestamp(v, c, null);
+    } else if (type == java.util.UUID.class) {
+      r = uuid(v, c);
+    } else if (type == java.sql.Blob.class) {
+      r = new MemoryBlob(toBytes(v, c));
+    } else if (type == java.sql.Clob.class) {
+      r = new MemoryClob(toString(v, c));
     } else if (type == Object.class) {
       r = toObject(v, c);
     } else {

@@ -76,6 +76,7 @@ public enum ErrorCode {
   INVALID_PARAMETER(90008, "22023", "Invalid value {0} for {1}"),
   PARAMETER_NOT_SET(90012, "07001", "Parameter {0} is not set"),
   NO_DATA(2000, "02000", "No data is available: {0}"),
+  RESULT_SET_NOT_SCROLLABLE(90128, "90128", "The result set is not scrollable: {0}"),
   INVALID_STATE(90131, "25000", "Invalid transaction state: {0}"),
   GENERAL_ERROR(50000, "HY000", "General error: {0}");
 

@@ -19,7 +19,8 @@ public final class BinaryValues {
 
   /**
    * A value as a runtime byte string: byte arrays and stored values are copied; a character
-   * string stands for its UTF-8 bytes, as in H2.
+   * string stands for its UTF-8 bytes, as in H2; a {@link java.util.UUID} for its 16 bytes
+   * ({@link #uuidBytes}).
    *
    * @throws SQLException 22018 for any other value
    */
@@ -36,7 +37,16 @@ public final class BinaryValues {
     if (v instanceof String s) {
       return new ByteString(s.getBytes(StandardCharsets.UTF_8));
     }
+    if (v instanceof java.util.UUID u) {
+      return new ByteString(uuidBytes(u));
+    }
     throw ErrorCode.INVALID_CAST.exception("'" + v + "' (" + v.getClass().getSimpleName() + ") to a binary string");
+  }
+
+  /** A UUID's 16 bytes, most significant first, as H2 converts a UUID to binary. */
+  public static byte[] uuidBytes(java.util.UUID u) {
+    return java.nio.ByteBuffer.allocate(16)
+        .putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
   }
 
   /**

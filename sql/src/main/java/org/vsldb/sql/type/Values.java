@@ -46,10 +46,12 @@ public final class Values {
         case SMALLINT -> (short) exactLong(v, Short.MIN_VALUE, Short.MAX_VALUE);
         case INTEGER -> (int) exactLong(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
         case BIGINT -> exactLong(v, Long.MIN_VALUE, Long.MAX_VALUE);
-        case REAL -> v instanceof Number n ? n.floatValue() : Float.parseFloat(v.toString().trim());
-        case FLOAT, DOUBLE -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
-        case DECIMAL -> toBigDecimal(v);
-        case CHAR, VARCHAR -> v instanceof byte[] ? v : v.toString();
+        case REAL -> v instanceof Number n ? n.floatValue()
+            : v instanceof Boolean b ? (b ? 1f : 0f) : Float.parseFloat(v.toString().trim());
+        case FLOAT, DOUBLE -> v instanceof Number n ? n.doubleValue()
+            : v instanceof Boolean b ? (b ? 1d : 0d) : Double.parseDouble(v.toString().trim());
+        case DECIMAL -> v instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO) : toBigDecimal(v);
+        case CHAR, VARCHAR -> v instanceof byte[] ? v : text(v);
         case DATE -> toDays(v);
         case TIME -> toMillisOfDay(v);
         case TIMESTAMP -> toTimestampMillis(v);
@@ -65,7 +67,35 @@ public final class Values {
   }
 
   /**
-   * A value as a boolean: a Boolean, a number (non-zero is true), or the text true, false, 1 or 0.
+   * A value as text, as getString writes its type and H2 converts it: a boolean as TRUE or FALSE,
+   * a date-time with a space before the time and the time as HH:mm:ss with milliseconds if any.
+   */
+  private static String text(Object v) {
+    if (v instanceof Boolean b) {
+      return b ? "TRUE" : "FALSE";
+    }
+    if (v instanceof LocalTime t) {
+      return time(t);
+    }
+    if (v instanceof LocalDateTime t) {
+      return t.toLocalDate() + " " + time(t.toLocalTime());
+    }
+    if (v instanceof OffsetDateTime o) {
+      return o.toLocalDate() + " " + time(o.toLocalTime()) + o.getOffset();
+    }
+    return v.toString();
+  }
+
+  private static String time(LocalTime t) {
+    String s = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+    int ms = t.getNano() / 1_000_000;
+    return ms == 0 ? s : s + String.format(".%03d", ms).replaceAll("0+$", "");
+  }
+
+  /**
+   * A value as a boolean, as H2 converts one: a Boolean; a number (non-zero is true); or the text
+   * {@code true}, {@code t}, {@code yes}, {@code y}, {@code false}, {@code f}, {@code no},
+   * {@code n} (in any case), or a number.
    *
    * @throws NumberFormatException for anything else
    */
@@ -77,13 +107,21 @@ public final class Values {
       return n.doubleValue() != 0;
     }
     String s = v.toString().trim();
-    if (s.equalsIgnoreCase("true") || s.equals("1")) {
-      return true;
+    switch (s.toUpperCase(java.util.Locale.ROOT)) {
+      case "TRUE", "T", "YES", "Y" -> {
+        return true;
+      }
+      case "FALSE", "F", "NO", "N" -> {
+        return false;
+      }
+      default -> {
+        try {
+          return new BigDecimal(s).signum() != 0;
+        } catch (NumberFormatException e) {
+          throw new NumberFormatException("not a boolean: " + s);
+        }
+      }
     }
-    if (s.equalsIgnoreCase("false") || s.equals("0")) {
-      return false;
-    }
-    throw new NumberFormatException("not a boolean: " + s);
   }
 
   private static long exactLong(Object v, long min, long max) throws SQLException {
@@ -92,6 +130,13 @@ public final class Values {
       r = ((Number) v).longValue();
     } else if (v instanceof Boolean b) {
       r = b ? 1 : 0;
+    } else if (v instanceof Double || v instanceof Float) {
+      // Half up, as H2 (Math.round), and as the JDBC getters read a float as a whole number.
+      double d = Math.floor(((Number) v).doubleValue() + 0.5);
+      if (Double.isNaN(d) || d < min || d > max) {
+        throw ErrorCode.NUMERIC_OUT_OF_RANGE.exception(v);
+      }
+      r = (long) d;
     } else {
       BigDecimal d = toBigDecimal(v).setScale(0, RoundingMode.HALF_UP);
       if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
@@ -178,7 +223,12 @@ public final class Values {
       return l;
     } else {
       String s = v.toString().trim().replace(' ', 'T');
-      ldt = s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+      try {
+        ldt = s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+      } catch (DateTimeParseException e) {
+        // Text with an offset or zone names an instant: its wall-clock time in the session zone, as in H2.
+        return Instants.instantToLocal(Instants.toEpochMillis(v.toString()));
+      }
     }
     return ldt.toEpochSecond(ZoneOffset.UTC) * 1000 + ldt.getNano() / 1_000_000;
   }
