@@ -20,7 +20,8 @@ import org.vsldb.storage.log.LogWriter;
  * queued, writes it with one call (synchronous with {@code durability=full}, so the write is the
  * force: invariant I1), publishes the newest commit timestamp, and completes every record of the
  * batch. Commits that arrive while a leader is writing are written by the next leader, together.
- * A leader that finishes checks the queue again, so no record waits without a leader.
+ * A leader leads one batch and hands over: waiters wake when a batch is done, and one whose
+ * record is still queued leads next, so no record waits without a leader.
  *
  * <p>With {@code durability=full} a leader first gathers: if the last batch held more records
  * than are queued now, it waits (at most as long as the last write took, and 1 ms) for as many
@@ -49,6 +50,8 @@ final class LogAppender implements AutoCloseable {
 
   private final Object queueLock = new Object();
   private final ReentrantLock leader = new ReentrantLock();
+  /** Waiters park here until their record is written or a batch needs a leader. */
+  private final Object handover = new Object();
   private final List<Task> queue = new ArrayList<>();
   private final Durability durability;
   private final LongConsumer publish;
@@ -129,29 +132,73 @@ final class LogAppender implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code f} completes, leading the writing of the queue while there is work and no
-   * other leader. An interrupt does not end the wait (the flag is kept for the caller).
+   * Waits until {@code f} completes. While it waits, whenever records are queued and no thread
+   * leads, this thread leads one batch and then hands leadership on: a leader whose own record
+   * is written returns to its caller, and a waiter whose record is still queued leads the next
+   * batch. (A leader that kept leading until the queue ran dry would hold one committer out of
+   * the game for as long as the others keep committing.) An interrupt does not end the wait (the
+   * flag is kept for the caller).
    */
   void await(CompletableFuture<Void> f) throws IOException {
-    leadWhileWorkQueued();
     boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          f.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof IOException io) {
-            throw io;
-          }
-          throw new IOException(e.getCause());
+      while (!f.isDone()) {
+        if (leadOneBatch()) {
+          continue;
         }
+        synchronized (handover) {
+          while (!f.isDone() && !(hasQueued() && !leader.isLocked())) {
+            try {
+              handover.wait();
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+        }
+      }
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        interrupted = true; // not reached: f is done
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IOException(e.getCause());
       }
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Leads one batch if records are queued and no other thread leads; returns whether it did.
+   * Waiters are woken afterwards: their records may be written, or the next batch needs a leader.
+   */
+  private boolean leadOneBatch() {
+    if (!hasQueued() || !leader.tryLock()) {
+      return false;
+    }
+    try {
+      if (durability == Durability.FULL) {
+        gather();
+      }
+      List<Task> batch;
+      synchronized (queueLock) {
+        batch = new ArrayList<>(queue);
+        queue.clear();
+      }
+      if (!batch.isEmpty()) {
+        expected = Math.max(1, batch.size());
+        process(batch);
+      }
+      return true;
+    } finally {
+      leader.unlock();
+      synchronized (handover) {
+        handover.notifyAll();
       }
     }
   }
@@ -162,26 +209,20 @@ final class LogAppender implements AutoCloseable {
     }
   }
 
+  /** Leads batches until the queue is empty (closing). */
   private void leadWhileWorkQueued() {
-    while (hasQueued() && leader.tryLock()) {
-      try {
-        while (true) {
-          if (durability == Durability.FULL) {
-            gather();
-          }
-          List<Task> batch;
-          synchronized (queueLock) {
-            if (queue.isEmpty()) {
-              break;
+    while (hasQueued()) {
+      if (!leadOneBatch()) {
+        synchronized (handover) {
+          if (hasQueued() && leader.isLocked()) {
+            try {
+              handover.wait(1);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
             }
-            batch = new ArrayList<>(queue);
-            queue.clear();
           }
-          expected = Math.max(1, batch.size());
-          process(batch);
         }
-      } finally {
-        leader.unlock();
       }
     }
   }
