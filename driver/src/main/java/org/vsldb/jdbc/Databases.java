@@ -58,7 +58,21 @@ final class Databases {
       db = new Database(key, cfg, new SqlEngine(store));
       db.addConnection();
       OPEN.put(key, db);
+      Database opened = db;
+      // SHUTDOWN closes the store: forget the database then, so an in-memory one is freed
+      store.onClose(() -> {
+        synchronized (OPEN) {
+          OPEN.remove(key, opened);
+        }
+      });
       return db;
+    }
+  }
+
+  /** Whether a database is registered under {@code key} ({@code mem:<name>}, {@code rw:<path>}). */
+  static boolean holds(String key) {
+    synchronized (OPEN) {
+      return OPEN.containsKey(key);
     }
   }
 

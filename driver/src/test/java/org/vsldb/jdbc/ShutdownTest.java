@@ -80,13 +80,16 @@ class ShutdownTest {
 
   @Test
   void memoryDatabase_isDiscardedByShutdown() throws SQLException {
-    String url = "jdbc:vsl:mem:" + UUID.randomUUID();
+    String name = UUID.randomUUID().toString();
+    String url = "jdbc:vsl:mem:" + name;
     try (Connection keep = DriverManager.getConnection(url);
         Connection a = DriverManager.getConnection(url)) {
       a.createStatement().execute("create table t (v int)");
       a.createStatement().execute("insert into t values (1)");
+      assertTrue(Databases.holds("mem:" + name));
       a.createStatement().execute("shutdown");
       assertTrue(keep.isClosed());
+      assertFalse(Databases.holds("mem:" + name), "the registry lets go of it, so its memory is freed");
     }
     try (Connection c = DriverManager.getConnection(url)) {
       SQLException e = assertThrows(SQLException.class, () -> count(c, "t"));

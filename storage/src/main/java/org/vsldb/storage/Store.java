@@ -48,6 +48,7 @@ public final class Store implements AutoCloseable {
   private volatile long lastCommitTs;
   private volatile StoreException failure;
   private volatile boolean closed;
+  private final java.util.List<Runnable> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Store(StoreConfig config, Catalog catalog, long lastCommitTs, Recovery.Recovered r) {
     this.config = config;
@@ -505,9 +506,22 @@ public final class Store implements AutoCloseable {
     } finally {
       checkpointLock.unlock();
     }
+    for (Runnable r : closeListeners) {
+      if (closeListeners.remove(r)) {
+        r.run();
+      }
+    }
   }
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /** Runs {@code listener} once the store has closed (at once if it is closed already). */
+  public void onClose(Runnable listener) {
+    closeListeners.add(listener);
+    if (closed && closeListeners.remove(listener)) {
+      listener.run();
+    }
   }
 }

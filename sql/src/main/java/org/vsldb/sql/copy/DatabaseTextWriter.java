@@ -31,6 +31,7 @@ final class DatabaseTextWriter {
   private final Writer out;
   private final Progress progress;
   private final StringBuilder line = new StringBuilder(256);
+  private char[] chars = new char[256];
   private long rows;
   private long expected;
 
@@ -120,7 +121,11 @@ final class DatabaseTextWriter {
         DatabaseTextValues.append(line, cols.get(i).type(), row[i]);
       }
       line.append(')');
-      out.append(line);
+      if (chars.length < line.length()) {
+        chars = new char[line.length() * 2];
+      }
+      line.getChars(0, line.length(), chars, 0);
+      out.write(chars, 0, line.length());
       rows++;
       if (++inStatement == ROWS_PER_INSERT) {
         out.write(";\n");

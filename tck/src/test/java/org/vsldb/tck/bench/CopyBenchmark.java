@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code COPY} of 1,000,000 rows to a CSV file and back, against H2 2.3.232's {@code CSVWRITE}
  * and {@code CSVREAD} in the same run: export the table, then load the file into an empty table
- * with the same columns and primary key, in one transaction. Both engines in memory; the files on
+ * with the same columns and primary key, in one transaction; then the whole database as text and
+ * back into an empty database: vsl's COPY DATABASE TO/FROM against H2's SCRIPT TO/RUNSCRIPT FROM.
+ * Both engines in memory; the files on
  * the same disk. Prints the figures and the ratio vsl/H2, and writes
  * {@code target/benchmarks-copy.md}. Run with {@code mvn -Pbench verify}; reported, not asserted.
  */
@@ -65,6 +67,12 @@ class CopyBenchmark {
     void export(Statement s, String file) throws SQLException;
 
     void load(Statement s, String file) throws SQLException;
+
+    /** The whole database as text: vsl's COPY DATABASE TO, H2's SCRIPT TO. */
+    void dump(Statement s, String file) throws SQLException;
+
+    /** That text into the empty database {@code url}: COPY DATABASE FROM, RUNSCRIPT FROM. */
+    void restore(String url, String file) throws SQLException;
   }
 
   private static final Engine VSL = new Engine() {
@@ -76,6 +84,19 @@ class CopyBenchmark {
     @Override
     public void load(Statement s, String file) throws SQLException {
       check(s.executeUpdate("copy u from '" + file + "' with (format csv, header true)"));
+    }
+
+    @Override
+    public void dump(Statement s, String file) throws SQLException {
+      check(s.executeUpdate("copy database to '" + file + "'"));
+    }
+
+    @Override
+    public void restore(String url, String file) throws SQLException {
+      try (Connection c = DriverManager.getConnection(url + ";fileAccess=any")) {
+        check(c.createStatement().executeUpdate("copy database from '" + file + "'"));
+        c.createStatement().execute("shutdown");
+      }
     }
   };
 
@@ -91,6 +112,20 @@ class CopyBenchmark {
     @Override
     public void load(Statement s, String file) throws SQLException {
       check(s.executeUpdate("insert into u select * from csvread('" + file + "')"));
+    }
+
+    @Override
+    public void dump(Statement s, String file) throws SQLException {
+      s.execute("script to '" + file + "'");
+    }
+
+    @Override
+    public void restore(String url, String file) throws SQLException {
+      try (Connection c = DriverManager.getConnection(url)) {
+        c.createStatement().execute("runscript from '" + file + "'");
+        check(count(c, "t"));
+        c.createStatement().execute("shutdown");
+      }
     }
   };
 
@@ -111,7 +146,16 @@ class CopyBenchmark {
           });
       check(count(c, "u"));
       System.out.printf(Locale.ROOT, "%s: file %,d bytes%n", engine, bytes);
-      return new Harness.Result[] {out, in};
+      s.execute("drop table u"); // the dump holds table t's 1,000,000 rows only
+      String dumpFile = dir.resolve(engine + "-database.txt").toAbsolutePath().toString();
+      Harness.Result dump = Harness.batch("whole database, 1000000 rows, to text", engine, 3, ROWS, "rows/s",
+          round -> e.dump(s, dumpFile));
+      int[] restores = {0};
+      String fresh = engine.equals("vsl") ? "jdbc:vsl:mem:bench-restore-" : "jdbc:h2:mem:bench-restore-";
+      Harness.Result restore = Harness.batch("whole database, 1000000 rows, from text", engine, 3, ROWS,
+          "rows/s", round -> e.restore(fresh + (restores[0]++), dumpFile));
+      System.out.printf(Locale.ROOT, "%s: database text %,d bytes%n", engine, Files.size(Path.of(dumpFile)));
+      return new Harness.Result[] {out, in, dump, restore};
     }
   }
 
@@ -122,6 +166,8 @@ class CopyBenchmark {
     List<Harness.Result[]> pairs = new ArrayList<>();
     pairs.add(new Harness.Result[] {vsl[0], h2[0]});
     pairs.add(new Harness.Result[] {vsl[1], h2[1]});
+    pairs.add(new Harness.Result[] {vsl[2], h2[2]});
+    pairs.add(new Harness.Result[] {vsl[3], h2[3]});
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "| %-44s | %-10s | %22s | %10s | %10s |%n",
         "workload", "engine", "throughput", "p50 us", "p99 us"));
