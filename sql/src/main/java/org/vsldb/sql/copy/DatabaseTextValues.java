@@ -1,7 +1,6 @@
 package org.vsldb.sql.copy;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import org.vsldb.storage.table.Bytes;
 import org.vsldb.storage.table.ColumnType;
@@ -30,11 +29,11 @@ final class DatabaseTextValues {
       case DECIMAL -> out.append(((BigDecimal) v).toPlainString());
       case CHAR, VARCHAR -> string(out, (String) v);
       case BINARY, VARBINARY -> out.append("X'").append(HEX.formatHex(((Bytes) v).toByteArray())).append('\'');
-      case DATE -> date(out.append("DATE '"), (Integer) v).append('\'');
-      case TIME -> time(out.append("TIME '"), (Integer) v).append('\'');
-      case TIMESTAMP -> timestamp(out.append("TIMESTAMP '"), (Long) v).append('\'');
+      case DATE -> DateTimeText.date(out.append("DATE '"), (Integer) v).append('\'');
+      case TIME -> DateTimeText.time(out.append("TIME '"), (Integer) v).append('\'');
+      case TIMESTAMP -> DateTimeText.timestamp(out.append("TIMESTAMP '"), (Long) v).append('\'');
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
-          timestamp(out.append("TIMESTAMP WITH LOCAL TIME ZONE '"), (Long) v).append('\'');
+          DateTimeText.timestamp(out.append("TIMESTAMP WITH LOCAL TIME ZONE '"), (Long) v).append('\'');
     }
   }
 
@@ -85,43 +84,5 @@ final class DatabaseTextValues {
       return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
     }
     return false;
-  }
-
-  private static final long MILLIS_PER_DAY = 86_400_000L;
-
-  /** Appends {@code HH:mm:ss} or {@code HH:mm:ss.SSS} of milliseconds since midnight. */
-  static StringBuilder time(StringBuilder out, int millisOfDay) {
-    int seconds = millisOfDay / 1000;
-    two(out, seconds / 3600).append(':');
-    two(out, seconds / 60 % 60).append(':');
-    two(out, seconds % 60);
-    int millis = millisOfDay % 1000;
-    if (millis != 0) {
-      out.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-          .append((char) ('0' + millis % 10));
-    }
-    return out;
-  }
-
-  /** Appends {@code yyyy-MM-dd HH:mm:ss[.SSS]} of milliseconds since 1970-01-01T00:00 read as UTC. */
-  static StringBuilder timestamp(StringBuilder out, long millis) {
-    date(out, Math.floorDiv(millis, MILLIS_PER_DAY)).append(' ');
-    return time(out, (int) Math.floorMod(millis, MILLIS_PER_DAY));
-  }
-
-  /** Appends ISO {@code yyyy-MM-dd} (years outside 0000-9999 as {@link LocalDate#toString} does). */
-  static StringBuilder date(StringBuilder out, long epochDay) {
-    LocalDate d = LocalDate.ofEpochDay(epochDay);
-    int y = d.getYear();
-    if (y < 0 || y > 9999) {
-      return out.append(d);
-    }
-    two(two(out, y / 100), y % 100).append('-');
-    two(out, d.getMonthValue()).append('-');
-    return two(out, d.getDayOfMonth());
-  }
-
-  private static StringBuilder two(StringBuilder out, int v) {
-    return out.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 }

@@ -36,15 +36,15 @@ final class ValueText {
   static String format(Object v, SqlTypeName type) {
     switch (type) {
       case DATE:
-        return date(((Number) v).intValue());
+        return DateTimeText.date(new StringBuilder(10), ((Number) v).intValue()).toString();
       case TIME:
-        return time(((Number) v).intValue(), new StringBuilder(12)).toString();
+        return DateTimeText.time(new StringBuilder(12), ((Number) v).intValue()).toString();
       case TIMESTAMP:
-        return timestamp(((Number) v).longValue(), new StringBuilder(23)).toString();
+        return DateTimeText.timestamp(new StringBuilder(23), ((Number) v).longValue()).toString();
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
         long millis = ((Number) v).longValue();
         ZoneOffset offset = Instants.sessionZone().getRules().getOffset(Instants.instant(millis));
-        StringBuilder b = timestamp(millis + offset.getTotalSeconds() * 1000L, new StringBuilder(29));
+        StringBuilder b = DateTimeText.timestamp(new StringBuilder(29), millis + offset.getTotalSeconds() * 1000L);
         return b.append(offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId()).toString();
       }
       case DECIMAL:
@@ -65,33 +65,6 @@ final class ValueText {
       return b.getBytes();
     }
     return (byte[]) v;
-  }
-
-  private static String date(long days) {
-    return LocalDate.ofEpochDay(days).toString();
-  }
-
-  private static StringBuilder time(int millisOfDay, StringBuilder b) {
-    int ms = Math.floorMod(millisOfDay, 86_400_000);
-    two(b, ms / 3_600_000).append(':');
-    two(b, ms / 60_000 % 60).append(':');
-    two(b, ms / 1000 % 60);
-    int frac = ms % 1000;
-    if (frac != 0) {
-      b.append('.').append((char) ('0' + frac / 100)).append((char) ('0' + frac / 10 % 10))
-          .append((char) ('0' + frac % 10));
-    }
-    return b;
-  }
-
-  private static StringBuilder two(StringBuilder b, int n) {
-    return b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
-  }
-
-  private static StringBuilder timestamp(long millis, StringBuilder b) {
-    long days = Math.floorDiv(millis, 86_400_000L);
-    b.append(date(days)).append(' ');
-    return time((int) Math.floorMod(millis, 86_400_000L), b);
   }
 
   /**
