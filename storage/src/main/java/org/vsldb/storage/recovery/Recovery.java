@@ -90,41 +90,62 @@ public final class Recovery {
     }
   }
 
-  /** Attempts of a read-only open before a failure is reported although the files kept moving. */
-  private static final int READ_ONLY_ATTEMPTS = 20;
+  /** Attempts of a read-only open while a writer keeps renaming the files under it. */
+  private static final int READ_ONLY_ATTEMPTS = 50;
 
   /**
    * A read-only open, which takes no lock, so a writer may checkpoint while it reads: between
-   * loading the snapshot and reading the logs, the logs may have moved on to the next generation
-   * or the previous log may have gone. When a run fails and the files changed under it, it runs
-   * again on the new files; a failure on files that stayed put is real and reported.
+   * loading the snapshot and reading the logs, the logs may have moved on to the next generation,
+   * the previous log may have gone, or {@code database.vsl} may have become the next generation's
+   * log between reading its header and replaying it. So a run counts only if the files it read are
+   * the same files (by identity; appends do not count) when it ends as when it began; otherwise,
+   * failed or not, it runs again on the new files. A failure on files that stayed put is real and
+   * is reported.
    */
   private static Recovered readOnly(StoreConfig config, DatabaseFiles files) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      List<Object> before = signature(files);
+      List<Object> before = identities(files);
+      Recovered r;
       try {
-        return new Run(config, files, null).run();
+        r = new Run(config, files, null).run();
       } catch (CorruptionException | java.nio.file.NoSuchFileException e) {
-        if (attempt >= READ_ONLY_ATTEMPTS || signature(files).equals(before)) {
+        if (attempt >= READ_ONLY_ATTEMPTS || identities(files).equals(before)) {
           throw e;
         }
-        try {
-          Thread.sleep(attempt);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+        pause(attempt, e);
+        continue;
       }
+      if (identities(files).equals(before)) {
+        return r; // nothing to close: a read-only recovery holds no lock and no writer
+      }
+      if (attempt >= READ_ONLY_ATTEMPTS) {
+        // never hand out a state read from files that were renamed under the run
+        throw new StoreException(Reason.CANNOT_OPEN, "a writer checkpointed during each of "
+            + READ_ONLY_ATTEMPTS + " attempts to open " + files.dir() + " read-only; try again");
+      }
+      pause(attempt, null);
     }
   }
 
-  /** What a checkpoint changes: identity, size and time of the snapshot and of both logs. */
-  private static List<Object> signature(DatabaseFiles files) {
+  private static void pause(int attempt, IOException failure) throws IOException {
+    try {
+      Thread.sleep(Math.min(2L * attempt, 50));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw failure != null ? failure : new java.io.InterruptedIOException("read-only open interrupted");
+    }
+  }
+
+  /**
+   * Which files the snapshot and both logs are: their file keys (inodes), or where the file system
+   * has none, their creation times; a checkpoint's renames change them, appends do not.
+   */
+  private static List<Object> identities(DatabaseFiles files) {
     List<Object> s = new java.util.ArrayList<>();
     for (Path p : List.of(files.snapshot(), files.log(), files.previousLog())) {
       try {
         var a = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
-        s.add(java.util.Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime()));
+        s.add(a.fileKey() != null ? a.fileKey() : a.creationTime());
       } catch (IOException e) {
         s.add("absent");
       }
