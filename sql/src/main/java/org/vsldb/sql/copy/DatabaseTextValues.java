@@ -74,15 +74,7 @@ final class DatabaseTextValues {
 
   private static boolean needsEscape(String s, int i) {
     char c = s.charAt(i);
-    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
-      return true;
-    }
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-    }
-    return false;
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+        || (Character.isSurrogate(c) && org.vsldb.storage.io.Wtf8.isLone(s, i));
   }
 }

@@ -39,12 +39,13 @@ public final class SqlErrors {
       Pattern.CASE_INSENSITIVE);
 
   /**
-   * An error of the SQL/JSON path library in the cause chain of {@code t} (a strict path that
-   * finds nothing, a path that does not parse), or null.
+   * The first throwable in the cause chain of {@code t} that {@code test} accepts, or null: how
+   * failures deep inside Calcite's runtime are recognised (the SQL/JSON path library's errors, a
+   * literal its character set cannot encode).
    */
-  private static Throwable jsonPathError(Throwable t) {
+  private static Throwable cause(Throwable t, java.util.function.Predicate<Throwable> test) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c.getClass().getName().startsWith("com.jayway.jsonpath.")) {
+      if (test.test(c)) {
         return c;
       }
     }
@@ -96,13 +97,12 @@ public final class SqlErrors {
     if (t instanceof StoreException e) {
       return store(e);
     }
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c.getMessage() != null && c.getMessage().startsWith("Failed to encode")) {
-        // a literal UTF-8 cannot carry: an unpaired surrogate (\uD800 alone)
-        return ErrorCode.UNTRANSLATABLE_LITERAL.exception(t, c.getMessage());
-      }
+    Throwable encoding = cause(t, c -> c.getMessage() != null && c.getMessage().startsWith("Failed to encode"));
+    if (encoding != null) {
+      // a literal UTF-8 cannot carry: an unpaired surrogate (\uD800 alone)
+      return ErrorCode.UNTRANSLATABLE_LITERAL.exception(t, encoding.getMessage());
     }
-    Throwable json = jsonPathError(t);
+    Throwable json = cause(t, c -> c.getClass().getName().startsWith("com.jayway.jsonpath."));
     if (json != null) {
       return ErrorCode.JSON_PATH_ERROR.exception(t, json.getMessage());
     }

@@ -66,7 +66,8 @@ public final class Wtf8 {
     return false;
   }
 
-  private static boolean isLone(String s, int i) {
+  /** Whether {@code s.charAt(i)} is a surrogate without its partner. */
+  public static boolean isLone(String s, int i) {
     char c = s.charAt(i);
     if (Character.isHighSurrogate(c)) {
       return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));

@@ -168,19 +168,6 @@ class CopyBenchmark {
     pairs.add(new Harness.Result[] {vsl[1], h2[1]});
     pairs.add(new Harness.Result[] {vsl[2], h2[2]});
     pairs.add(new Harness.Result[] {vsl[3], h2[3]});
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "| %-44s | %-10s | %22s | %10s | %10s |%n",
-        "workload", "engine", "throughput", "p50 us", "p99 us"));
-    out.append("|").append("-".repeat(46)).append("|").append("-".repeat(12)).append("|")
-        .append("-".repeat(24)).append("|").append("-".repeat(12)).append("|").append("-".repeat(12)).append("|\n");
-    for (Harness.Result[] p : pairs) {
-      out.append(p[0].row()).append('\n').append(p[1].row()).append('\n');
-    }
-    out.append('\n');
-    for (Harness.Result[] p : pairs) {
-      out.append(String.format(Locale.ROOT, "ratio vsl/h2, %s: %.3f%n", p[0].workload(), p[0].opsPerSec() / p[1].opsPerSec()));
-    }
-    System.out.println(out);
-    Files.writeString(Path.of("target", "benchmarks-copy.md"), out.toString());
+    Harness.report(pairs, "benchmarks-copy.md");
   }
 }

@@ -1,6 +1,5 @@
 package org.vsldb.tck.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -88,19 +86,6 @@ class EngineBenchmark {
             r -> "jdbc:vsl:" + dir.resolve("vsl-" + r)),
         insertBatch("insert " + INSERT_ROWS + " rows, 1 transaction (file)", "h2",
             r -> "jdbc:h2:" + dir.resolve("h2-" + r) + "/db")});
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "| %-44s | %-10s | %22s | %10s | %10s |%n",
-        "workload", "engine", "throughput", "p50 us", "p99 us"));
-    out.append("|").append("-".repeat(46)).append("|").append("-".repeat(12)).append("|")
-        .append("-".repeat(24)).append("|").append("-".repeat(12)).append("|").append("-".repeat(12)).append("|\n");
-    for (Harness.Result[] p : pairs) {
-      out.append(p[0].row()).append('\n').append(p[1].row()).append('\n');
-    }
-    out.append('\n');
-    for (Harness.Result[] p : pairs) {
-      out.append(String.format(Locale.ROOT, "ratio vsl/h2, %s: %.3f%n", p[0].workload(), p[0].opsPerSec() / p[1].opsPerSec()));
-    }
-    System.out.println(out);
-    Files.writeString(Path.of("target", "benchmarks.md"), out.toString());
+    Harness.report(pairs, "benchmarks.md");
   }
 }

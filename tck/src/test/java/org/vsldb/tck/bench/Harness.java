@@ -82,6 +82,27 @@ final class Harness {
         nanos[rounds - 1] / 1e3, unit);
   }
 
+  /**
+   * Prints the table of vsl/H2 result pairs with each pair's ratio, and writes it to
+   * {@code target/<file>}.
+   */
+  static void report(List<Result[]> pairs, String file) throws java.io.IOException {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "| %-44s | %-10s | %22s | %10s | %10s |%n",
+        "workload", "engine", "throughput", "p50 us", "p99 us"));
+    out.append("|").append("-".repeat(46)).append("|").append("-".repeat(12)).append("|")
+        .append("-".repeat(24)).append("|").append("-".repeat(12)).append("|").append("-".repeat(12)).append("|\n");
+    for (Result[] p : pairs) {
+      out.append(p[0].row()).append('\n').append(p[1].row()).append('\n');
+    }
+    out.append('\n');
+    for (Result[] p : pairs) {
+      out.append(String.format(Locale.ROOT, "ratio vsl/h2, %s: %.3f%n", p[0].workload(), p[0].opsPerSec() / p[1].opsPerSec()));
+    }
+    System.out.println(out);
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", file), out.toString());
+  }
+
   private static double percentile(long[] sorted, double q) {
     if (sorted.length == 0) {
       return Double.NaN;
