@@ -154,6 +154,25 @@ public final class Transaction {
     return null;
   }
 
+  /**
+   * The row id of the row with primary key {@code key} that this transaction sees, when the
+   * primary-key index can tell: the transaction has not changed the table yet, and the key's row
+   * has not changed since its snapshot. Null otherwise (the caller then finds the row by a scan).
+   */
+  public Long rowIdByKey(Table table, Object key) {
+    WriteSet ws = writes.get(table.id());
+    if (ws != null && !ws.pending.isEmpty()) {
+      return null;
+    }
+    Long rowId = table.rowIdForKey(key);
+    if (rowId == null) {
+      return null;
+    }
+    RowVersion head = table.head(rowId);
+    RowVersion v = head == null ? null : head.visibleAt(snapshot);
+    return v != null && key.equals(table.primaryKeyOf(v.values())) ? rowId : null;
+  }
+
   /** Visits the rows of {@code table} this transaction sees, with their row ids. */
   public void forEachRow(Table table, RowConsumer consumer) {
     WriteSet ws = writes.get(table.id());

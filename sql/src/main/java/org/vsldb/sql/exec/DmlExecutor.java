@@ -65,21 +65,21 @@ final class DmlExecutor {
   }
 
   private static long delete(Transaction txn, Table table, List<Object[]> rows) {
-    Map<List<Object>, ArrayDeque<Long>> ids = rowIds(txn, table);
-    int n = table.def().columns().size();
-    for (Object[] row : rows) {
-      txn.delete(table, take(ids, row, n));
+    long[] ids = rowIdsOf(txn, table, rows);
+    for (long id : ids) {
+      txn.delete(table, id);
     }
     return rows.size();
   }
 
   private static long update(Transaction txn, Table table, List<Object[]> rows, int[] columns)
       throws SQLException {
-    Map<List<Object>, ArrayDeque<Long>> ids = rowIds(txn, table);
+    long[] ids = rowIdsOf(txn, table, rows);
     List<ColumnDef> cols = table.def().columns();
     int n = cols.size();
-    for (Object[] row : rows) {
-      long rowId = take(ids, row, n);
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = rows.get(r);
+      long rowId = ids[r];
       checkConstraints(table, row, n + columns.length);
       Object[] values = RuntimeRows.toStored(row, 0, n);
       for (int j = 0; j < columns.length; j++) {
@@ -161,6 +161,35 @@ final class DmlExecutor {
             + checks.get(i).sql() + ") of table " + table.def().name() + " is violated by the new row");
       }
     }
+  }
+
+  /**
+   * The row ids of the rows an UPDATE or DELETE changes (each given by its old values), found
+   * before any is changed: by primary key through the index when the table has one and the index
+   * can tell for every row, else by matching all values against one scan of the table.
+   */
+  private static long[] rowIdsOf(Transaction txn, Table table, List<Object[]> rows) {
+    int n = table.def().columns().size();
+    long[] ids = new long[rows.size()];
+    if (table.def().hasPrimaryKey()) {
+      int found = 0;
+      for (; found < ids.length; found++) {
+        Object key = table.primaryKeyOf(RuntimeRows.toStored(rows.get(found), 0, n));
+        Long id = key == null ? null : txn.rowIdByKey(table, key);
+        if (id == null) {
+          break;
+        }
+        ids[found] = id;
+      }
+      if (found == ids.length) {
+        return ids;
+      }
+    }
+    Map<List<Object>, ArrayDeque<Long>> all = rowIds(txn, table);
+    for (int r = 0; r < ids.length; r++) {
+      ids[r] = take(all, rows.get(r), n);
+    }
+    return ids;
   }
 
   private static Map<List<Object>, ArrayDeque<Long>> rowIds(Transaction txn, Table table) {

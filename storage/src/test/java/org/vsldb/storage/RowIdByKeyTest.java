@@ -1,0 +1,70 @@
+package org.vsldb.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.TableDef;
+
+/**
+ * An UPDATE or DELETE finds its rows by primary key only when the index answers for the
+ * transaction's view; otherwise it must scan (null), never take another row's id.
+ */
+class RowIdByKeyTest {
+  private static TableDef table() {
+    return new TableDef("PUBLIC", "T", List.of(
+        new ColumnDef("ID", ColumnType.INTEGER, -1, -1, false), new ColumnDef("V", ColumnType.INTEGER, -1, -1, true)),
+        new int[] {0});
+  }
+
+  @Test
+  void committedRow_isFoundByItsKey() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(table());
+      Transaction w = s.begin();
+      long id = w.insert(t, new Object[] {7, 1});
+      w.commit();
+      Transaction r = s.begin();
+      assertEquals(id, r.rowIdByKey(t, 7));
+      assertNull(r.rowIdByKey(t, 8), "no such key: the caller scans and finds nothing");
+      r.rollback();
+    }
+  }
+
+  @Test
+  void afterTheTransactionChangedTheTable_theIndexDoesNotAnswer() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(table());
+      Transaction w = s.begin();
+      w.insert(t, new Object[] {7, 1});
+      w.commit();
+      Transaction r = s.begin();
+      r.insert(t, new Object[] {9, 1}); // its own rows are not in the index
+      assertNull(r.rowIdByKey(t, 7));
+      r.rollback();
+    }
+  }
+
+  @Test
+  void keyMovedToAnotherRowAfterTheSnapshot_theIndexDoesNotAnswer() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(table());
+      Transaction w = s.begin();
+      long first = w.insert(t, new Object[] {7, 1});
+      w.commit();
+      Transaction reader = s.begin(); // sees row `first` with key 7
+      Transaction other = s.begin();
+      other.delete(t, first);
+      other.insert(t, new Object[] {7, 2}); // key 7 now names a new row
+      other.commit();
+      Long found = reader.rowIdByKey(t, 7);
+      // the index names the new row, which the reader's snapshot does not see
+      assertNull(found);
+      reader.rollback();
+    }
+  }
+}
