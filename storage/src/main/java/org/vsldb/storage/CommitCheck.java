@@ -49,7 +49,7 @@ final class CommitCheck {
         int t = ws.table.id();
         changes.add(
             p.isDelete()
-                ? new Change.Delete(t, rowId)
+                ? new Change.Delete(t, rowId, Constraints.project(p.base().values(), ws.table.def().primaryKey()))
                 : p.isInsert()
                     ? new Change.Insert(t, rowId, p.values())
                     : new Change.Update(t, rowId, p.values()));

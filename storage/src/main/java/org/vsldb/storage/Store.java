@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vsldb.storage.StoreException.Reason;
+import org.vsldb.storage.archive.LogHistory;
+import org.vsldb.storage.archive.PointInTime;
 import org.vsldb.storage.checkpoint.Checkpointer;
 import org.vsldb.storage.log.Change;
 import org.vsldb.storage.log.LogRecord;
@@ -44,6 +46,8 @@ public final class Store implements AutoCloseable {
   private int commitsSincePrune;
   private final AtomicBoolean autoCheckpointRunning = new AtomicBoolean();
   private long lastAssignedTs;
+  /** The newest commit's wall-clock time: a commit is never stamped earlier (guarded by the commit lock). */
+  private long lastWallClock;
   private long logGeneration;
   private volatile long lastCommitTs;
   private volatile StoreException failure;
@@ -64,8 +68,9 @@ public final class Store implements AutoCloseable {
       files = new DatabaseFiles(config.directory());
       lock = r.lock();
       logGeneration = r.logGeneration();
+      lastWallClock = r.lastWallClockMillis();
       checkpointer = new Checkpointer(config.fileSystem(), files, r.databaseId(),
-          config.durability() == Durability.FULL);
+          config.durability() == Durability.FULL, config.archiveLog());
       appender = r.log() == null ? null
           : new LogAppender(r.log(), config.durability(), config.syncIntervalMs(), this::publish,
               config.directory().toString());
@@ -94,6 +99,40 @@ public final class Store implements AutoCloseable {
       }
     }
     return s;
+  }
+
+  /**
+   * Opens the file database {@code config} names as it was at {@code atMillis}, read-only, from
+   * its archive and current files (see {@link PointInTime}); the directory is not changed.
+   */
+  public static Store openAt(StoreConfig config, long atMillis) {
+    StoreConfig readOnly = config.withReadOnly(true);
+    Recovery.Recovered r = PointInTime.recover(readOnly, atMillis);
+    return new Store(readOnly, r.catalog(), r.lastCommitTs(), r);
+  }
+
+  /**
+   * The logged changes that pass {@code filter}, from the archive and the current log, read on
+   * demand; close it when done. Tables are named from the files, or else by this catalog.
+   *
+   * @throws StoreException with {@link Reason#CANNOT_OPEN} for an in-memory store, which keeps no
+   *     log, and {@link Reason#CORRUPTION} or {@link Reason#IO_ERROR} when a file cannot be read
+   */
+  public LogHistory history(LogHistory.Filter filter) {
+    if (files == null) {
+      throw new StoreException(Reason.CANNOT_OPEN, "an in-memory database keeps no log");
+    }
+    java.util.Map<Integer, TableDef> known = new java.util.HashMap<>();
+    for (Table t : catalog.tables()) {
+      known.put(t.id(), t.def());
+    }
+    try {
+      return LogHistory.open(config.fileSystem(), files, known, filter);
+    } catch (org.vsldb.storage.log.CorruptionException e) {
+      throw new StoreException(Reason.CORRUPTION, e.getMessage(), e);
+    } catch (IOException e) {
+      throw new StoreException(Reason.IO_ERROR, "cannot read the log of " + files.dir() + ": " + e, e);
+    }
   }
 
   public StoreConfig config() {
@@ -352,7 +391,8 @@ public final class Store implements AutoCloseable {
         return;
       }
       ts = lastAssignedTs + 1;
-      LogRecord record = new LogRecord(ts, System.currentTimeMillis(), changes);
+      lastWallClock = Math.max(lastWallClock, System.currentTimeMillis());
+      LogRecord record = new LogRecord(ts, lastWallClock, changes);
       ByteBuffer framed = appender == null ? null : ByteBuffer.wrap(RecordCodec.frame(record));
       lastAssignedTs = ts;
       pruneIfDue();

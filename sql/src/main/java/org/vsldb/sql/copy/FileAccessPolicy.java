@@ -115,7 +115,7 @@ public final class FileAccessPolicy {
     }
     Path where = bestRealLocation(file);
     for (Path r : reserved) {
-      if (where.equals(bestRealLocation(r.toAbsolutePath().normalize()))) {
+      if (where.startsWith(bestRealLocation(r.toAbsolutePath().normalize()))) { // a file, or inside a folder
         throw ErrorCode.FILE_ACCESS_DENIED.exception(
             "'" + name + "' is " + r.getFileName() + ", one of the database's own files");
       }

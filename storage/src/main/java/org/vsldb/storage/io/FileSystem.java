@@ -27,6 +27,13 @@ public interface FileSystem {
   /** Renames {@code from} to {@code to} atomically, replacing {@code to} if it exists. */
   void rename(Path from, Path to) throws IOException;
 
+  /**
+   * Gives the content of {@code existing} the second name {@code link}, replacing {@code link}
+   * if it exists: a hard link, or where the file system has none, a copy that is forced before
+   * this returns. The content must not be written through either name afterwards.
+   */
+  void link(Path existing, Path link) throws IOException;
+
   /** Deletes a file if it exists. */
   void delete(Path file) throws IOException;
 

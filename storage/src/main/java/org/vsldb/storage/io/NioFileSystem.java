@@ -38,6 +38,20 @@ final class NioFileSystem implements FileSystem {
   }
 
   @Override
+  public void link(Path existing, Path link) throws IOException {
+    Files.deleteIfExists(link);
+    try {
+      Files.createLink(link, existing);
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+      Files.deleteIfExists(link);
+      Files.copy(existing, link, StandardCopyOption.REPLACE_EXISTING);
+      try (FileChannel ch = FileChannel.open(link, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+    }
+  }
+
+  @Override
   public void delete(Path file) throws IOException {
     Files.deleteIfExists(file);
   }

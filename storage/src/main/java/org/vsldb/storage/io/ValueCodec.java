@@ -169,6 +169,33 @@ public final class ValueCodec {
     return values;
   }
 
+  /** Moves past {@code values} without decoding them. */
+  public static void skipValues(ByteBuffer in) {
+    int n = count(in);
+    for (int i = 0; i < n; i++) {
+      int tag = in.get() & 0xFF;
+      if (tag == TAG_NULL) {
+        continue;
+      }
+      ColumnType t = ColumnType.fromCode(tag);
+      if (t == null) {
+        throw new IllegalArgumentException("unknown value tag " + tag);
+      }
+      int skip = switch (t) {
+        case BOOLEAN, TINYINT -> 1;
+        case SMALLINT -> 2;
+        case INTEGER, DATE, TIME, REAL -> 4;
+        case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> 8;
+        case DECIMAL -> {
+          in.getInt(); // scale
+          yield count(in);
+        }
+        case CHAR, VARCHAR, BINARY, VARBINARY -> count(in);
+      };
+      in.position(in.position() + skip);
+    }
+  }
+
   public static Object decodeValue(ByteBuffer in) {
     int tag = in.get() & 0xFF;
     if (tag == TAG_NULL) {

@@ -18,8 +18,12 @@ public sealed interface Change {
   /** New values for an existing row. */
   record Update(int tableId, long rowId, Object[] values) implements Change {}
 
-  /** Removal of a row. */
-  record Delete(int tableId, long rowId) implements Change {}
+  /**
+   * Removal of a row. {@code key} holds the row's primary-key values (empty for a table without a
+   * primary key), so the log tells which row went without the snapshot; it is null in records
+   * written before the log carried it (operation 3), and replay does not need it.
+   */
+  record Delete(int tableId, long rowId, Object[] key) implements Change {}
 
   /** Creation of a table with the given id. */
   record CreateTable(int tableId, TableDef def) implements Change {}

@@ -46,6 +46,8 @@ public final class LogFormat {
   public static final byte OP_DROP_SCHEMA = 8;
   public static final byte OP_CREATE_VIEW = 9;
   public static final byte OP_DROP_VIEW = 10;
+  /** A DELETE that also carries the deleted row's primary-key values. */
+  public static final byte OP_DELETE_KEYED = 11;
 
 
   /** The log's file name inside a database directory. */

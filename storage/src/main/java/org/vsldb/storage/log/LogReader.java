@@ -107,60 +107,152 @@ public final class LogReader {
 
   /** As {@link #read(Path, Consumer)}, through {@code fs}. */
   public static Result read(FileSystem fs, Path file, Consumer<LogRecord> sink) throws IOException {
-    try (DurableFile ch = fs.openReadOnly(file)) {
-      Header header = readHeader(file, ch);
-      long size = ch.size();
-      long pos = LogFormat.HEADER_SIZE;
-      long records = 0;
-      long lastTs = 0;
-      ByteBuffer frame = ByteBuffer.allocate(LogFormat.FRAME_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-      ByteBuffer payload = ByteBuffer.allocate(64 * 1024);
-      SequentialReader in = new SequentialReader(ch, pos);
-      while (pos < size) {
-        if (size - pos < LogFormat.FRAME_SIZE) {
-          break; // rule 1: a torn frame header
-        }
-        frame.clear();
-        in.read(frame);
-        frame.flip();
-        int length = frame.getInt();
-        int storedCrc = frame.getInt();
-        byte type = frame.get();
-        if (length == 0 && storedCrc == 0 && type == 0) {
-          requireZeros(file, ch, pos, pos, "zero-filled frame"); // rule 2
-          break;
-        }
-        long available = size - pos - LogFormat.FRAME_SIZE;
-        if (length < 0 || length > LogFormat.MAX_PAYLOAD || length > available) {
-          checkRunPastEnd(file, ch, pos, size, storedCrc, type); // rule 3
-          break;
-        }
-        long end = pos + LogFormat.FRAME_SIZE + length;
-        if (payload.capacity() < length) {
-          payload = ByteBuffer.allocate(Math.max(length, payload.capacity() * 2));
-        }
-        payload.clear().limit(length);
-        in.read(payload);
-        payload.flip();
-        if (Frames.crc(length, type, payload) != storedCrc) {
-          checkBadChecksum(file, ch, pos, end, size); // rule 4
-          break;
-        }
-        if (type != LogFormat.TYPE_TRANSACTION) {
-          throw new CorruptionException(file, pos, "unknown record type " + type);
-        }
-        LogRecord r;
+    return scan(fs, file, (offset, payload) -> {
+      sink.accept(RecordCodec.decodePayload(payload));
+      return true;
+    });
+  }
+
+  /** Receives the records of a log one by one, undecoded. */
+  @FunctionalInterface
+  public interface RecordVisitor {
+    /**
+     * One good record: its frame's byte offset in the file and its payload (little-endian, valid
+     * only during the call). Returns whether to go on reading.
+     *
+     * @throws IllegalArgumentException if the payload is malformed (reported as corruption at
+     *     {@code offset})
+     */
+    boolean visit(long offset, ByteBuffer payload) throws IOException;
+  }
+
+  /**
+   * Reads the good records of {@code file} in order, handing each undecoded to {@code visitor},
+   * until the end, a torn tail (I3), or the visitor stops. The result's {@code validEnd} is where
+   * reading ended.
+   *
+   * @throws CorruptionException on a bad header or on damage before the tail (I4)
+   */
+  public static Result scan(FileSystem fs, Path file, RecordVisitor visitor) throws IOException {
+    try (Cursor c = new Cursor(fs, file)) {
+      for (ByteBuffer payload; (payload = c.next()) != null; ) {
+        boolean more;
         try {
-          r = RecordCodec.decodePayload(payload);
-        } catch (IllegalArgumentException e) {
-          throw new CorruptionException(file, pos, "malformed record: " + e.getMessage());
+          more = visitor.visit(c.offset(), payload);
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+          throw new CorruptionException(file, c.offset(), "malformed record: " + e.getMessage());
         }
-        sink.accept(r);
-        records++;
-        lastTs = r.commitTs();
-        pos = end;
+        if (!more) {
+          break;
+        }
       }
+      return c.result();
+    }
+  }
+
+  /** Reads a log record by record, on demand: the pull form of {@link #scan}. */
+  public static final class Cursor implements java.io.Closeable {
+    private final Path file;
+    private final DurableFile ch;
+    private final Header header;
+    private final long size;
+    private final SequentialReader in;
+    private final ByteBuffer frame = ByteBuffer.allocate(LogFormat.FRAME_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    private ByteBuffer payload = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+    private long pos = LogFormat.HEADER_SIZE;
+    private long offset = -1;
+    private long records;
+    private long lastTs;
+    private boolean ended;
+
+    /** Opens {@code file} and checks its header. */
+    public Cursor(FileSystem fs, Path file) throws IOException {
+      this.file = file;
+      this.ch = fs.openReadOnly(file);
+      try {
+        this.header = readHeader(file, ch);
+        this.size = ch.size();
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
+      }
+      this.in = new SequentialReader(ch, pos);
+    }
+
+    public Header header() {
+      return header;
+    }
+
+    /** The frame offset of the record {@link #next} returned last. */
+    public long offset() {
+      return offset;
+    }
+
+    /**
+     * The next good record's payload (little-endian; valid until the next call), or null at the
+     * end of the log or at a torn tail (I3).
+     *
+     * @throws CorruptionException on damage before the tail (I4)
+     */
+    public ByteBuffer next() throws IOException {
+      if (ended || pos >= size) {
+        ended = true;
+        return null;
+      }
+      if (size - pos < LogFormat.FRAME_SIZE) {
+        ended = true; // rule 1: a torn frame header
+        return null;
+      }
+      frame.clear();
+      in.read(frame);
+      frame.flip();
+      int length = frame.getInt();
+      int storedCrc = frame.getInt();
+      byte type = frame.get();
+      ended = true; // until the record proves good
+      if (length == 0 && storedCrc == 0 && type == 0) {
+        requireZeros(file, ch, pos, pos, "zero-filled frame"); // rule 2
+        return null;
+      }
+      long available = size - pos - LogFormat.FRAME_SIZE;
+      if (length < 0 || length > LogFormat.MAX_PAYLOAD || length > available) {
+        checkRunPastEnd(file, ch, pos, size, storedCrc, type); // rule 3
+        return null;
+      }
+      long end = pos + LogFormat.FRAME_SIZE + length;
+      if (payload.capacity() < length) {
+        payload = ByteBuffer.allocate(Math.max(length, payload.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
+      }
+      payload.clear().limit(length);
+      in.read(payload);
+      payload.flip();
+      if (Frames.crc(length, type, payload) != storedCrc) {
+        checkBadChecksum(file, ch, pos, end, size); // rule 4
+        return null;
+      }
+      if (type != LogFormat.TYPE_TRANSACTION) {
+        throw new CorruptionException(file, pos, "unknown record type " + type);
+      }
+      if (length < 16) {
+        throw new CorruptionException(file, pos, "malformed record: payload of " + length
+            + " bytes has no commit timestamp");
+      }
+      ended = false;
+      offset = pos;
+      pos = end;
+      records++;
+      lastTs = payload.getLong(0);
+      return payload;
+    }
+
+    /** What was read so far; {@code validEnd} is the end of the last good record. */
+    public Result result() {
       return new Result(header, records, pos, size, lastTs);
+    }
+
+    @Override
+    public void close() throws IOException {
+      ch.close();
     }
   }
 

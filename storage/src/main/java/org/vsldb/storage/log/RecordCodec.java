@@ -46,9 +46,12 @@ public final class RecordCodec {
         out.i64(u.rowId());
         ValueCodec.encodeValues(u.values(), out);
       } else if (c instanceof Change.Delete d) {
-        out.u8(LogFormat.OP_DELETE);
+        out.u8(d.key() == null ? LogFormat.OP_DELETE : LogFormat.OP_DELETE_KEYED);
         out.i32(d.tableId());
         out.i64(d.rowId());
+        if (d.key() != null) {
+          ValueCodec.encodeValues(d.key(), out);
+        }
       } else if (c instanceof Change.CreateTable t) {
         out.u8(LogFormat.OP_CREATE_TABLE);
         out.i32(t.tableId());
@@ -103,20 +106,7 @@ public final class RecordCodec {
       for (int i = 0; i < n; i++) {
         byte op = in.get();
         int tableId = in.getInt();
-        changes.add(
-            switch (op) {
-              case LogFormat.OP_INSERT -> new Change.Insert(tableId, in.getLong(), ValueCodec.decodeValues(in));
-              case LogFormat.OP_UPDATE -> new Change.Update(tableId, in.getLong(), ValueCodec.decodeValues(in));
-              case LogFormat.OP_DELETE -> new Change.Delete(tableId, in.getLong());
-              case LogFormat.OP_CREATE_TABLE -> new Change.CreateTable(tableId, ValueCodec.decodeTableDef(in));
-              case LogFormat.OP_DROP_TABLE -> new Change.DropTable(tableId);
-              case LogFormat.OP_ALTER_TABLE -> alterTable(tableId, in);
-              case LogFormat.OP_CREATE_SCHEMA -> new Change.CreateSchema(ValueCodec.string(in));
-              case LogFormat.OP_DROP_SCHEMA -> new Change.DropSchema(ValueCodec.string(in));
-              case LogFormat.OP_CREATE_VIEW -> new Change.CreateView(ValueCodec.decodeViewDef(in));
-              case LogFormat.OP_DROP_VIEW -> new Change.DropView(ValueCodec.string(in), ValueCodec.string(in));
-              default -> throw new IllegalArgumentException("unknown change operation " + op);
-            });
+        changes.add(decodeChange(op, tableId, in));
       }
       if (in.hasRemaining()) {
         throw new IllegalArgumentException(in.remaining() + " unexpected bytes after the changes");
@@ -126,6 +116,59 @@ public final class RecordCodec {
     } catch (BufferUnderflowException e) {
       throw new IllegalArgumentException("payload ends inside a change", e);
     }
+  }
+
+  /**
+   * Decodes the changes of a transaction payload, except that an INSERT, UPDATE or DELETE of a
+   * table {@code rowsOf} does not accept is skipped without decoding its values and left null.
+   * Definitions (CREATE, ALTER, DROP) are always decoded.
+   *
+   * @throws IllegalArgumentException if the payload is malformed
+   */
+  public static Change[] decodeChanges(ByteBuffer payload, java.util.function.IntPredicate rowsOf) {
+    ByteBuffer in = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    try {
+      in.position(in.position() + 16); // commitTs, wallClockMillis
+      int n = ValueCodec.count(in);
+      Change[] changes = new Change[n];
+      for (int i = 0; i < n; i++) {
+        byte op = in.get();
+        int tableId = in.getInt();
+        boolean rows = op == LogFormat.OP_INSERT || op == LogFormat.OP_UPDATE || op == LogFormat.OP_DELETE
+            || op == LogFormat.OP_DELETE_KEYED;
+        if (rows && !rowsOf.test(tableId)) {
+          in.getLong();
+          if (op != LogFormat.OP_DELETE) {
+            ValueCodec.skipValues(in);
+          }
+          continue;
+        }
+        changes[i] = decodeChange(op, tableId, in);
+      }
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException(in.remaining() + " unexpected bytes after the changes");
+      }
+      return changes;
+    } catch (BufferUnderflowException e) {
+      throw new IllegalArgumentException("payload ends inside a change", e);
+    }
+  }
+
+  private static Change decodeChange(byte op, int tableId, ByteBuffer in) {
+    return switch (op) {
+      case LogFormat.OP_INSERT -> new Change.Insert(tableId, in.getLong(), ValueCodec.decodeValues(in));
+      case LogFormat.OP_UPDATE -> new Change.Update(tableId, in.getLong(), ValueCodec.decodeValues(in));
+      case LogFormat.OP_DELETE -> new Change.Delete(tableId, in.getLong(), null);
+      case LogFormat.OP_DELETE_KEYED -> new Change.Delete(tableId, in.getLong(), ValueCodec.decodeValues(in));
+      case LogFormat.OP_CREATE_TABLE -> new Change.CreateTable(tableId, ValueCodec.decodeTableDef(in));
+      case LogFormat.OP_DROP_TABLE -> new Change.DropTable(tableId);
+      case LogFormat.OP_ALTER_TABLE -> alterTable(tableId, in);
+      case LogFormat.OP_CREATE_SCHEMA -> new Change.CreateSchema(ValueCodec.string(in));
+      case LogFormat.OP_DROP_SCHEMA -> new Change.DropSchema(ValueCodec.string(in));
+      case LogFormat.OP_CREATE_VIEW -> new Change.CreateView(ValueCodec.decodeViewDef(in));
+      case LogFormat.OP_DROP_VIEW -> new Change.DropView(ValueCodec.string(in), ValueCodec.string(in));
+      default -> throw new IllegalArgumentException("unknown change operation " + op);
+    };
   }
 
   private static Change alterTable(int tableId, ByteBuffer in) {

@@ -9,6 +9,7 @@ import org.vsldb.storage.Replay;
 import org.vsldb.storage.StoreConfig;
 import org.vsldb.storage.StoreException;
 import org.vsldb.storage.StoreException.Reason;
+import org.vsldb.storage.checkpoint.Checkpointer;
 import org.vsldb.storage.io.FileSystem;
 import org.vsldb.storage.log.CorruptionException;
 import org.vsldb.storage.log.LogFormat;
@@ -27,7 +28,8 @@ import org.vsldb.storage.table.Catalog;
  *  CLEAN ──[loadSnapshot]──▶ LOADED                        generation s, covers commits ≤ S
  *        (no database.db: s = 0, S = 0, empty catalog)
  *  LOADED ──[replayPrevious]──▶ ...                        database.vsl.old: gen s → replay;
- *                                                           gen &lt; s → stale, deleted; else FAILED
+ *                                                           gen &lt; s → stale, deleted (archived
+ *                                                           with archiveLog); else FAILED
  *         ──[replayCurrent]──▶ REPLAYED                    database.vsl: gen s, or s+1 after an
  *                                                           old log of gen s → replay; gen &lt; s →
  *                                                           stale, replaced; torn creation → dropped
@@ -49,6 +51,8 @@ public final class Recovery {
    * @param logGeneration the generation of {@code database.vsl}
    * @param log the log to append to (null when read-only)
    * @param finishCheckpoint whether a checkpoint was interrupted and must be finished
+   * @param lastWallClockMillis the wall-clock time of the newest commit recovered (0 for none):
+   *     commits after it are never stamped earlier, so the log's times only grow
    */
   public record Recovered(
       Catalog catalog,
@@ -57,7 +61,8 @@ public final class Recovery {
       long logGeneration,
       LogWriter log,
       DirectoryLock lock,
-      boolean finishCheckpoint) {}
+      boolean finishCheckpoint,
+      long lastWallClockMillis) {}
 
   /** Runs recovery for the file database {@code config} names. */
   public static Recovered open(StoreConfig config) {
@@ -166,6 +171,7 @@ public final class Recovery {
     private long snapshotTs;
     private Long databaseId;
     private long lastTs;
+    private long lastWall;
 
     Run(StoreConfig config, DatabaseFiles files, DirectoryLock lock) {
       this.config = config;
@@ -222,11 +228,11 @@ public final class Recovery {
       LogReader.Result result = replay(files.log());
       LogWriter writer = writable ? LogWriter.append(fs, files.log(), result.validEnd(), syncWrites) : null;
       if (hasPrevious && !previousReplayed && writable) {
-        fs.delete(files.previousLog()); // stale: the snapshot already covers it
-        fs.syncDirectory(files.dir());
+        // stale: the snapshot already covers it (archived, with archiveLog)
+        Checkpointer.retire(fs, files, files.previousLog(), config.archiveLog());
       }
       return new Recovered(catalog, lastTs, databaseId, current.generation(), writer, lock,
-          previousReplayed && writable);
+          previousReplayed && writable, lastWall);
     }
 
     private void deleteTempSnapshot() throws IOException {
@@ -291,6 +297,7 @@ public final class Recovery {
           }
           Replay.apply(catalog, record);
           lastTs = ts;
+          lastWall = Math.max(lastWall, record.wallClockMillis());
           count[0]++;
         })) {
           r = LogReader.read(fs, log, pipeline);
@@ -319,7 +326,7 @@ public final class Recovery {
       long id = new SecureRandom().nextLong();
       LogWriter log = LogWriter.create(fs, files.log(), id, 0, syncWrites);
       fs.syncDirectory(files.dir());
-      return new Recovered(catalog, 0, id, 0, log, lock, false);
+      return new Recovered(catalog, 0, id, 0, log, lock, false, lastWall);
     }
 
     private Recovered missingLog() throws CorruptionException {
@@ -330,24 +337,27 @@ public final class Recovery {
     /** The checkpoint crashed while creating the new log: the previous log becomes current again. */
     private Recovered restorePrevious(LogReader.Result previous) throws IOException {
       if (!writable) {
-        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false);
+        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false, lastWall);
       }
       fs.delete(files.log());
       fs.rename(files.previousLog(), files.log());
       fs.syncDirectory(files.dir());
       LogWriter w = LogWriter.append(fs, files.log(), previous.validEnd(), syncWrites);
-      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false);
+      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false, lastWall);
     }
 
     /** The current log is older than the snapshot: never replayed (I5); a fresh log replaces it. */
     private Recovered replaceStaleLog(LogReader.Header stale) throws IOException {
       if (!writable) {
-        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false);
+        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false, lastWall);
       }
-      fs.delete(files.previousLog());
+      Checkpointer.retire(fs, files, files.previousLog(), config.archiveLog());
+      if (config.archiveLog()) {
+        Checkpointer.retire(fs, files, files.log(), true);
+      }
       LogWriter w = LogWriter.create(fs, files.log(), databaseId, snapshotGeneration, syncWrites);
       fs.syncDirectory(files.dir());
-      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false);
+      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false, lastWall);
     }
   }
 

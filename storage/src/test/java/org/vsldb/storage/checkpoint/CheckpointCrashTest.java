@@ -49,8 +49,8 @@ class CheckpointCrashTest {
     }
   }
 
-  private static Set<Integer> committedTxns(Path dir) {
-    try (Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0))) {
+  private static Set<Integer> committedTxns(Path dir, boolean archive) {
+    try (Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0).withArchiveLog(archive))) {
       Table t = s.catalog().table("PUBLIC", "T");
       java.util.Map<Integer, Integer> rowsPerTxn = new java.util.TreeMap<>();
       for (Iterator<Object[]> it = s.begin().scan(t); it.hasNext(); ) {
@@ -63,10 +63,35 @@ class CheckpointCrashTest {
     }
   }
 
+  /**
+   * Reopens {@code dir} with archiving (finishing what the crash left) and checkpoints once more
+   * so the crashed generation is archived too; then reads every logged change from generation 0
+   * on: the transactions whose rows the logs insert.
+   */
+  private static Set<Integer> archivedTxns(Path dir) throws IOException {
+    try (Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0).withArchiveLog(true))) {
+      s.checkpoint();
+      Set<Integer> txns = new TreeSet<>();
+      try (var h = s.history(org.vsldb.storage.archive.LogHistory.Filter.all())) {
+        for (var e = h.next(); e != null; e = h.next()) {
+          if (e.change() instanceof org.vsldb.storage.log.Change.Insert i) {
+            assertTrue(txns.add((Integer) i.values()[1]) || ((Integer) i.values()[0]) % 10 != 0,
+                "transaction " + i.values()[1] + " logged twice");
+          }
+        }
+      }
+      return txns;
+    }
+  }
+
   /** Runs the scenario with a crash at operation {@code k} after setup; returns false once k is past the end. */
   private boolean scenario(Path dir, int k, Loss loss) throws IOException {
+    return scenario(dir, k, loss, false);
+  }
+
+  private boolean scenario(Path dir, int k, Loss loss, boolean archive) throws IOException {
     Set<Integer> acked = new TreeSet<>();
-    try (Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0))) {
+    try (Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0).withArchiveLog(archive))) {
       s.createTable(DEF);
       for (int txn = 1; txn <= 5; txn++) {
         assertTrue(commit(s, txn));
@@ -74,7 +99,7 @@ class CheckpointCrashTest {
       }
     }
     FaultyFileSystem fs = new FaultyFileSystem(dir);
-    Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0).withFileSystem(fs));
+    Store s = Store.open(StoreConfig.file(dir).withCheckpointLogBytes(0).withArchiveLog(archive).withFileSystem(fs));
     try {
       for (int txn = 6; txn <= 8; txn++) {
         assertTrue(commit(s, txn));
@@ -97,10 +122,14 @@ class CheckpointCrashTest {
       boolean reached = fs.crashed();
       fs.crash(loss, k);
       s.close();
-      Set<Integer> found = committedTxns(dir);
+      Set<Integer> found = committedTxns(dir, archive);
       assertTrue(found.containsAll(acked), "k=" + k + " " + loss + ": acknowledged " + acked + " but found " + found);
       if (loss == Loss.UNFORCED) {
         assertEquals(acked, found, "k=" + k + ": only forced commits survive a power loss");
+      }
+      if (archive) {
+        assertEquals(found, archivedTxns(dir), "k=" + k + " " + loss
+            + ": the archive and the current log, replayed from the empty database, give the same state (I9)");
       }
       return reached;
     } finally {
@@ -131,6 +160,23 @@ class CheckpointCrashTest {
   void crashAtEveryFileOperationOfCheckpoint_processKill() throws IOException {
     int k = 1;
     while (scenario(tmp.resolve("kill-" + k), k, Loss.NOTHING)) {
+      k++;
+    }
+  }
+
+  @Test
+  void crashAtEveryFileOperationOfArchivingCheckpoint_keepsTheArchiveWhole_powerLoss() throws IOException {
+    int k = 1;
+    while (scenario(tmp.resolve("archive-unforced-" + k), k, Loss.UNFORCED, true)) {
+      k++;
+    }
+    assertTrue(k > 15, "crashed at only " + k + " file operations");
+  }
+
+  @Test
+  void crashAtEveryFileOperationOfArchivingCheckpoint_keepsTheArchiveWhole_processKill() throws IOException {
+    int k = 1;
+    while (scenario(tmp.resolve("archive-kill-" + k), k, Loss.NOTHING, true)) {
       k++;
     }
   }

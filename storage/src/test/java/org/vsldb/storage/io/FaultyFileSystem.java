@@ -59,7 +59,7 @@ public final class FaultyFileSystem implements FileSystem {
   public FaultyFileSystem(Path dir) throws IOException {
     this.dir = dir.toAbsolutePath();
     if (Files.isDirectory(this.dir)) {
-      try (var s = Files.list(this.dir)) {
+      try (var s = Files.walk(this.dir)) {
         for (Path p : (Iterable<Path>) s::iterator) {
           if (Files.isRegularFile(p)) {
             Node n = new Node();
@@ -153,7 +153,7 @@ public final class FaultyFileSystem implements FileSystem {
       }
       survivors.put(e.getKey(), content);
     }
-    try (var s = Files.list(dir)) {
+    try (var s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
         if (Files.isRegularFile(p) && !p.getFileName().toString().equals("database.lock")) {
           Files.delete(p);
@@ -201,6 +201,14 @@ public final class FaultyFileSystem implements FileSystem {
     real.rename(from, to);
     Node n = names.remove(key(from));
     names.put(key(to), n == null ? new Node() : n);
+  }
+
+  @Override
+  public synchronized void link(Path existing, Path link) throws IOException {
+    count("link " + existing.getFileName() + " -> " + link.getFileName());
+    real.link(existing, link);
+    Node n = names.get(key(existing));
+    names.put(key(link), n == null ? new Node() : n);
   }
 
   @Override
