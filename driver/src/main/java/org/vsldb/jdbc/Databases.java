@@ -31,7 +31,9 @@ final class Databases {
     String key =
         cfg.kind() == ConnectionConfig.Kind.MEMORY
             ? "mem:" + cfg.memoryName()
-            : (cfg.readOnly() ? "ro:" : "rw:") + cfg.path();
+            : cfg.recoverToMillis() != null
+                ? "at:" + cfg.recoverToMillis() + ":" + cfg.path()
+                : (cfg.readOnly() ? "ro:" : "rw:") + cfg.path();
     synchronized (OPEN) {
       Database db = OPEN.get(key);
       if (db != null && db.isOpen()) {
@@ -47,10 +49,13 @@ final class Databases {
                   .withSyncIntervalMs(cfg.syncIntervalMs())
                   .withCheckpointLogBytes(cfg.checkpointLogBytes())
                   .withCreate(cfg.create())
-                  .withReadOnly(cfg.readOnly());
+                  .withReadOnly(cfg.readOnly())
+                  .withArchiveLog(cfg.archiveLog());
       Store store;
       try {
-        store = Store.open(storeConfig);
+        store = cfg.recoverToMillis() != null
+            ? Store.openAt(storeConfig, cfg.recoverToMillis())
+            : Store.open(storeConfig);
       } catch (StoreException e) {
         // 08001 when in use or missing; XX000 (with file and offset) or 58030 when damaged.
         throw SqlErrors.store(e);

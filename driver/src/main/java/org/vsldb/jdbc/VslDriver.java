@@ -74,7 +74,7 @@ public final class VslDriver implements Driver {
       p.required = false;
       p.choices = switch (e.getKey()) {
         case "durability" -> new String[] {"full", "interval", "none"};
-        case "create", "readOnly" -> new String[] {"true", "false"};
+        case "create", "readOnly", "archiveLog" -> new String[] {"true", "false"};
         case "fileAccess" -> new String[] {"database", "any"};
         default -> null;
       };

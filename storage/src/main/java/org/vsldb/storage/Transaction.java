@@ -39,6 +39,11 @@ public final class Transaction {
   private Snapshots.Pin pin;
   private boolean finished;
 
+  /** The store this transaction belongs to. */
+  public Store store() {
+    return store;
+  }
+
   Transaction(Store store) {
     this.store = store;
     pinNewest();

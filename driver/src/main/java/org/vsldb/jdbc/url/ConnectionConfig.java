@@ -11,6 +11,8 @@ import org.vsldb.storage.Durability;
  * @param kind file, named in-memory, or private in-memory
  * @param path the database directory (file databases), else null
  * @param memoryName the in-memory database's name, else null
+ * @param archiveLog whether checkpoints archive finished log generations
+ * @param recoverToMillis the moment to open the database at (read-only), or null for now
  */
 public record ConnectionConfig(
     String url,
@@ -23,7 +25,9 @@ public record ConnectionConfig(
     boolean create,
     boolean readOnly,
     long lockTimeoutMs,
-    FileAccess fileAccess) {
+    FileAccess fileAccess,
+    boolean archiveLog,
+    Long recoverToMillis) {
 
   /** Where a database lives. */
   public enum Kind {

@@ -37,6 +37,8 @@ public final class UrlParser {
     m.put("readOnly", "false");
     m.put("lockTimeoutMs", "10000");
     m.put("fileAccess", "database");
+    m.put("archiveLog", "false");
+    m.put("recoverTo", "");
     return m;
   }
 
@@ -96,6 +98,19 @@ public final class UrlParser {
       }
       kind = ConnectionConfig.Kind.FILE;
     }
+    Long recoverTo = recoverTo(v.get("recoverTo"), url);
+    boolean readOnly = bool("readOnly", v.get("readOnly"), url);
+    if (recoverTo != null) {
+      if (kind != ConnectionConfig.Kind.FILE) {
+        throw ErrorCode.BAD_URL.exception("recoverTo needs a file database, not " + url);
+      }
+      if (values.containsKey("readOnly") && !readOnly) {
+        throw ErrorCode.FEATURE_NOT_SUPPORTED.exception("recoverTo with readOnly=false (restoring a database in place"
+            + " to an earlier moment); open it with recoverTo, COPY DATABASE TO a file, and COPY DATABASE FROM"
+            + " that file into a new database");
+      }
+      readOnly = true;
+    }
     return new ConnectionConfig(
         url,
         kind,
@@ -105,9 +120,11 @@ public final class UrlParser {
         positiveLong("syncIntervalMs", v.get("syncIntervalMs"), url, 1),
         positiveLong("checkpointLogBytes", v.get("checkpointLogBytes"), url, 0),
         bool("create", v.get("create"), url),
-        bool("readOnly", v.get("readOnly"), url),
+        readOnly,
         positiveLong("lockTimeoutMs", v.get("lockTimeoutMs"), url, 0),
-        fileAccess(v.get("fileAccess"), url));
+        fileAccess(v.get("fileAccess"), url),
+        bool("archiveLog", v.get("archiveLog"), url),
+        recoverTo);
   }
 
   private static void put(Map<String, String> values, String key, String value, String url)
@@ -156,6 +173,34 @@ public final class UrlParser {
     }
     throw ErrorCode.BAD_URL.exception(
         "invalid " + key + " '" + s + "' in " + url + "; valid values are true, false");
+  }
+
+  /**
+   * A {@code recoverTo} moment as ms since 1970-01-01T00:00Z: an ISO-8601 instant with a zone or
+   * offset ({@code 2026-11-26T10:15:30Z}, {@code 2026-11-26T11:15:30.250+01:00}), or a local date
+   * and time ({@code 2026-11-26 10:15:30}, {@code T} or a space between) in the JVM's time zone;
+   * null when empty.
+   */
+  private static Long recoverTo(String s, String url) throws SQLException {
+    String t = s.trim();
+    if (t.isEmpty()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(t.replace(' ', 'T')).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException notOffset) {
+      try {
+        return java.time.Instant.parse(t.replace(' ', 'T')).toEpochMilli();
+      } catch (java.time.format.DateTimeParseException notInstant) {
+        try {
+          return java.time.LocalDateTime.parse(t.replace(' ', 'T'))
+              .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+          throw ErrorCode.BAD_URL.exception("invalid recoverTo '" + s + "' in " + url
+              + "; expected an ISO-8601 date and time such as 2026-11-26T10:15:30Z or 2026-11-26 10:15:30");
+        }
+      }
+    }
   }
 
   private static long positiveLong(String key, String s, String url, long min) throws SQLException {

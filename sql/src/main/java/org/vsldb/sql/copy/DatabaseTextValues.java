@@ -10,13 +10,13 @@ import org.vsldb.storage.table.ColumnType;
  * copy", table "Values"): SQL literals that a person can read and that parse back to exactly the
  * stored value. The reading side is {@link DatabaseTextLexer#literal}.
  */
-final class DatabaseTextValues {
+public final class DatabaseTextValues {
   private static final HexFormat HEX = HexFormat.of();
 
   private DatabaseTextValues() {}
 
   /** Appends the literal of {@code v} (in the store's representation for {@code type}). */
-  static void append(StringBuilder out, ColumnType type, Object v) {
+  public static void append(StringBuilder out, ColumnType type, Object v) {
     if (v == null) {
       out.append("NULL");
       return;

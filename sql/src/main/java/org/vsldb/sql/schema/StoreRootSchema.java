@@ -32,6 +32,16 @@ public final class StoreRootSchema extends AbstractSchema {
     return super.getExpression(parentSchema, name);
   }
 
+  /** Functions every schema sees: {@code VSL_LOG}. */
+  @Override
+  protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function> getFunctionMultimap() {
+    return FUNCTIONS;
+  }
+
+  private static final com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function> FUNCTIONS =
+      com.google.common.collect.ImmutableMultimap.of(
+          org.vsldb.sql.history.LogFunction.NAME, org.vsldb.sql.history.LogFunction.function());
+
   @Override
   protected synchronized Map<String, Schema> getSubSchemaMap() {
     long v = catalog.version();
