@@ -38,6 +38,9 @@ public final class Shell {
         out.print(usage());
         return 0;
       }
+      if (a.equals("--print-log") && i + 1 < args.length) {
+        return org.vsldb.sql.history.LogLines.print(Path.of(args[i + 1]), out, System.err);
+      }
       if (a.equals("-e") && i + 1 < args.length) {
         execute = args[++i];
       } else if (a.equals("-f") && i + 1 < args.length) {
@@ -118,6 +121,11 @@ public final class Shell {
         "  -e <sql>       run the statements (ended by ;) and exit",
         "  -f <file>      run the script and exit; both stop at the first failing statement",
         "                 with exit code 1, naming its line",
+        "  --print-log <dir|file>",
+        "                 print the logged changes of a database directory (its archive and",
+        "                 current log) or of one log file, one line per change:",
+        "                 timestamp | operation | table | key | value | type; works on a",
+        "                 database that does not open",
         "  --help         this text",
         "Any other option is passed to sqlline (see !help inside the shell).",
         "");

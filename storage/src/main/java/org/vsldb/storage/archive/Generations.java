@@ -44,6 +44,13 @@ public final class Generations {
     return byNumber.get(g);
   }
 
+  /** The one generation of a lone log file, with the snapshot it follows if that is at hand. */
+  public static Generations single(Generation g) {
+    TreeMap<Long, Generation> one = new TreeMap<>();
+    one.put(g.generation(), g);
+    return new Generations(one);
+  }
+
   /**
    * Lists {@code files}' generations: {@code archive/database-<g>.db} and {@code .vsl}, and the
    * current snapshot and logs by the generations their headers give. A current file that a

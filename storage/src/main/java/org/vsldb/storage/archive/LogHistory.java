@@ -95,6 +95,29 @@ public final class LogHistory implements AutoCloseable {
   }
 
   /**
+   * Opens the history of one log file, for a database that does not open: its tables are named by
+   * the snapshot it follows when that lies beside it ({@code database.db} for {@code database.vsl},
+   * {@code database-<g>.db} in the archive), else by their ids.
+   */
+  public static LogHistory openFile(FileSystem fs, Path log) throws IOException {
+    long g = LogReader.readHeader(fs, log).generation();
+    Path dir = log.toAbsolutePath().getParent();
+    Path snapshot = null;
+    DatabaseFiles here = new DatabaseFiles(dir);
+    Path archivedName = here.archivedSnapshot(g).getFileName();
+    for (Path candidate : new Path[] {dir.resolve(archivedName), here.snapshot()}) {
+      if (g > 0 && fs.exists(candidate) && SnapshotReader.readHeader(fs, candidate).generation() == g) {
+        snapshot = candidate;
+        break;
+      }
+    }
+    Generations one = Generations.single(new Generations.Generation(g, snapshot, log));
+    LogHistory h = new LogHistory(fs, one, Map.of(), Filter.all());
+    h.generation = g;
+    return h;
+  }
+
+  /**
    * The first generation to read: the oldest log, passing over each whose successor's snapshot was
    * written before the range begins (all its commits are older).
    */
