@@ -19,6 +19,8 @@ final class PeerChart {
   private static final int ROW = 26;
   private static final double LOG_MIN = -4;
   private static final double LOG_MAX = 2;
+  /** A generous width of one character of the labels, in pixels, to keep them apart. */
+  private static final double CHAR_WIDTH = 8.5;
 
   private PeerChart() {}
 
@@ -52,12 +54,13 @@ final class PeerChart {
           y + 17, escape(h.workload() + " (" + h.group() + ") vs " + h.best().engine())));
       b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
           Math.min(x0, x1), y + 4, Math.max(1, Math.abs(x1 - x0)), ROW - 8, ahead ? "#2e7d32" : "#c62828"));
-      // At the bar's outer end, or inside the bar in white where the ratio is below the scale.
-      boolean below = h.advantage() < Math.pow(10, LOG_MIN);
-      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\"%s>%s×%s</text>%n",
-          ahead || below ? x1 + 4 : x1 - 4, y + 17, ahead || below ? "start" : "end", below ? " fill=\"white\"" : "",
-          h.advantage() >= 10 ? String.format(Locale.ROOT, "%.0f", h.advantage()) : PeerReport.factor(h.advantage()),
-          mark));
+      // At the bar's outer end, or inside the bar in white where it would run into the labels.
+      String value = (h.advantage() >= 10 ? String.format(Locale.ROOT, "%.0f", h.advantage())
+          : PeerReport.factor(h.advantage())) + "×" + mark;
+      boolean inside = !ahead && x1 - 4 - value.length() * CHAR_WIDTH < LABEL_WIDTH + 12;
+      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\"%s>%s</text>%n",
+          ahead || inside ? x1 + 4 : x1 - 4, y + 17, ahead || inside ? "start" : "end",
+          inside ? " fill=\"white\"" : "", value));
     }
     b.append("</svg>\n");
     return b.toString();
