@@ -35,45 +35,12 @@ class ConcurrencyBenchmark {
     lines.add(s);
   }
 
-  /**
-   * Commits/s of {@code threads} threads inserting one row per transaction for {@code millis}. The
-   * clock starts when every thread has prepared its statement and committed once, so the first
-   * run in the JVM does not count Calcite's warm-up.
-   */
+  /** Commits/s of {@code threads} threads inserting one row per transaction for {@code millis} ({@link CommitRate}). */
   private static double commits(String url, int threads, long millis) throws Exception {
     try (Connection c = DriverManager.getConnection(url)) {
       c.createStatement().execute("create table if not exists c(id int primary key, v varchar(20))");
-      AtomicLong total = new AtomicLong();
-      AtomicInteger ids = new AtomicInteger((int) (System.nanoTime() & 0x3fffffff));
-      java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads + 1);
-      long[] end = new long[1];
-      List<Thread> ts = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        Thread th = new Thread(() -> {
-          try (Connection tc = DriverManager.getConnection(url);
-              PreparedStatement p = tc.prepareStatement("insert into c values (?, 'v')")) {
-            p.setInt(1, ids.incrementAndGet());
-            p.executeUpdate();
-            ready.await();
-            while (System.nanoTime() < end[0]) {
-              p.setInt(1, ids.incrementAndGet());
-              p.executeUpdate();
-              total.incrementAndGet();
-            }
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-        ts.add(th);
-        th.start();
-      }
-      long start = System.nanoTime();
-      end[0] = start + millis * 1_000_000;
-      ready.await();
-      for (Thread th : ts) {
-        th.join();
-      }
-      return total.get() / ((System.nanoTime() - start) / 1e9);
+      return CommitRate.threads(() -> DriverManager.getConnection(url), threads, millis,
+          new AtomicInteger((int) (System.nanoTime() & 0x3fffffff)));
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * A small measuring harness: warm-up, then several timed rounds, reporting the median round's
  * throughput and the latency percentiles over all measured operations. Used by the benchmarks in
- * this package, which run vsl and H2 side by side in one JVM and one run.
+ * this package, which run vsl and its peers (H2; HSQLDB and SQLite in {@link PeerBenchmark}) side by
+ * side in one JVM and one run.
  */
 final class Harness {
   /** One operation to measure; {@code i} counts calls, for varying parameters. */
@@ -30,25 +31,54 @@ final class Harness {
   /** Runs {@code op} for {@code warmupMillis}, then {@code rounds} rounds of {@code roundMillis}. */
   static Result throughput(String workload, String engine, long warmupMillis, int rounds, long roundMillis, Op op)
       throws Exception {
-    long i = 0;
-    long end = System.nanoTime() + warmupMillis * 1_000_000;
-    while (System.nanoTime() < end) {
-      op.run(i++);
-    }
-    double[] perRound = new double[rounds];
-    long[] lat = new long[1 << 16];
-    int nLat = 0;
-    List<long[]> all = new ArrayList<>();
+    Meter m = new Meter(workload, engine, op);
+    m.warmUp(warmupMillis);
     for (int r = 0; r < rounds; r++) {
+      m.round(roundMillis);
+    }
+    return m.result();
+  }
+
+  /**
+   * The measurement of one operation, one round at a time, so that several operations can take
+   * turns round by round (interleaved: a drifting disk or a neighbour's load then affects each of
+   * them alike). {@link #throughput} is one meter run alone.
+   */
+  static final class Meter {
+    private final String workload;
+    private final String engine;
+    private final Op op;
+    private final List<Double> perRound = new ArrayList<>();
+    private final List<long[]> full = new ArrayList<>();
+    private long[] lat = new long[1 << 16];
+    private int nLat;
+    private long i;
+
+    Meter(String workload, String engine, Op op) {
+      this.workload = workload;
+      this.engine = engine;
+      this.op = op;
+    }
+
+    /** Runs the operation for {@code millis} without recording anything. */
+    void warmUp(long millis) throws Exception {
+      long end = System.nanoTime() + millis * 1_000_000;
+      while (System.nanoTime() < end) {
+        op.run(i++);
+      }
+    }
+
+    /** One measured round of {@code millis} (the last operation may run past its end). */
+    void round(long millis) throws Exception {
       long n = 0;
       long start = System.nanoTime();
-      long stop = start + roundMillis * 1_000_000;
+      long stop = start + millis * 1_000_000;
       long t = start;
       while (t < stop) {
         op.run(i++);
         long t2 = System.nanoTime();
         if (nLat == lat.length) {
-          all.add(lat);
+          full.add(lat);
           lat = new long[lat.length];
           nLat = 0;
         }
@@ -56,24 +86,52 @@ final class Harness {
         t = t2;
         n++;
       }
-      perRound[r] = n / ((t - start) / 1e9);
+      perRound.add(n / ((t - start) / 1e9));
     }
-    all.add(Arrays.copyOf(lat, nLat));
-    long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    Arrays.sort(perRound);
-    return new Result(workload, engine, perRound[rounds / 2], percentile(merged, 0.50) / 1e3,
-        percentile(merged, 0.99) / 1e3, "ops/s");
+
+    /** The rate of each measured round so far, in order. */
+    List<Double> roundRates() {
+      return List.copyOf(perRound);
+    }
+
+    /** The median round's rate and the percentiles over every measured operation. */
+    Result result() {
+      List<long[]> all = new ArrayList<>(full);
+      all.add(Arrays.copyOf(lat, nLat));
+      long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      double[] rates = perRound.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return new Result(workload, engine, rates.length == 0 ? Double.NaN : rates[rates.length / 2],
+          percentile(merged, 0.50) / 1e3, percentile(merged, 0.99) / 1e3, "ops/s");
+    }
   }
 
   /** Runs a batch job {@code rounds} times after one warm-up run; reports the median rate of {@code units}. */
   static Result batch(String workload, String engine, int rounds, long units, String unit, Op job) throws Exception {
+    return timedBatch(workload, engine, rounds, units, unit, round -> {
+      long start = System.nanoTime();
+      job.run(round);
+      return System.nanoTime() - start;
+    });
+  }
+
+  /** A batch job that times its measured part itself (leaving out its set-up and clean-up). */
+  @FunctionalInterface
+  interface TimedJob {
+    /** Runs the job; returns the nanoseconds its measured part took. */
+    long run(long round) throws Exception;
+  }
+
+  /**
+   * Like {@link #batch}, for a job that times itself: one warm-up run ({@code round} -1), then
+   * {@code rounds} runs; the median rate, and the median and slowest durations as p50/p99.
+   */
+  static Result timedBatch(String workload, String engine, int rounds, long units, String unit, TimedJob job)
+      throws Exception {
     job.run(-1);
     double[] rates = new double[rounds];
     long[] nanos = new long[rounds];
     for (int r = 0; r < rounds; r++) {
-      long start = System.nanoTime();
-      job.run(r);
-      nanos[r] = System.nanoTime() - start;
+      nanos[r] = job.run(r);
       rates[r] = units / (nanos[r] / 1e9);
     }
     Arrays.sort(rates);

@@ -2,12 +2,9 @@ package org.vsldb.tck.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -47,24 +44,6 @@ class StorageBenchmark {
     String s = String.format(Locale.ROOT, format, args);
     System.out.println(s);
     lines.add(s);
-  }
-
-  /** The disk's raw rate of small appends each followed by force(false). */
-  private double forceProbe(Path file, long millis) throws Exception {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.allocate(100);
-      long pos = 0;
-      long n = 0;
-      long end = System.nanoTime() + millis * 1_000_000;
-      long start = System.nanoTime();
-      while (System.nanoTime() < end) {
-        b.clear();
-        pos += ch.write(b, pos);
-        ch.force(false);
-        n++;
-      }
-      return n / ((System.nanoTime() - start) / 1e9);
-    }
   }
 
   private static double threadedCommitRate(String url, int threads, long millis) throws Exception {
@@ -170,7 +149,7 @@ class StorageBenchmark {
       int[] next = {0};
       commitRate(c, next, 1000); // warm-up
       for (int r = 0; r < 5; r++) {
-        probes[r] = forceProbe(dir.resolve("probe" + r + ".bin"), 2000);
+        probes[r] = ForceProbe.rate(dir.resolve("probe" + r + ".bin"), 2000);
         commits[r] = commitRate(c, next, 2000);
         ratios[r] = commits[r] / probes[r];
       }
