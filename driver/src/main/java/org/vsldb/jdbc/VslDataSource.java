@@ -86,6 +86,15 @@ public final class VslDataSource implements DataSource {
     prop("fileAccess", v);
   }
 
+  public void setArchiveLog(boolean v) {
+    prop("archiveLog", v);
+  }
+
+  /** The moment to open the database at, read-only: an ISO-8601 date and time (README). */
+  public void setRecoverTo(String v) {
+    prop("recoverTo", v);
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     return getConnection(user, password);

@@ -294,6 +294,52 @@ class LogHistoryTest {
   }
 
   @Test
+  void damagedArchivedGeneration_isReportedWithFileAndOffset_andWhatDoesNotNeedItStillWorks() throws Exception {
+    Path db = dir.resolve("damaged");
+    long afterCheckpoint;
+    try (Connection c = DriverManager.getConnection(url(db));
+        Statement s = c.createStatement()) {
+      s.execute("create table d (id int primary key)");
+      s.execute("insert into d values (1)");
+      s.execute("insert into d values (2)");
+      s.execute("checkpoint");
+      Thread.sleep(3);
+      afterCheckpoint = System.currentTimeMillis();
+      Thread.sleep(3);
+      s.execute("insert into d values (3)");
+    }
+    Path log0 = db.resolve("archive").resolve("database-0000000000.vsl");
+    byte[] b = Files.readAllBytes(log0);
+    b[60] ^= 0x01; // inside the first record; good records follow it
+    Files.write(log0, b);
+    try (Connection c = DriverManager.getConnection(url(db));
+        Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> logged(c, "vsl_log()"));
+      assertEquals("XX000", e.getSQLState());
+      assertTrue(e.getMessage().contains(log0.toString()) && e.getMessage().contains("offset 40"), e.getMessage());
+      assertEquals(List.of("INSERT|D|3|(3)"),
+          logged(c, "vsl_log(null, timestamp '" + new Timestamp(afterCheckpoint) + "', null)"),
+          "a range after that generation does not read it");
+      try (ResultSet rs = s.executeQuery("select count(*) from d")) {
+        rs.next();
+        assertEquals(3, rs.getInt(1), "the database itself never reads the archive");
+      }
+    }
+    SQLException early = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+        "jdbc:vsl:" + db + ";recoverTo=" + java.time.Instant.ofEpochMilli(afterCheckpoint - 1000)));
+    assertEquals("XX000", early.getSQLState());
+    assertTrue(early.getMessage().contains(log0.toString()) && early.getMessage().contains("offset 40"),
+        early.getMessage());
+    try (Connection at = DriverManager.getConnection(
+            "jdbc:vsl:" + db + ";recoverTo=" + java.time.Instant.ofEpochMilli(afterCheckpoint));
+        Statement s = at.createStatement();
+        ResultSet rs = s.executeQuery("select count(*) from d")) {
+      rs.next();
+      assertEquals(2, rs.getInt(1), "a moment after the checkpoint starts from its snapshot");
+    }
+  }
+
+  @Test
   void inMemoryDatabase_hasNoLog() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:vsl:mem:");
         Statement s = c.createStatement()) {

@@ -161,16 +161,21 @@ public final class Transaction {
 
   /**
    * The row id of the row with primary key {@code key} that this transaction sees, when the
-   * primary-key index can tell: the transaction has not changed the table yet, and the key's row
-   * has not changed since its snapshot. Null otherwise (the caller then finds the row by a scan).
+   * indexes can tell: a row this transaction inserted or gave that key (its write set maps new
+   * keys), else the committed row the primary-key index names, if the transaction has not changed
+   * it and it had that key at the snapshot. Null otherwise (the caller then finds the row by a
+   * scan).
    */
   public Long rowIdByKey(Table table, Object key) {
     WriteSet ws = writes.get(table.id());
     if (ws != null && !ws.pending.isEmpty()) {
-      return null;
+      Long own = ws.pendingRowWithPrimaryKey(key);
+      if (own != null) {
+        return own;
+      }
     }
     Long rowId = table.rowIdForKey(key);
-    if (rowId == null) {
+    if (rowId == null || (ws != null && ws.pending.containsKey(rowId))) {
       return null;
     }
     RowVersion head = table.head(rowId);

@@ -80,6 +80,11 @@ final class WriteSet {
     return table.liveRowsWithKey(ix, ((List<?>) key).toArray());
   }
 
+  /** The row this transaction inserted or changed to primary key {@code key}, or null. */
+  Long pendingRowWithPrimaryKey(Object key) {
+    return hasPrimaryKey ? newKeys.get(0).get(key) : null;
+  }
+
   /** Sets the pending state of {@code rowId}, keeping the key maps in step; null removes it. */
   void put(long rowId, Pending next) {
     Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);

@@ -34,6 +34,12 @@
  *       is held with an OS file lock for as long as the store is open.</li>
  *   <li>(I8) A snapshot becomes {@code database.db} only by the atomic rename of a complete,
  *       forced file; the previous log is deleted only after that rename is durable.</li>
+ *   <li>(I9) With {@code archiveLog=true}, every finished log generation is kept: a checkpoint
+ *       links the snapshot it replaces into {@code archive/} before the rename that replaces it,
+ *       and moves the previous log there instead of deleting it, syncing both directories; a
+ *       crash at any step leaves them for the next open to archive. Commit times never decrease
+ *       along the log, so the archived snapshots and logs rebuild exactly the commits made at or
+ *       before any moment they cover.</li>
  * </ol>
  */
 package org.vsldb.storage;

@@ -36,15 +36,23 @@ class RowIdByKeyTest {
   }
 
   @Test
-  void afterTheTransactionChangedTheTable_theIndexDoesNotAnswer() {
+  void afterTheTransactionChangedTheTable_itsOwnRowsAndUntouchedRowsAreFoundByKey() {
     try (Store s = Store.open(StoreConfig.inMemory())) {
       Table t = s.createTable(table());
       Transaction w = s.begin();
-      w.insert(t, new Object[] {7, 1});
+      long seven = w.insert(t, new Object[] {7, 1});
+      long five = w.insert(t, new Object[] {5, 1});
+      long three = w.insert(t, new Object[] {3, 1});
       w.commit();
       Transaction r = s.begin();
-      r.insert(t, new Object[] {9, 1}); // its own rows are not in the index
-      assertNull(r.rowIdByKey(t, 7));
+      long nine = r.insert(t, new Object[] {9, 1});
+      r.update(t, five, new Object[] {6, 1}); // key 5 becomes 6
+      r.delete(t, three);
+      assertEquals(nine, r.rowIdByKey(t, 9), "a row it inserted");
+      assertEquals(seven, r.rowIdByKey(t, 7), "a committed row it did not touch");
+      assertEquals(five, r.rowIdByKey(t, 6), "a row it gave a new key");
+      assertNull(r.rowIdByKey(t, 5), "the old key of a row it changed: the caller scans");
+      assertNull(r.rowIdByKey(t, 3), "a row it deleted: the caller scans and finds nothing");
       r.rollback();
     }
   }
