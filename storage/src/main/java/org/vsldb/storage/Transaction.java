@@ -138,22 +138,35 @@ public final class Transaction {
   }
 
   /**
-   * The row with primary key {@code key} as this transaction sees it, or null. Uses the table's
-   * primary-key index; falls back to a scan when the transaction changed the table or a commit
-   * after its snapshot changed that key.
+   * The row with primary key {@code key} as this transaction sees it, or null. A row this
+   * transaction inserted or gave that key is found in its write set; a committed row through the
+   * table's primary-key index, unless this transaction changed it. Falls back to a scan only when
+   * a commit after the snapshot moved that key to another row.
    */
   public Object[] lookupByKey(Table table, Object key) {
     WriteSet ws = writes.get(table.id());
-    if (ws == null || ws.pending.isEmpty()) {
-      Object[] row = table.lookup(key, snapshot);
-      if (row != Table.INDEX_CANNOT_ANSWER) {
+    boolean changed = ws != null && !ws.pending.isEmpty();
+    if (changed) {
+      Long own = ws.pendingRowWithPrimaryKey(key);
+      if (own != null) {
+        return ws.pending.get(own).values();
+      }
+    }
+    Object[] row = table.lookup(key, snapshot);
+    if (row != Table.INDEX_CANNOT_ANSWER) {
+      if (row == null || !changed) {
         return row;
+      }
+      Long id = table.rowIdForKey(key);
+      if (id != null) {
+        // changed by this transaction: deleted, or given another key (its new key is mapped above)
+        return ws.pending.containsKey(id) ? null : row;
       }
     }
     for (Iterator<Object[]> it = scan(table); it.hasNext(); ) {
-      Object[] row = it.next();
-      if (key.equals(table.primaryKeyOf(row))) {
-        return row;
+      Object[] seen = it.next();
+      if (key.equals(table.primaryKeyOf(seen))) {
+        return seen;
       }
     }
     return null;

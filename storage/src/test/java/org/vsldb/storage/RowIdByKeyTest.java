@@ -53,6 +53,12 @@ class RowIdByKeyTest {
       assertEquals(five, r.rowIdByKey(t, 6), "a row it gave a new key");
       assertNull(r.rowIdByKey(t, 5), "the old key of a row it changed: the caller scans");
       assertNull(r.rowIdByKey(t, 3), "a row it deleted: the caller scans and finds nothing");
+      assertEquals(List.of(9, 1), List.of(r.lookupByKey(t, 9)));
+      assertEquals(List.of(7, 1), List.of(r.lookupByKey(t, 7)));
+      assertEquals(List.of(6, 1), List.of(r.lookupByKey(t, 6)));
+      assertNull(r.lookupByKey(t, 5), "the old key of a row it changed is gone");
+      assertNull(r.lookupByKey(t, 3), "a row it deleted is gone");
+      assertNull(r.lookupByKey(t, 4), "a key no row has");
       r.rollback();
     }
   }
