@@ -139,7 +139,7 @@ class CopyFileAccessTest {
       try (Connection c = open(access)) {
         Statement s = c.createStatement();
         for (String name : new String[] {"database.vsl", "database.db", "database.lock", "database.db.tmp",
-            "database.vsl.old", "./database.vsl"}) {
+            "database.vsl.old", "./database.vsl", "archive/database-0000000000.vsl", "archive/new.csv"}) {
           refusedAsOwnFile(s, "copy t to '" + name + "'");
         }
         refusedAsOwnFile(s, "copy t from 'database.vsl'");
