@@ -29,6 +29,19 @@ public final class SnapshotReader {
   /** The fields of a snapshot header. */
   public record Header(int version, long databaseId, long generation, long snapshotTs, long wallClockMillis) {}
 
+  /** A block's frame: its payload length, CRC32C and type. */
+  private record Block(int length, int crc, byte type) {
+    /** The frame read into {@code frame} at {@code pos}; its length must fit the file. */
+    static Block of(ByteBuffer frame, Path file, long pos, long size) throws CorruptionException {
+      frame.flip();
+      Block b = new Block(frame.getInt(), frame.getInt(), frame.get());
+      if (b.length < 0 || pos + Frames.HEADER_SIZE + b.length > size) {
+        throw new CorruptionException(file, pos, "block length " + b.length + " runs past the end of the file");
+      }
+      return b;
+    }
+  }
+
   /** Reads and checks the header only. */
   public static Header readHeader(FileSystem fs, Path file) throws IOException {
     try (DurableFile in = fs.openReadOnly(file)) {
@@ -88,13 +101,10 @@ public final class SnapshotReader {
         } catch (EOFException e) {
           throw new CorruptionException(file, pos, "snapshot ends inside a block header");
         }
-        frame.flip();
-        int length = frame.getInt();
-        int storedCrc = frame.getInt();
-        byte type = frame.get();
-        if (length < 0 || pos + Frames.HEADER_SIZE + length > size) {
-          throw new CorruptionException(file, pos, "block length " + length + " runs past the end of the file");
-        }
+        Block block = Block.of(frame, file, pos, size);
+        int length = block.length();
+        int storedCrc = block.crc();
+        byte type = block.type();
         if (payload.capacity() < length) {
           payload = ByteBuffer.allocate(length);
         }
@@ -177,13 +187,9 @@ public final class SnapshotReader {
         if (frame.position() < Frames.HEADER_SIZE) {
           throw new CorruptionException(file, pos, "snapshot ends inside a block header");
         }
-        frame.flip();
-        int length = frame.getInt();
-        int storedCrc = frame.getInt();
-        byte type = frame.get();
-        if (length < 0 || pos + Frames.HEADER_SIZE + length > size) {
-          throw new CorruptionException(file, pos, "block length " + length + " runs past the end of the file");
-        }
+        Block block = Block.of(frame, file, pos, size);
+        int length = block.length();
+        byte type = block.type();
         if (type == SnapshotFormat.TYPE_END) {
           return defs;
         }
@@ -191,7 +197,7 @@ public final class SnapshotReader {
           ByteBuffer payload = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
           in.readFully(payload, pos + Frames.HEADER_SIZE);
           payload.flip();
-          if (Frames.crc(length, type, payload) != storedCrc) {
+          if (Frames.crc(length, type, payload) != block.crc()) {
             throw new CorruptionException(file, pos, "block checksum mismatch");
           }
           try {
