@@ -64,6 +64,22 @@ class ShadedJarTest {
   }
 
   @Test
+  void jar_printLog_printsTheChangesOfADatabase_andVslLogWorksThroughTheJar() throws Exception {
+    String jar = ChildJvm.shadedJar().toString();
+    ChildJvm.Run write = ChildJvm.run(work, 120, "-jar", jar, "jdbc:vsl:hist-db;archiveLog=true", "-e",
+        "create table t(a int primary key, b varchar(10)); insert into t values (1,'x'); checkpoint;"
+            + " update t set b = 'y' where a = 1;"
+            + " select operation, row_key, row_values from table(vsl_log('T'))");
+    assertEquals(0, write.exitCode(), write.output());
+    assertTrue(write.output().lines().anyMatch(l -> l.matches("\\|\\s*UPDATE\\s*\\|\\s*1\\s*\\|\\s*\\(1, 'y'\\)\\s*\\|")),
+        write.output());
+    ChildJvm.Run print = ChildJvm.run(work, 60, "-jar", jar, "--print-log", "hist-db");
+    assertEquals(0, print.exitCode(), print.output());
+    assertTrue(print.output().contains(" | INSERT | PUBLIC.T | 1 | (1, 'x') | INTEGER, VARCHAR(10)"), print.output());
+    assertTrue(print.output().contains(" | UPDATE | PUBLIC.T | 1 | (1, 'y') | INTEGER, VARCHAR(10)"), print.output());
+  }
+
+  @Test
   void shell_help_printsUsage() throws Exception {
     ChildJvm.Run run = ChildJvm.run(work, 60, "-jar", ChildJvm.shadedJar().toString(), "--help");
     assertEquals(0, run.exitCode(), run.output());
