@@ -123,6 +123,16 @@ class LogHistoryTest {
     return out;
   }
 
+  private static String explain(Connection c, String sql) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("explain plan for " + sql)) {
+      while (rs.next()) {
+        plan.append(rs.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+
   private static List<String> logged(Connection c, String call) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -230,6 +240,9 @@ class LogHistoryTest {
       assertEquals(onlyU, logged(c, "vsl_log('PUBLIC.U')"));
       assertEquals(onlyU, logged(c, "vsl_log(table_name => 'U')"));
       assertEquals(List.of(), logged(c, "vsl_log('OTHER.U')"));
+      assertEquals(onlyU, logged(c, "vsl_log()) where (table_name = 'U'"), "the same filter as a WHERE clause");
+      assertTrue(explain(c, "select * from table(vsl_log()) where table_name = 'U' and operation <> 'X'")
+          .contains("VSL_LOG(_UTF-8'U'"), "a WHERE on TABLE_NAME is given to the function");
       assertEquals(all.size() - 4, logged(c, "vsl_log('T')").size());
 
       // time ranges: a window in the middle, from a moment on, up to a moment
@@ -264,8 +277,28 @@ class LogHistoryTest {
           }
           assertEquals(want, got, "from " + from + " to " + to);
         }
+        List<String> strict = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+          if (times.get(i) > from.getTime() && times.get(i) < to.getTime()) {
+            strict.add(all.get(i));
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement("select operation, table_name, row_key, row_values"
+            + " from table(vsl_log()) where commit_time > ? and ? > commit_time")) {
+          p.setTimestamp(1, from);
+          p.setTimestamp(2, to);
+          List<String> got = new ArrayList<>();
+          try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+              got.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+            }
+          }
+          assertEquals(strict, got, "strict bounds, one written the other way round");
+        }
         try (PreparedStatement p = c.prepareStatement(
             "select count(*) from table(vsl_log()) where commit_time >= ? and commit_time <= ?")) {
+          assertTrue(explain(c, "select count(*) from table(vsl_log()) where commit_time >= ? and commit_time <= ?")
+              .contains("Reinterpret(?0), Reinterpret(?1)"), "time bounds in a WHERE are given to the function");
           p.setTimestamp(1, from);
           p.setTimestamp(2, to);
           try (ResultSet rs = p.executeQuery()) {

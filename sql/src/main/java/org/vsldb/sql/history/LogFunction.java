@@ -73,7 +73,8 @@ public final class LogFunction {
 
           @Override
           public RelDataType getType(RelDataTypeFactory f) {
-            SqlTypeName t = p.getOrdinal() == 0 ? SqlTypeName.VARCHAR : SqlTypeName.TIMESTAMP;
+            SqlTypeName t = p.getOrdinal() == TABLE_ARG ? SqlTypeName.VARCHAR
+                : p.getOrdinal() < FROM_MILLIS_ARG ? SqlTypeName.TIMESTAMP : SqlTypeName.BIGINT;
             return f.createTypeWithNullability(f.createSqlType(t), true);
           }
 
@@ -102,18 +103,36 @@ public final class LogFunction {
     }
   }
 
-  /** Called by generated code, and by Calcite for the row type. */
+  /** The ordinals of the arguments. */
+  public static final int TABLE_ARG = 0;
+  public static final int FROM_MILLIS_ARG = 3;
+  public static final int TO_MILLIS_ARG = 4;
+
+  /**
+   * Called by generated code, and by Calcite for the row type. {@code FROM_MILLIS} and
+   * {@code TO_MILLIS} bound the commit time in ms since 1970-01-01T00:00Z, inclusive, together with
+   * the TIMESTAMPs; {@link LogFilterPushdown} sets them from a WHERE clause.
+   */
   public static ScannableTable log(
       @Parameter(name = "TABLE_NAME", optional = true) String table,
       @Parameter(name = "FROM_TIME", optional = true) Timestamp from,
-      @Parameter(name = "TO_TIME", optional = true) Timestamp to) {
+      @Parameter(name = "TO_TIME", optional = true) Timestamp to,
+      @Parameter(name = "FROM_MILLIS", optional = true) Long fromMillis,
+      @Parameter(name = "TO_MILLIS", optional = true) Long toMillis) {
     String schema = null;
     String name = table;
     if (table != null && table.indexOf('.') > 0) {
       schema = table.substring(0, table.indexOf('.'));
       name = table.substring(table.indexOf('.') + 1);
     }
-    return new LogTable(new LogHistory.Filter(schema, name, millis(from, Long.MIN_VALUE), millis(to, Long.MAX_VALUE)));
+    long lo = Math.max(millis(from, Long.MIN_VALUE), fromMillis == null ? Long.MIN_VALUE : fromMillis);
+    long hi = Math.min(millis(to, Long.MAX_VALUE), toMillis == null ? Long.MAX_VALUE : toMillis);
+    return new LogTable(new LogHistory.Filter(schema, name, lo, hi));
+  }
+
+  /** Whether {@code f} is this function. */
+  public static boolean is(Function f) {
+    return f instanceof SqlTypedFunction;
   }
 
   private static long millis(Timestamp t, long none) {

@@ -178,6 +178,8 @@ public final class StatementPlanner {
     root = root.withRel(root.rel.accept(new CharComparisons(rexBuilder)));
     // SUM(BIGINT) is a DECIMAL, as in H2 (Calcite's code cannot add a long into one).
     root = root.withRel(root.rel.accept(new DecimalAggregates(rexBuilder)));
+    // A WHERE on VSL_LOG's result also filters while the log is read.
+    root = root.withRel(root.rel.accept(new org.vsldb.sql.history.LogFilterPushdown(rexBuilder)));
     return root;
   }
 
