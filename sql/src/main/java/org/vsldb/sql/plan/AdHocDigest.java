@@ -39,21 +39,45 @@ public final class AdHocDigest {
   /** Calcite's own rules derive the literal types; the position is never reported. */
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
-  private static final String[] CONDITION_WORDS = {"WHERE", "ON", "HAVING"};
-  private static final String[] FROM_WORDS = {"FROM", "JOIN"};
-  /** Words that start a clause where literals stay literals. */
-  private static final String[] OTHER_CLAUSE_WORDS = {
-    "SELECT", "GROUP", "ORDER", "LIMIT", "OFFSET", "FETCH", "WINDOW", "QUALIFY", "UNION",
-    "INTERSECT", "EXCEPT", "MINUS", "VALUES", "SET", "USING", "TABLESAMPLE", "PIVOT", "UNPIVOT",
-    "MATCH_RECOGNIZE", "PARTITION", "RETURNING", "TOP", "WITH", "INTO", "UPDATE", "DELETE", "OVER",
-    "ROWS", "RANGE"
-  };
-  /** Words after which a literal may be an operand of a comparison. */
-  private static final String[] OPERATOR_WORDS = {"BETWEEN", "AND"};
-
   private static final int OTHER = 0;
   private static final int FROM = 1;
   private static final int CONDITION = 2;
+  /** Not a clause: a word after which a literal may be an operand of a comparison. */
+  private static final int OPERATOR = 3;
+
+  /**
+   * The words the lexer acts on, by length: the clause each starts (OTHER: literals stay
+   * literals there) or OPERATOR.
+   */
+  private static final String[][] WORDS = new String[16][];
+  private static final int[][] ACTIONS = new int[16][];
+
+  static {
+    Object[][] words = {
+      {"WHERE", CONDITION}, {"ON", CONDITION}, {"HAVING", CONDITION},
+      {"FROM", FROM}, {"JOIN", FROM},
+      {"BETWEEN", OPERATOR}, {"AND", OPERATOR},
+      {"SELECT", OTHER}, {"GROUP", OTHER}, {"ORDER", OTHER}, {"LIMIT", OTHER}, {"OFFSET", OTHER},
+      {"FETCH", OTHER}, {"WINDOW", OTHER}, {"QUALIFY", OTHER}, {"UNION", OTHER},
+      {"INTERSECT", OTHER}, {"EXCEPT", OTHER}, {"MINUS", OTHER}, {"VALUES", OTHER}, {"SET", OTHER},
+      {"USING", OTHER}, {"TABLESAMPLE", OTHER}, {"PIVOT", OTHER}, {"UNPIVOT", OTHER},
+      {"MATCH_RECOGNIZE", OTHER}, {"PARTITION", OTHER}, {"RETURNING", OTHER}, {"TOP", OTHER},
+      {"WITH", OTHER}, {"INTO", OTHER}, {"UPDATE", OTHER}, {"DELETE", OTHER}, {"OVER", OTHER},
+      {"ROWS", OTHER}, {"RANGE", OTHER}
+    };
+    for (int len = 0; len < WORDS.length; len++) {
+      List<String> w = new ArrayList<>();
+      List<Integer> a = new ArrayList<>();
+      for (Object[] e : words) {
+        if (((String) e[0]).length() == len) {
+          w.add((String) e[0]);
+          a.add((Integer) e[1]);
+        }
+      }
+      WORDS[len] = w.toArray(new String[0]);
+      ACTIONS[len] = a.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
 
   private final String text;
   private final String key;
@@ -307,29 +331,29 @@ public final class AdHocDigest {
     }
 
     private void word(int start, int end) {
-      if (isAny(start, end, CONDITION_WORDS)) {
-        clauses[depth] = CONDITION;
-      } else if (isAny(start, end, FROM_WORDS)) {
-        clauses[depth] = FROM;
-      } else if (isAny(start, end, OTHER_CLAUSE_WORDS)) {
-        clauses[depth] = OTHER;
-      } else if (isAny(start, end, OPERATOR_WORDS)) {
-        afterOperator = true;
+      int len = end - start;
+      if (len >= WORDS.length) {
+        return;
       }
-    }
-
-    private boolean isAny(int start, int end, String[] words) {
-      for (String w : words) {
-        if (is(start, end, w)) {
-          return true;
+      String[] words = WORDS[len];
+      for (int k = 0; k < words.length; k++) {
+        if (is(start, end, words[k])) {
+          int action = ACTIONS[len][k];
+          if (action == OPERATOR) {
+            afterOperator = true;
+          } else {
+            clauses[depth] = action;
+          }
+          return;
         }
       }
-      return false;
     }
 
     /** Whether the text from {@code start} to {@code end} is {@code word}, in any case. */
     private boolean is(int start, int end, String word) {
-      return end - start == word.length() && sql.regionMatches(true, start, word, 0, word.length());
+      return end - start == word.length()
+          && (sql.charAt(start) & ~0x20) == word.charAt(0) // ASCII upper case, a cheap first test
+          && sql.regionMatches(true, start, word, 0, word.length());
     }
 
     /** Whether the current level is a condition and every enclosing one a condition or FROM. */
