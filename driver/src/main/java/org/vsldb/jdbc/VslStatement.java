@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.vsldb.sql.ColumnMeta;
 import org.vsldb.sql.Result;
+import org.vsldb.sql.SqlEngine;
 import org.vsldb.sql.exec.GeneratedKeys;
 import org.vsldb.sql.error.ErrorCode;
 import org.vsldb.sql.exec.Command;
@@ -126,6 +127,15 @@ class VslStatement implements Statement {
     return connection.engine().prepare(sql, connection.session().schema());
   }
 
+  /** An ad-hoc statement: a plan shared by statements that differ in literals, and its values. */
+  private SqlEngine.AdHoc adHoc(String sql) throws SQLException {
+    checkOpen();
+    if (sql == null) {
+      throw ErrorCode.INVALID_PARAMETER.exception("null", "SQL text");
+    }
+    return connection.engine().prepareAdHoc(sql, connection.session().schema());
+  }
+
   private void closeResult() throws SQLException {
     if (resultSet != null) {
       VslResultSet r = resultSet;
@@ -147,14 +157,15 @@ class VslStatement implements Statement {
 
   @Override
   public boolean execute(String sql) throws SQLException {
-    return run(prepare(sql), null);
+    SqlEngine.AdHoc a = adHoc(sql);
+    return run(a.command(), a.parameters());
   }
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
-    Command c = prepare(sql);
-    requireQuery(c, sql);
-    run(c, null);
+    SqlEngine.AdHoc a = adHoc(sql);
+    requireQuery(a.command(), sql);
+    run(a.command(), a.parameters());
     return resultSet;
   }
 
@@ -179,9 +190,9 @@ class VslStatement implements Statement {
 
   @Override
   public long executeLargeUpdate(String sql) throws SQLException {
-    Command c = prepare(sql);
-    requireUpdate(c, sql);
-    run(c, null);
+    SqlEngine.AdHoc a = adHoc(sql);
+    requireUpdate(a.command(), sql);
+    run(a.command(), a.parameters());
     return updateCount;
   }
 
@@ -293,9 +304,9 @@ class VslStatement implements Statement {
     long[] counts = new long[items.size()];
     for (int i = 0; i < items.size(); i++) {
       try {
-        Command c = prepare(items.get(i));
-        requireUpdate(c, items.get(i));
-        run(c, null);
+        SqlEngine.AdHoc a = adHoc(items.get(i));
+        requireUpdate(a.command(), items.get(i));
+        run(a.command(), a.parameters());
         counts[i] = updateCount;
       } catch (SQLException e) {
         throw new BatchUpdateException(

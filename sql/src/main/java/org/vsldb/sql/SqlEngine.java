@@ -19,6 +19,7 @@ import org.vsldb.sql.error.SqlErrors;
 import org.vsldb.sql.exec.Command;
 import org.vsldb.sql.exec.Session;
 import org.vsldb.sql.parser.SqlTransactionControl;
+import org.vsldb.sql.plan.AdHocDigest;
 import org.vsldb.sql.plan.CompiledQuery;
 import org.vsldb.sql.plan.StatementPlanner;
 import org.vsldb.sql.schema.StoreSchema;
@@ -44,6 +45,23 @@ public final class SqlEngine implements AutoCloseable {
           return size() > PLAN_CACHE_SIZE;
         }
       };
+  /** Ad-hoc plans by schema and digest key; a null command means "plan from the text". */
+  private final Map<String, DigestPlan> digestCache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DigestPlan> eldest) {
+          return size() > PLAN_CACHE_SIZE;
+        }
+      };
+
+  /** The plan of a digest (null when its text must be planned each time), for one catalog version. */
+  private record DigestPlan(Command command, long version) {}
+
+  /**
+   * An ad-hoc statement ready to run: a command and the values of its parameters, which are the
+   * statement's literals when the command is the plan of its {@link AdHocDigest}, else null.
+   */
+  public record AdHoc(Command command, Object[] parameters) {}
 
   public SqlEngine(Store store) {
     this.store = store;
@@ -111,7 +129,7 @@ public final class SqlEngine implements AutoCloseable {
     }
     Command command;
     try {
-      command = plan(planner.parse(sql), schema, version);
+      command = plan(planner.parse(sql), schema, version, null);
     } catch (Throwable t) {
       throw SqlErrors.translate(t);
     }
@@ -123,6 +141,59 @@ public final class SqlEngine implements AutoCloseable {
     return command;
   }
 
+  /**
+   * Prepares an ad-hoc statement (a {@code Statement}'s SQL text, run once). When the text has
+   * literals an {@link AdHocDigest} replaces, the statement shares the plan of every statement
+   * with the same digest, compiled once from the digest's text with those literals as
+   * parameters; a hit costs one pass of the digest's lexer and no Calcite call. Otherwise, or when
+   * the digest's plan could treat a literal differently (see {@code LiteralParameters}), it is
+   * prepared from its own text, as {@link #prepare} does.
+   */
+  public AdHoc prepareAdHoc(String sql, String schema) throws SQLException {
+    AdHocDigest digest = AdHocDigest.of(sql);
+    if (digest == null) {
+      return new AdHoc(prepare(sql, schema), null);
+    }
+    String key = schema + '\u0000' + digest.key();
+    long version = store.catalog().version();
+    DigestPlan cached;
+    synchronized (digestCache) {
+      cached = digestCache.get(key);
+    }
+    if (cached == null || cached.version() != version) {
+      cached = new DigestPlan(planDigest(digest, schema, version), version);
+      synchronized (digestCache) {
+        digestCache.put(key, cached);
+      }
+    }
+    return cached.command() == null
+        ? new AdHoc(prepare(sql, schema), null)
+        : new AdHoc(cached.command(), digest.values());
+  }
+
+  /** How many digests currently have a shared plan (the others are planned from their text). */
+  public int sharedAdHocPlans() {
+    synchronized (digestCache) {
+      return (int) digestCache.values().stream().filter(p -> p.command() != null).count();
+    }
+  }
+
+  /**
+   * The plan of a digest's text, or null when the statement must be planned from its own text:
+   * anything the digest's text cannot do (it fails to parse or validate, or a parameter is not
+   * a compared literal), the statement's own text decides, errors included.
+   */
+  private Command planDigest(AdHocDigest digest, String schema, long version) {
+    try {
+      Command command = plan(planner.parse(digest.text()), schema, version, digest);
+      return command instanceof Command.Query || command instanceof Command.Dml ? command : null;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable planFromText) {
+      return null;
+    }
+  }
+
   /** Splits a script into its statements' SQL texts. */
   public List<SqlNode> parseScript(String sql) throws SQLException {
     try {
@@ -132,7 +203,15 @@ public final class SqlEngine implements AutoCloseable {
     }
   }
 
-  private Command plan(SqlNode node, String schema, long version) throws Exception {
+  /**
+   * Plans a parsed statement. With a {@code digest}, the statement is the digest's text, and the
+   * result is null unless it is a query or DML statement whose parameters are compared literals.
+   */
+  private Command plan(SqlNode node, String schema, long version, AdHocDigest digest) throws Exception {
+    if (digest != null && !node.getKind().belongsTo(SqlKind.QUERY)
+        && node.getKind() != SqlKind.UPDATE && node.getKind() != SqlKind.DELETE) {
+      return null;
+    }
     if (node instanceof org.vsldb.sql.parser.SqlCheckpoint) {
       return new Command.Checkpoint();
     }
@@ -173,8 +252,11 @@ public final class SqlEngine implements AutoCloseable {
     }
     SqlKind kind = node.getKind();
     if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE || kind == SqlKind.MERGE) {
-      SqlValidator validator = planner.newValidator(schema);
+      SqlValidator validator = validator(schema, digest);
       SqlNode validated = validator.validate(node);
+      if (digest != null && !StatementPlanner.literalsCompared(validated, validator, digest)) {
+        return null;
+      }
       RelRoot root = planner.toRel(validated, validator, schema);
       TableModify modify = (TableModify) root.rel;
       StoreTable targetTable = modify.getTable().unwrap(StoreTable.class);
@@ -225,8 +307,11 @@ public final class SqlEngine implements AutoCloseable {
       return new Command.Dml(kind, target.table(), q, updateColumns, version, merge);
     }
     if (kind.belongsTo(SqlKind.QUERY)) {
-      SqlValidator validator = planner.newValidator(schema);
+      SqlValidator validator = validator(schema, digest);
       SqlNode validated = validator.validate(node);
+      if (digest != null && !StatementPlanner.literalsCompared(validated, validator, digest)) {
+        return null;
+      }
       RelRoot root = planner.toRel(validated, validator, schema);
       CompiledQuery q =
           planner.compile(
@@ -237,6 +322,10 @@ public final class SqlEngine implements AutoCloseable {
       return new Command.Query(q, version);
     }
     throw ErrorCode.unsupported(kind.toString().replace('_', ' ') + " statements");
+  }
+
+  private SqlValidator validator(String schema, AdHocDigest digest) {
+    return digest == null ? planner.newValidator(schema) : planner.newValidator(schema, digest);
   }
 
   @Override

@@ -137,6 +137,24 @@ public final class StatementPlanner {
     return new VslValidator(ops, reader, typeFactory, validatorConfig);
   }
 
+  /**
+   * A validator for the text of an ad-hoc statement's digest: each {@code ?} takes the type of
+   * the literal it stands for ({@link AdHocDigest#parameterTypes}).
+   */
+  public SqlValidator newValidator(String schema, AdHocDigest digest) {
+    VslValidator validator = (VslValidator) newValidator(schema);
+    validator.fixParameterTypes(digest.parameterTypes(typeFactory));
+    return validator;
+  }
+
+  /**
+   * Whether a plan of the validated digest text may serve every statement of the digest: each
+   * parameter is compared with an expression of its type family ({@link LiteralParameters}).
+   */
+  public static boolean literalsCompared(SqlNode validated, SqlValidator validator, AdHocDigest digest) {
+    return LiteralParameters.comparedOnly(validated, validator, digest.values().length);
+  }
+
   private CalciteCatalogReader catalogReader(String schema) {
     return new CalciteCatalogReader(rootSchema, List.of(schema), typeFactory, connectionConfig);
   }

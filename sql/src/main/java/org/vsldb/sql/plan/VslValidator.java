@@ -1,6 +1,7 @@
 package org.vsldb.sql.plan;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,6 +22,9 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  * {@code Values.forColumn} check it against the column.
  *
  * <p>CHAR(n) keeps its length: a parameter compared with a CHAR column is padded to it.
+ *
+ * <p>A parameter that stands for a literal of an ad-hoc statement ({@link AdHocDigest}) takes the
+ * type {@link AdHocDigest#parameterTypes} gives it, whatever its context.
  */
 final class VslValidator extends SqlValidatorImpl {
   private static final Set<SqlTypeName> BOUNDED_VARYING =
@@ -31,8 +35,19 @@ final class VslValidator extends SqlValidatorImpl {
     super(operators, catalogReader, typeFactory, config);
   }
 
+  private List<RelDataType> literalTypes = List.of();
+
+  /** Fixes the types of the first parameters: those of the literals they stand for. */
+  void fixParameterTypes(List<RelDataType> types) {
+    this.literalTypes = List.copyOf(types);
+  }
+
   @Override
   protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
+    if (node instanceof SqlDynamicParam p && p.getIndex() < literalTypes.size()) {
+      setValidatedNodeType(node, literalTypes.get(p.getIndex()));
+      return;
+    }
     if (node instanceof SqlDynamicParam
         && BOUNDED_VARYING.contains(inferredType.getSqlTypeName())
         && inferredType.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED) {

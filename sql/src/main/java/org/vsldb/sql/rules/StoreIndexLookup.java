@@ -127,7 +127,14 @@ public final class StoreIndexLookup extends AbstractRelNode implements Enumerabl
   }
 
   private static boolean sameNumber(Number a, Number b) {
+    if (isIntegral(a) && isIntegral(b)) {
+      return a.longValue() == b.longValue();
+    }
     return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+  }
+
+  private static boolean isIntegral(Number n) {
+    return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
   }
 
   @Override

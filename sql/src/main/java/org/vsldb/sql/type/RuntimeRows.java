@@ -17,9 +17,25 @@ public final class RuntimeRows {
   /** The positions of {@code def}'s binary columns; empty when its rows need no conversion. */
   public static int[] binaryColumns(TableDef def) {
     List<ColumnDef> cols = def.columns();
-    return java.util.stream.IntStream.range(0, cols.size())
-        .filter(i -> cols.get(i).type().isBinary()).toArray();
+    int count = 0;
+    for (ColumnDef c : cols) {
+      if (c.type().isBinary()) {
+        count++;
+      }
+    }
+    if (count == 0) {
+      return NONE; // the common case, on every row a primary-key lookup returns: no allocation
+    }
+    int[] out = new int[count];
+    for (int i = 0, k = 0; i < cols.size(); i++) {
+      if (cols.get(i).type().isBinary()) {
+        out[k++] = i;
+      }
+    }
+    return out;
   }
+
+  private static final int[] NONE = new int[0];
 
   /**
    * A function from stored rows of {@code def} to runtime rows: the identity when the table has
