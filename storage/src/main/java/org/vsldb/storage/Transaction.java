@@ -13,6 +13,7 @@ import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.ForeignKeyDef;
 import org.vsldb.storage.table.Index;
 import org.vsldb.storage.table.Iterators;
+import org.vsldb.storage.table.KeyOrder;
 import org.vsldb.storage.table.RowVersion;
 import org.vsldb.storage.table.Table;
 
@@ -92,10 +93,10 @@ public final class Transaction {
   /** The rows of {@code table} this transaction sees, as value arrays the caller must not modify. */
   public Iterator<Object[]> scan(Table table) {
     WriteSet ws = writes.get(table.id());
-    Iterator<RowVersion> committed = table.scan(snapshot);
     if (ws == null || ws.pending.isEmpty()) {
-      return Iterators.mapNonNull(committed, RowVersion::values);
+      return table.scanValues(snapshot);
     }
+    Iterator<RowVersion> committed = table.scan(snapshot);
     List<Object[]> inserted = new ArrayList<>();
     for (Pending p : ws.pending.values()) {
       if (p.isInsert() && !p.isDelete()) {
@@ -287,8 +288,8 @@ public final class Transaction {
 
   /**
    * The rows this transaction sees whose keys in {@code index} lie between two bounds (key
-   * prefixes, or null for none): committed rows through the index, in key order, then rows this
-   * transaction wrote.
+   * prefixes, or null for none), in key order: committed rows through the index, merged with the
+   * rows this transaction wrote.
    */
   public Iterator<Object[]> indexRange(
       Table table, Index index, Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive) {
@@ -304,10 +305,14 @@ public final class Transaction {
         out.add(v.values());
       }
     }
+    int committedRows = out.size();
     for (Pending p : ws.pending.values()) {
       if (!p.isDelete() && index.inRange(p.values(), lo, loInclusive, hi, hiInclusive)) {
         out.add(p.values());
       }
+    }
+    if (out.size() > committedRows) {
+      out.sort((a, b) -> KeyOrder.KEYS.compare(index.keyOf(a), index.keyOf(b)));
     }
     return out.iterator();
   }

@@ -22,7 +22,10 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.AbstractRelNode;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -45,7 +48,8 @@ import org.vsldb.storage.table.Table;
  * Reads the rows whose first index column lies in a range (or equals a value) through a sorted
  * index instead of a scan, in index order. It may return a few rows outside the range (a bound
  * that its column type cannot hold exactly is widened), so {@link StoreRules#INDEX_RANGE} keeps
- * the whole filter above it. EXPLAIN shows it as {@code StoreIndexScan}.
+ * the whole filter above it. Without bounds ({@link StoreRules#KEY_ORDER}) it reads the whole
+ * primary-key index, for its order. EXPLAIN shows it as {@code StoreIndexScan}.
  */
 public final class StoreIndexScan extends AbstractRelNode implements EnumerableRel {
   private final RelOptTable table;
@@ -58,7 +62,7 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
 
   StoreIndexScan(RelOptCluster cluster, RelOptTable table, StoreTable storeTable, String index,
       RexNode lo, boolean loInclusive, RexNode hi, boolean hiInclusive) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE));
+    super(cluster, traits(cluster, storeTable, index));
     this.table = table;
     this.storeTable = storeTable;
     this.index = index;
@@ -67,6 +71,39 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
     this.hi = hi;
     this.hiInclusive = hiInclusive;
     this.rowType = table.getRowType();
+  }
+
+  /**
+   * Enumerable, and sorted on the index's first column when that column's Java order is its SQL
+   * order (numbers other than floating point, booleans, dates, times and timestamps; not text,
+   * whose SQL order may differ, nor binary): a query's ORDER BY on it then needs no sort.
+   */
+  private static RelTraitSet traits(RelOptCluster cluster, StoreTable storeTable, String index) {
+    RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE);
+    Index ix = storeTable.table().index(index);
+    if (ix == null) {
+      return traits;
+    }
+    int column = ix.def().columns()[0];
+    if (!ordersAsSql(storeTable.table().def().columns().get(column).type())) {
+      return traits;
+    }
+    return traits.replace(RelCollations.of(new RelFieldCollation(column,
+        RelFieldCollation.Direction.ASCENDING, RelFieldCollation.NullDirection.FIRST)));
+  }
+
+  /** Whether the index order of a column of type {@code t} (NULL first) is SQL's ascending order. */
+  static boolean ordersAsSql(ColumnType t) {
+    return switch (t) {
+      case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, DATE, TIME, TIMESTAMP,
+          TIMESTAMP_WITH_LOCAL_TIME_ZONE -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether this scan reads the whole index: no bound on either side. */
+  boolean unbounded() {
+    return lo == null && hi == null;
   }
 
   @Override
@@ -86,13 +123,20 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     double rows = Math.max(1, storeTable.table().approximateRowCount());
+    if (unbounded()) {
+      return rows;
+    }
     boolean equality = lo != null && lo.equals(hi) && loInclusive && hiInclusive;
     return Math.max(1, rows * (equality ? 0.01 : lo != null && hi != null ? 0.1 : 0.3));
   }
 
+  /**
+   * The rows read; a whole index costs more than the table scan it replaces (its entries lead to
+   * the rows), so it is chosen only for its order.
+   */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double rows = estimateRowCount(mq);
+    double rows = estimateRowCount(mq) * (unbounded() ? 1.5 : 1);
     return planner.getCostFactory().makeCost(rows, rows, 0);
   }
 
@@ -146,32 +190,79 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
     // is dropped: the filter above keeps the result exact.
     Object loValue = hasLo ? toColumn(lo, column, RoundingMode.FLOOR) : null;
     Object hiValue = hasHi ? toColumn(hi, column, RoundingMode.CEILING) : null;
-    Object[] from = new Object[] {loValue};
+    // Without a lower bound the scan starts after the NULLs, which satisfy no comparison; a scan
+    // with no bound at all (for the key order) reads them too.
+    Object[] from = hasLo || hasHi ? new Object[] {loValue} : null;
     boolean fromInclusive = loValue != null && (loInclusive || !exact(lo, loValue));
-    // Without a lower bound the scan starts after the NULLs, which satisfy no comparison.
     Object[] to = hiValue == null ? null : new Object[] {hiValue};
     boolean toInclusive = hiValue != null && (hiInclusive || !exact(hi, hiValue));
     org.vsldb.storage.Transaction txn = VslDataContext.transaction(root);
+    java.util.concurrent.atomic.AtomicBoolean cancel = VslDataContext.cancelFlag(root);
     Object[] f = from;
     boolean fi = fromInclusive;
     boolean ti = toInclusive;
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return Linq4j.iterableEnumerator(
-            () -> RuntimeRows.toRuntime(txn.indexRange(table, ix, f, fi, to, ti), table.def()));
+        return new RangeEnumerator(
+            () -> RuntimeRows.toRuntime(txn.indexRange(table, ix, f, fi, to, ti), table.def()), cancel);
       }
     };
   }
 
+  /** Enumerates a range, checking every 1,024 rows whether the statement was cancelled. */
+  private static final class RangeEnumerator implements Enumerator<Object[]> {
+    private final java.util.function.Supplier<java.util.Iterator<Object[]>> rows;
+    private final java.util.concurrent.atomic.AtomicBoolean cancel;
+    private java.util.Iterator<Object[]> it;
+    private Object[] current;
+    private int count;
+
+    RangeEnumerator(java.util.function.Supplier<java.util.Iterator<Object[]>> rows,
+        java.util.concurrent.atomic.AtomicBoolean cancel) {
+      this.rows = rows;
+      this.cancel = cancel;
+      this.it = rows.get();
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if ((++count & 1023) == 0 && cancel != null && cancel.get()) {
+        throw new VslDataContext.CancelledException();
+      }
+      if (it.hasNext()) {
+        current = it.next();
+        return true;
+      }
+      current = null;
+      return false;
+    }
+
+    @Override
+    public void reset() {
+      it = rows.get();
+      current = null;
+    }
+
+    @Override
+    public void close() {
+      current = null;
+    }
+  }
+
   /** A bound converted to its column's type, rounded outwards when the type cannot hold it; null if it cannot be converted. */
   private static Object toColumn(Object v, ColumnDef column, RoundingMode outward) {
-    Object x = v;
-    if (v instanceof Number n && isInteger(column.type()) && !(v instanceof Integer || v instanceof Long
-        || v instanceof Short || v instanceof Byte)) {
-      x = new BigDecimal(n.toString()).setScale(0, outward);
-    }
     try {
+      Object x = v;
+      if (v instanceof Number n && isInteger(column.type()) && !(v instanceof Integer || v instanceof Long
+          || v instanceof Short || v instanceof Byte)) {
+        x = new BigDecimal(n.toString()).setScale(0, outward); // NaN and infinities throw: no bound
+      }
       // A binary bound is neither padded nor length-checked: X'01' must not become BINARY(3)'s 010000.
       return column.type().isBinary() ? BinaryValues.probe(x) : Values.forColumn(x, column, "");
     } catch (SQLException | RuntimeException e) {

@@ -1,12 +1,21 @@
 package org.vsldb.storage.table;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
-import java.util.NavigableSet;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A sorted index of one table: entries (key, row id) in {@link KeyOrder}, held in a concurrent
- * skip list so readers never lock.
+ * skip list so readers never lock. Used for CREATE INDEX, UNIQUE and foreign-key indexes, and for
+ * the primary key's order ({@link Table#primaryKeyOrder()}).
  *
  * <p>Multi-version rule: the index holds an entry for the key of every version of a row that the
  * table still keeps, not only the newest. An entry is added when a commit gives a row a key it did
@@ -15,13 +24,26 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * key, because the entry may belong to another version of the same row.
  */
 public final class Index {
-  /** One entry; a bound used only for searching has a shorter key or a row id of MIN/MAX. */
-  record Entry(Object[] key, long rowId) {}
+  /**
+   * One entry. Its key is the column value itself in an index of one column (saving an array per
+   * row), else the {@code Object[]} of values. A bound used only for searching has a row id of
+   * MIN/MAX, and in an index of several columns may have a shorter key (a prefix).
+   */
+  record Entry(Object key, long rowId) {}
 
-  private static int compare(Entry a, Entry b) {
-    int la = a.key.length;
-    int lb = b.key.length;
-    int c = KeyOrder.comparePrefix(a.key, b.key, Math.min(la, lb));
+  /** The order of an index of one column: value, then row id. */
+  private static int compareSingle(Entry a, Entry b) {
+    int c = KeyOrder.compareValues(a.key, b.key);
+    return c != 0 ? c : Long.compare(a.rowId, b.rowId);
+  }
+
+  /** The order of an index of several columns: key prefix, then row id or the bound's side. */
+  private static int compareMulti(Entry a, Entry b) {
+    Object[] ka = (Object[]) a.key;
+    Object[] kb = (Object[]) b.key;
+    int la = ka.length;
+    int lb = kb.length;
+    int c = KeyOrder.comparePrefix(ka, kb, Math.min(la, lb));
     if (c != 0) {
       return c;
     }
@@ -36,11 +58,22 @@ public final class Index {
 
   private final IndexDef def;
   private final int[] columns;
-  private final ConcurrentSkipListSet<Entry> entries = new ConcurrentSkipListSet<>(Index::compare);
+  private final boolean single;
+  private final Comparator<Entry> order;
+  /** The entries, as keys of a map whose values are all TRUE (a set that {@link #rebuild} can build in one pass). */
+  private volatile ConcurrentSkipListMap<Entry, Boolean> entries;
 
   public Index(IndexDef def) {
     this.def = def;
     this.columns = def.columns();
+    this.single = columns.length == 1;
+    this.order = single ? Index::compareSingle : Index::compareMulti;
+    this.entries = new ConcurrentSkipListMap<>(order);
+  }
+
+  /** The entry (or search bound) for a key or key prefix; an index of one column keeps the value alone. */
+  private Entry entry(Object[] key, long rowId) {
+    return new Entry(single ? key[0] : key, rowId);
   }
 
   public IndexDef def() {
@@ -77,15 +110,95 @@ public final class Index {
   }
 
   void add(Object[] row, long rowId) {
-    entries.add(new Entry(keyOf(row), rowId));
+    entries.put(single ? new Entry(row[columns[0]], rowId) : new Entry(keyOf(row), rowId), Boolean.TRUE);
   }
 
   void remove(Object[] key, long rowId) {
-    entries.remove(new Entry(key, rowId));
+    entries.remove(entry(key, rowId));
   }
 
-  void clear() {
-    entries.clear();
+  /**
+   * Replaces every entry by those of the live versions among {@code versions}: sorted once, then
+   * linked in one pass (adding them one by one searches the skip list for each). Only while no
+   * reader uses the index (a table being loaded).
+   */
+  void rebuild(Iterator<RowVersion> versions) {
+    List<Entry> live = new ArrayList<>();
+    while (versions.hasNext()) {
+      RowVersion v = versions.next();
+      if (v.isLive()) {
+        live.add(entry(keyOf(v.values()), v.rowId()));
+      }
+    }
+    live.sort(order);
+    entries = new ConcurrentSkipListMap<>(new SortedEntries(live, order));
+  }
+
+  /** A sorted list as the read-only {@link SortedMap} that ConcurrentSkipListMap builds from in one pass. */
+  private static final class SortedEntries extends AbstractMap<Index.Entry, Boolean> implements SortedMap<Index.Entry, Boolean> {
+    private final List<Index.Entry> sorted;
+    private final Comparator<Index.Entry> order;
+
+    SortedEntries(List<Index.Entry> sorted, Comparator<Index.Entry> order) {
+      this.sorted = sorted;
+      this.order = order;
+    }
+
+    @Override
+    public Comparator<? super Index.Entry> comparator() {
+      return order;
+    }
+
+    @Override
+    public Set<Map.Entry<Index.Entry, Boolean>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<Index.Entry, Boolean>> iterator() {
+          Iterator<Index.Entry> it = sorted.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public Map.Entry<Index.Entry, Boolean> next() {
+              return new AbstractMap.SimpleImmutableEntry<>(it.next(), Boolean.TRUE);
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return sorted.size();
+        }
+      };
+    }
+
+    @Override
+    public SortedMap<Index.Entry, Boolean> subMap(Index.Entry fromKey, Index.Entry toKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedMap<Index.Entry, Boolean> headMap(Index.Entry toKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedMap<Index.Entry, Boolean> tailMap(Index.Entry fromKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Index.Entry firstKey() {
+      return sorted.get(0);
+    }
+
+    @Override
+    public Index.Entry lastKey() {
+      return sorted.get(sorted.size() - 1);
+    }
   }
 
   /** How many entries the index holds (for statistics). */
@@ -98,26 +211,30 @@ public final class Index {
    * length may be less than the number of columns) or null for no bound.
    */
   Iterator<Entry> range(Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive) {
-    NavigableSet<Entry> s = entries;
+    ConcurrentNavigableMap<Entry, Boolean> s = entries;
     if (lo != null && hi != null) {
-      Entry from = new Entry(lo, loInclusive ? Long.MIN_VALUE : Long.MAX_VALUE);
-      Entry to = new Entry(hi, hiInclusive ? Long.MAX_VALUE : Long.MIN_VALUE);
-      if (compare(from, to) > 0) {
+      Entry from = entry(lo, loInclusive ? Long.MIN_VALUE : Long.MAX_VALUE);
+      Entry to = entry(hi, hiInclusive ? Long.MAX_VALUE : Long.MIN_VALUE);
+      if (order.compare(from, to) > 0) {
         return java.util.Collections.emptyIterator();
       }
-      s = entries.subSet(from, true, to, true);
+      s = s.subMap(from, true, to, true);
     } else if (lo != null) {
-      s = entries.tailSet(new Entry(lo, loInclusive ? Long.MIN_VALUE : Long.MAX_VALUE), true);
+      s = s.tailMap(entry(lo, loInclusive ? Long.MIN_VALUE : Long.MAX_VALUE), true);
     } else if (hi != null) {
-      s = entries.headSet(new Entry(hi, hiInclusive ? Long.MAX_VALUE : Long.MIN_VALUE), true);
+      s = s.headMap(entry(hi, hiInclusive ? Long.MAX_VALUE : Long.MIN_VALUE), true);
     }
-    return s.iterator();
+    return s.keySet().iterator();
   }
 
   /** Whether an entry's key equals the key of {@code row}. */
   boolean matches(Entry e, Object[] row) {
+    if (single) {
+      return KeyOrder.compareValues(e.key, row[columns[0]]) == 0;
+    }
+    Object[] key = (Object[]) e.key;
     for (int i = 0; i < columns.length; i++) {
-      if (KeyOrder.compareValues(e.key[i], row[columns[i]]) != 0) {
+      if (KeyOrder.compareValues(key[i], row[columns[i]]) != 0) {
         return false;
       }
     }

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The committed rows of one table, as version chains keyed by row id, plus the primary-key index
- * of the newest committed versions.
+ * The committed rows of one table, as version chains keyed by row id, plus two primary-key
+ * indexes: a hash index of the newest committed versions, for point lookups, and a sorted
+ * {@link Index} on the key columns (see {@link #primaryKeyOrder()}), for ranges and key order.
  *
  * <p>Reads are lock-free. Mutations ({@link #applyInsert}, {@link #applyUpdate},
  * {@link #applyDelete}) are made only by the single committing thread that holds the store's
@@ -28,6 +29,10 @@ public final class Table {
   private volatile long lastKeyRemovalTs;
   private final AtomicLong nextRowId = new AtomicLong(1);
   private final Index[] indexes;
+  /** The sorted index on the primary key, or null for a table without one. */
+  private final Index primaryOrder;
+  /** Every sorted index the table maintains: {@link #indexes}, then {@link #primaryOrder}. */
+  private final Index[] sorted;
   private final int identityColumn;
   private final long identityIncrement;
   private final AtomicLong identityNext;
@@ -37,6 +42,8 @@ public final class Table {
     this.def = def;
     this.pk = def.primaryKey();
     this.indexes = def.indexes().stream().map(Index::new).toArray(Index[]::new);
+    this.primaryOrder = pk.length == 0 ? null : new Index(new IndexDef(def.primaryKeyName(), pk, true, def.primaryKeyName()));
+    this.sorted = primaryOrder == null ? indexes : append(indexes, primaryOrder);
     this.identityColumn = def.identityColumn();
     ColumnDef.Identity identity =
         identityColumn < 0 ? null : def.columns().get(identityColumn).identity();
@@ -49,14 +56,30 @@ public final class Table {
     return indexes.clone();
   }
 
-  /** The index named {@code name}, or null. */
+  /**
+   * The sorted index on the primary-key columns, named as the primary-key constraint, or null when
+   * the table has no primary key. It follows the same multi-version rule as the other sorted
+   * indexes, so it serves ranges at any pinned snapshot; it is not among {@link #indexes()}, which
+   * are the indexes of the table's definition.
+   */
+  public Index primaryKeyOrder() {
+    return primaryOrder;
+  }
+
+  /** The sorted index named {@code name}, the primary key's ({@link #primaryKeyOrder()}) included, or null. */
   public Index index(String name) {
-    for (Index i : indexes) {
+    for (Index i : sorted) {
       if (i.def().name().equals(name)) {
         return i;
       }
     }
     return null;
+  }
+
+  private static Index[] append(Index[] a, Index last) {
+    Index[] out = Arrays.copyOf(a, a.length + 1);
+    out[a.length] = last;
+    return out;
   }
 
   /** The next value of the identity column, consumed now (a rolled-back insert leaves a gap). */
@@ -113,14 +136,8 @@ public final class Table {
     if (indexing) {
       return;
     }
-    for (Index ix : indexes) {
-      ix.clear();
-      for (Iterator<RowVersion> it = rows.iterator(); it.hasNext(); ) {
-        RowVersion v = it.next();
-        if (v.isLive()) {
-          ix.add(v.values(), v.rowId());
-        }
-      }
+    for (Index ix : sorted) {
+      ix.rebuild(rows.iterator());
     }
     Map<Object, Long> index = new ConcurrentHashMap<>((int) Math.min(Integer.MAX_VALUE, rows.size() * 4 / 3 + 16));
     if (pk.length > 0) {
@@ -203,6 +220,11 @@ public final class Table {
     return pk.length > 0 ? primaryIndex.size() : rows.size();
   }
 
+  /** The values of the versions visible at {@code snapshot}, in row-id order (a full scan). */
+  public Iterator<Object[]> scanValues(long snapshot) {
+    return rows.visibleValues(snapshot);
+  }
+
   /** Iterates the versions visible at {@code snapshot}, in row-id order. */
   public Iterator<RowVersion> scan(long snapshot) {
     return Iterators.mapNonNull(rows.iterator(), head -> head.visibleAt(snapshot));
@@ -218,7 +240,7 @@ public final class Table {
       if (key != null) {
         primaryIndex.put(key, rowId);
       }
-      for (Index ix : indexes) {
+      for (Index ix : sorted) {
         ix.add(values, rowId);
       }
     }
@@ -236,7 +258,7 @@ public final class Table {
     versioned.add(rowId);
     passIdentity(values);
     if (indexing) {
-      for (Index ix : indexes) {
+      for (Index ix : sorted) {
         if (!ix.sameKey(old.values(), values)) {
           ix.add(values, rowId); // the old key's entry stays until its version is pruned
         }
@@ -292,7 +314,7 @@ public final class Table {
       }
       if (head.end() <= oldest) {
         rows.remove(rowId); // deleted before every snapshot still in use
-        if (indexes.length > 0) {
+        if (sorted.length > 0) {
           java.util.List<RowVersion> dropped = new java.util.ArrayList<>();
           for (RowVersion v = head; v != null; v = v.older()) {
             dropped.add(v);
@@ -303,8 +325,8 @@ public final class Table {
       }
       RowVersion kept = head;
       int chain = 1;
-      java.util.List<RowVersion> keptList = indexes.length > 0 ? new java.util.ArrayList<>() : null;
-      java.util.List<RowVersion> droppedList = indexes.length > 0 ? new java.util.ArrayList<>() : null;
+      java.util.List<RowVersion> keptList = sorted.length > 0 ? new java.util.ArrayList<>() : null;
+      java.util.List<RowVersion> droppedList = sorted.length > 0 ? new java.util.ArrayList<>() : null;
       if (keptList != null) {
         keptList.add(head);
       }
@@ -334,7 +356,7 @@ public final class Table {
 
   /** Removes the index entries of dropped versions whose keys no kept version has. */
   private void unindex(long rowId, java.util.List<RowVersion> dropped, java.util.List<RowVersion> kept) {
-    for (Index ix : indexes) {
+    for (Index ix : sorted) {
       for (RowVersion d : dropped) {
         boolean stillUsed = false;
         for (RowVersion k : kept) {
