@@ -204,55 +204,10 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new RangeEnumerator(
+        return new org.vsldb.sql.exec.CancellableRows(
             () -> RuntimeRows.toRuntime(txn.indexRange(table, ix, f, fi, to, ti), table.def()), cancel);
       }
     };
-  }
-
-  /** Enumerates a range, checking every 1,024 rows whether the statement was cancelled. */
-  private static final class RangeEnumerator implements Enumerator<Object[]> {
-    private final java.util.function.Supplier<java.util.Iterator<Object[]>> rows;
-    private final java.util.concurrent.atomic.AtomicBoolean cancel;
-    private java.util.Iterator<Object[]> it;
-    private Object[] current;
-    private int count;
-
-    RangeEnumerator(java.util.function.Supplier<java.util.Iterator<Object[]>> rows,
-        java.util.concurrent.atomic.AtomicBoolean cancel) {
-      this.rows = rows;
-      this.cancel = cancel;
-      this.it = rows.get();
-    }
-
-    @Override
-    public Object[] current() {
-      return current;
-    }
-
-    @Override
-    public boolean moveNext() {
-      if ((++count & 1023) == 0 && cancel != null && cancel.get()) {
-        throw new VslDataContext.CancelledException();
-      }
-      if (it.hasNext()) {
-        current = it.next();
-        return true;
-      }
-      current = null;
-      return false;
-    }
-
-    @Override
-    public void reset() {
-      it = rows.get();
-      current = null;
-    }
-
-    @Override
-    public void close() {
-      current = null;
-    }
   }
 
   /** A bound converted to its column's type, rounded outwards when the type cannot hold it; null if it cannot be converted. */

@@ -120,55 +120,9 @@ public final class StoreTable extends AbstractTable
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new RowEnumerator(txn, table, VslDataContext.cancelFlag(root));
+        return new org.vsldb.sql.exec.CancellableRows(
+            () -> RuntimeRows.toRuntime(txn.scan(table), table.def()), VslDataContext.cancelFlag(root));
       }
     };
-  }
-
-  /** Enumerates a transaction's view of a table, checking for cancellation as it goes. */
-  private static final class RowEnumerator implements Enumerator<Object[]> {
-    private final Transaction txn;
-    private final Table table;
-    private final java.util.concurrent.atomic.AtomicBoolean cancel;
-    private Iterator<Object[]> it;
-    private Object[] current;
-    private int count;
-
-    RowEnumerator(
-        Transaction txn, Table table, java.util.concurrent.atomic.AtomicBoolean cancel) {
-      this.txn = txn;
-      this.table = table;
-      this.cancel = cancel;
-      this.it = RuntimeRows.toRuntime(txn.scan(table), table.def());
-    }
-
-    @Override
-    public Object[] current() {
-      return current;
-    }
-
-    @Override
-    public boolean moveNext() {
-      if ((++count & 1023) == 0 && cancel != null && cancel.get()) {
-        throw new VslDataContext.CancelledException();
-      }
-      if (it.hasNext()) {
-        current = it.next();
-        return true;
-      }
-      current = null;
-      return false;
-    }
-
-    @Override
-    public void reset() {
-      it = RuntimeRows.toRuntime(txn.scan(table), table.def());
-      current = null;
-    }
-
-    @Override
-    public void close() {
-      current = null;
-    }
   }
 }
