@@ -175,28 +175,40 @@ public final class Index {
       };
     }
 
+    /** The position of the first entry not below {@code key}. */
+    private int lowerBound(Index.Entry key) {
+      int i = java.util.Collections.binarySearch(sorted, key, order);
+      return i >= 0 ? i : -i - 1;
+    }
+
     @Override
     public SortedMap<Index.Entry, Boolean> subMap(Index.Entry fromKey, Index.Entry toKey) {
-      throw new UnsupportedOperationException();
+      return new SortedEntries(sorted.subList(lowerBound(fromKey), Math.max(lowerBound(fromKey), lowerBound(toKey))), order);
     }
 
     @Override
     public SortedMap<Index.Entry, Boolean> headMap(Index.Entry toKey) {
-      throw new UnsupportedOperationException();
+      return new SortedEntries(sorted.subList(0, lowerBound(toKey)), order);
     }
 
     @Override
     public SortedMap<Index.Entry, Boolean> tailMap(Index.Entry fromKey) {
-      throw new UnsupportedOperationException();
+      return new SortedEntries(sorted.subList(lowerBound(fromKey), sorted.size()), order);
     }
 
     @Override
     public Index.Entry firstKey() {
+      if (sorted.isEmpty()) {
+        throw new java.util.NoSuchElementException();
+      }
       return sorted.get(0);
     }
 
     @Override
     public Index.Entry lastKey() {
+      if (sorted.isEmpty()) {
+        throw new java.util.NoSuchElementException();
+      }
       return sorted.get(sorted.size() - 1);
     }
   }
