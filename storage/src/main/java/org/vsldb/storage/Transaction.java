@@ -14,6 +14,7 @@ import org.vsldb.storage.table.ForeignKeyDef;
 import org.vsldb.storage.table.Index;
 import org.vsldb.storage.table.Iterators;
 import org.vsldb.storage.table.KeyOrder;
+import org.vsldb.storage.table.RowFormat;
 import org.vsldb.storage.table.RowVersion;
 import org.vsldb.storage.table.Table;
 
@@ -194,7 +195,7 @@ public final class Transaction {
     }
     RowVersion head = table.head(rowId);
     RowVersion v = head == null ? null : head.visibleAt(snapshot);
-    return v != null && key.equals(table.primaryKeyOf(v.values())) ? rowId : null;
+    return v != null && key.equals(table.primaryKeyOf(v)) ? rowId : null;
   }
 
   /** Visits the rows of {@code table} this transaction sees, with their row ids. */
@@ -384,6 +385,11 @@ public final class Transaction {
           "row has " + values.length + " values for " + cols.size() + " columns");
     }
     for (int i = 0; i < values.length; i++) {
+      if (values[i] != null && !RowFormat.accepts(cols.get(i).type(), values[i])) {
+        throw new IllegalArgumentException(
+            "a " + values[i].getClass().getSimpleName() + " cannot be stored in column "
+                + cols.get(i).name() + " (" + cols.get(i).type() + ")");
+      }
       if (values[i] == null && !cols.get(i).nullable()) {
         throw new StoreException(
             Reason.NOT_NULL,

@@ -58,6 +58,8 @@ public final class Index {
 
   private final IndexDef def;
   private final int[] columns;
+  /** 0, 1, …: the positions of a key's parts in the key itself. */
+  private final int[] keyPositions;
   private final boolean single;
   private final Comparator<Entry> order;
   /** The entries, as keys of a map whose values are all TRUE (a set that {@link #rebuild} can build in one pass). */
@@ -66,6 +68,10 @@ public final class Index {
   public Index(IndexDef def) {
     this.def = def;
     this.columns = def.columns();
+    this.keyPositions = new int[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      keyPositions[i] = i;
+    }
     this.single = columns.length == 1;
     this.order = single ? Index::compareSingle : Index::compareMulti;
     this.entries = new ConcurrentSkipListMap<>(order);
@@ -127,7 +133,7 @@ public final class Index {
     while (versions.hasNext()) {
       RowVersion v = versions.next();
       if (v.isLive()) {
-        live.add(entry(keyOf(v.values()), v.rowId()));
+        live.add(single ? new Entry(v.value(columns[0]), v.rowId()) : new Entry(v.values(columns), v.rowId()));
       }
     }
     live.sort(order);
@@ -240,17 +246,29 @@ public final class Index {
   }
 
   /** Whether an entry's key equals the key of {@code row}. */
-  boolean matches(Entry e, Object[] row) {
+  /** Whether a version has the key of entry {@code e} (decoding only the key's columns). */
+  boolean matches(Entry e, RowVersion v) {
     if (single) {
-      return KeyOrder.compareValues(e.key, row[columns[0]]) == 0;
+      return KeyOrder.compareValues(e.key, v.value(columns[0])) == 0;
     }
-    Object[] key = (Object[]) e.key;
-    for (int i = 0; i < columns.length; i++) {
-      if (KeyOrder.compareValues(key[i], row[columns[i]]) != 0) {
+    return matches(e, v.values(columns), keyPositions);
+  }
+
+  private boolean matches(Entry e, Object[] key, int[] positions) {
+    Object[] entryKey = (Object[]) e.key;
+    for (int i = 0; i < positions.length; i++) {
+      if (KeyOrder.compareValues(entryKey[i], key[positions[i]]) != 0) {
         return false;
       }
     }
     return true;
+  }
+
+  boolean matches(Entry e, Object[] row) {
+    if (single) {
+      return KeyOrder.compareValues(e.key, row[columns[0]]) == 0;
+    }
+    return matches(e, row, columns);
   }
 
   /** Whether the key of {@code row} lies between two bounds (key prefixes, or null for none). */

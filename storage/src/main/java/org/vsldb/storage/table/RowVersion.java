@@ -1,7 +1,8 @@
 package org.vsldb.storage.table;
 
 /**
- * One committed version of a row. Versions of the same row id form a chain from newest to oldest.
+ * One committed version of a row, its values kept as one image in the table's {@link RowFormat}
+ * (the reference to the format fills what would otherwise be alignment padding). Versions of the same row id form a chain from newest to oldest.
  *
  * <p>{@code begin} is the commit timestamp that created the version; {@code end} the one that
  * replaced or deleted it, or {@link #LIVE}. Both are set before the commit that writes them is
@@ -12,14 +13,16 @@ public final class RowVersion {
   public static final long LIVE = Long.MAX_VALUE;
 
   private final long rowId;
-  private final Object[] values;
+  private final RowFormat format;
+  private final byte[] image;
   private final long begin;
   private volatile long end = LIVE;
   private volatile RowVersion older;
 
-  RowVersion(long rowId, Object[] values, long begin, RowVersion older) {
+  RowVersion(long rowId, RowFormat format, byte[] image, long begin, RowVersion older) {
     this.rowId = rowId;
-    this.values = values;
+    this.format = format;
+    this.image = image;
     this.begin = begin;
     this.older = older;
   }
@@ -28,9 +31,24 @@ public final class RowVersion {
     return rowId;
   }
 
-  /** The row's values; callers must not modify the array. */
+  /** The row's values, decoded from its image into a new array each call. */
   public Object[] values() {
-    return values;
+    return format.decode(image);
+  }
+
+  /** The value of one column, decoded from the image. */
+  public Object value(int column) {
+    return format.value(image, column);
+  }
+
+  /** The values of some columns, in the order given. */
+  public Object[] values(int[] columns) {
+    return format.values(image, columns);
+  }
+
+  /** The row's image ({@link RowFormat}); callers must not modify it. */
+  byte[] image() {
+    return image;
   }
 
   public long begin() {

@@ -20,6 +20,7 @@ public final class Table {
   private final int id;
   private final TableDef def;
   private final int[] pk;
+  private final RowFormat format;
   private final RowPages rows = new RowPages();
   /** Rows that got a version chain or ended since the last prune; writer only. */
   private final java.util.ArrayDeque<Long> versioned = new java.util.ArrayDeque<>();
@@ -41,6 +42,7 @@ public final class Table {
     this.id = id;
     this.def = def;
     this.pk = def.primaryKey();
+    this.format = new RowFormat(def.columns());
     this.indexes = def.indexes().stream().map(Index::new).toArray(Index[]::new);
     this.primaryOrder = pk.length == 0 ? null : new Index(new IndexDef(def.primaryKeyName(), pk, true, def.primaryKeyName()));
     this.sorted = primaryOrder == null ? indexes : append(indexes, primaryOrder);
@@ -144,7 +146,7 @@ public final class Table {
       for (Iterator<RowVersion> it = rows.iterator(); it.hasNext(); ) {
         RowVersion v = it.next();
         if (v.isLive()) {
-          index.put(primaryKeyOf(v.values()), v.rowId());
+          index.put(primaryKeyOf(v), v.rowId());
         }
       }
     }
@@ -185,6 +187,19 @@ public final class Table {
     return Arrays.asList(key);
   }
 
+  /** The primary key of a version, as {@link #primaryKeyOf(Object[])} gives it, decoding only the key. */
+  public Object primaryKeyOf(RowVersion v) {
+    if (pk.length == 0) {
+      return null;
+    }
+    return pk.length == 1 ? v.value(pk[0]) : Arrays.asList(v.values(pk));
+  }
+
+  /** The row format of this table's versions. */
+  public RowFormat format() {
+    return format;
+  }
+
   /** The row id of the newest committed live row with this primary key, or null. */
   public Long rowIdForKey(Object key) {
     return primaryIndex.get(key);
@@ -201,8 +216,11 @@ public final class Table {
     if (rowId != null) {
       RowVersion head = rows.get(rowId);
       RowVersion v = head == null ? null : head.visibleAt(snapshot);
-      if (v != null && key.equals(primaryKeyOf(v.values()))) {
-        return v.values();
+      if (v != null) {
+        Object[] values = v.values();
+        if (key.equals(primaryKeyOf(values))) {
+          return values;
+        }
       }
       return INDEX_CANNOT_ANSWER;
     }
@@ -232,7 +250,7 @@ public final class Table {
 
   /** Adds a new row created by commit {@code ts}. */
   public void applyInsert(long rowId, Object[] values, long ts) {
-    rows.put(rowId, new RowVersion(rowId, values, ts, null));
+    rows.put(rowId, new RowVersion(rowId, format, format.encode(values), ts, null));
     bumpRowId(rowId);
     passIdentity(values);
     if (indexing) {
@@ -252,19 +270,20 @@ public final class Table {
     if (old == null || !old.isLive()) {
       throw new IllegalStateException("update of missing row " + rowId + " in " + def.name());
     }
-    RowVersion fresh = new RowVersion(rowId, values, ts, old);
+    RowVersion fresh = new RowVersion(rowId, format, format.encode(values), ts, old);
+    Object[] oldValues = indexing ? old.values() : null;
     old.end(ts);
     rows.put(rowId, fresh);
     versioned.add(rowId);
     passIdentity(values);
     if (indexing) {
       for (Index ix : sorted) {
-        if (!ix.sameKey(old.values(), values)) {
+        if (!ix.sameKey(oldValues, values)) {
           ix.add(values, rowId); // the old key's entry stays until its version is pruned
         }
       }
     }
-    Object oldKey = indexing ? primaryKeyOf(old.values()) : null;
+    Object oldKey = indexing ? primaryKeyOf(oldValues) : null;
     if (oldKey != null) {
       Object newKey = primaryKeyOf(values);
       if (!oldKey.equals(newKey)) {
@@ -284,7 +303,7 @@ public final class Table {
     old.end(ts);
     versioned.add(rowId);
     lastKeyRemovalTs = ts;
-    Object key = indexing ? primaryKeyOf(old.values()) : null;
+    Object key = indexing ? primaryKeyOf(old) : null;
     if (key != null) {
       primaryIndex.remove(key, rowId);
     }
@@ -356,17 +375,22 @@ public final class Table {
 
   /** Removes the index entries of dropped versions whose keys no kept version has. */
   private void unindex(long rowId, java.util.List<RowVersion> dropped, java.util.List<RowVersion> kept) {
-    for (Index ix : sorted) {
-      for (RowVersion d : dropped) {
+    java.util.List<Object[]> keptValues = new java.util.ArrayList<>(kept.size());
+    for (RowVersion k : kept) {
+      keptValues.add(k.values());
+    }
+    for (RowVersion d : dropped) {
+      Object[] droppedValues = d.values();
+      for (Index ix : sorted) {
         boolean stillUsed = false;
-        for (RowVersion k : kept) {
-          if (ix.sameKey(d.values(), k.values())) {
+        for (Object[] k : keptValues) {
+          if (ix.sameKey(droppedValues, k)) {
             stillUsed = true;
             break;
           }
         }
         if (!stillUsed) {
-          ix.remove(ix.keyOf(d.values()), rowId);
+          ix.remove(ix.keyOf(droppedValues), rowId);
         }
       }
     }
@@ -382,7 +406,7 @@ public final class Table {
     return Iterators.mapNonNull(entries, e -> {
       RowVersion head = rows.get(e.rowId());
       RowVersion v = head == null ? null : head.visibleAt(snapshot);
-      return v != null && index.matches(e, v.values()) ? v : null;
+      return v != null && index.matches(e, v) ? v : null;
     });
   }
 
@@ -395,7 +419,7 @@ public final class Table {
     for (Iterator<Index.Entry> it = index.range(key, true, key, true); it.hasNext(); ) {
       Index.Entry e = it.next();
       RowVersion head = rows.get(e.rowId());
-      if (head != null && head.isLive() && index.matches(e, head.values()) && !ids.contains(e.rowId())) {
+      if (head != null && head.isLive() && index.matches(e, head) && !ids.contains(e.rowId())) {
         ids.add(e.rowId());
       }
     }
@@ -419,9 +443,10 @@ public final class Table {
       if (!v.isLive()) {
         continue;
       }
+      Object[] oldValues = v.values();
       Object[] values = new Object[sources.length];
       for (int i = 0; i < sources.length; i++) {
-        values[i] = sources[i] >= 0 ? v.values()[sources[i]] : fill[i];
+        values[i] = sources[i] >= 0 ? oldValues[sources[i]] : fill[i];
       }
       applyInsert(v.rowId(), values, ts);
     }

@@ -1,0 +1,313 @@
+package org.vsldb.storage.table;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.vsldb.storage.io.Wtf8;
+
+/**
+ * The in-memory image of a row: one {@code byte[]} per row version instead of an array of boxed
+ * values, defined by the table's column types ({@code docs/FORMATS.md}, "In memory: row images").
+ * It is never written to disk; the log and the snapshot keep their own tagged encoding.
+ *
+ * <p>An image is a null bitmap of {@code ceil(n / 8)} bytes (bit {@code i % 8} of byte
+ * {@code i / 8} set when column {@code i} is NULL), then each non-NULL value in column order:
+ * BOOLEAN and TINYINT 1 byte, SMALLINT 2, INTEGER, DATE, TIME and REAL 4, BIGINT, TIMESTAMP,
+ * TIMESTAMP WITH LOCAL TIME ZONE and DOUBLE 8 (big-endian; REAL and DOUBLE as their raw bits);
+ * CHAR and VARCHAR a varint of {@code length << 1 | ascii} then the string's WTF-8 bytes ({@code
+ * ascii} set when every byte is below 0x80, so the string is read without decoding); BINARY and
+ * VARBINARY a varint length and the bytes; DECIMAL a zigzag varint scale, a varint length and the
+ * unscaled value's two's-complement bytes. Varints are unsigned LEB128.
+ *
+ * <p>Values given to {@link #encode} have their column's Java class ({@link ColumnType#javaClass()});
+ * {@link #decode} returns a new array each time, which the caller may keep.
+ */
+public final class RowFormat {
+  private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private final ColumnType[] types;
+  private final int bitmap;
+
+  public RowFormat(List<ColumnDef> columns) {
+    this.types = columns.stream().map(ColumnDef::type).toArray(ColumnType[]::new);
+    this.bitmap = (types.length + 7) >>> 3;
+  }
+
+  /**
+   * Whether {@code v} can be stored in a column of type {@code t}: a {@link Number} for the
+   * numeric, date and time types, else an instance of the type's class.
+   */
+  public static boolean accepts(ColumnType t, Object v) {
+    return switch (t) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DATE, TIME, TIMESTAMP,
+          TIMESTAMP_WITH_LOCAL_TIME_ZONE -> v instanceof Number;
+      default -> t.javaClass().isInstance(v);
+    };
+  }
+
+  /** The number of columns. */
+  public int columns() {
+    return types.length;
+  }
+
+  /** The image of {@code values}, one per column. */
+  public byte[] encode(Object[] values) {
+    if (values.length != types.length) {
+      throw new IllegalArgumentException("row has " + values.length + " values for " + types.length + " columns");
+    }
+    int size = bitmap;
+    for (int i = 0; i < types.length; i++) {
+      Object v = values[i];
+      if (v != null) {
+        size += size(types[i], v);
+      }
+    }
+    byte[] out = new byte[size];
+    int at = bitmap;
+    for (int i = 0; i < types.length; i++) {
+      Object v = values[i];
+      if (v == null) {
+        out[i >>> 3] |= (byte) (1 << (i & 7));
+      } else {
+        at = put(types[i], v, out, at);
+      }
+    }
+    return out;
+  }
+
+  /** The values of an image, as a new array. */
+  public Object[] decode(byte[] image) {
+    Object[] values = new Object[types.length];
+    int at = bitmap;
+    for (int i = 0; i < types.length; i++) {
+      if (isNull(image, i)) {
+        continue;
+      }
+      ColumnType t = types[i];
+      values[i] = value(t, image, at);
+      at = skip(t, image, at);
+    }
+    return values;
+  }
+
+  /** The value of one column of an image. */
+  public Object value(byte[] image, int column) {
+    if (isNull(image, column)) {
+      return null;
+    }
+    int at = bitmap;
+    for (int i = 0; i < column; i++) {
+      if (!isNull(image, i)) {
+        at = skip(types[i], image, at);
+      }
+    }
+    return value(types[column], image, at);
+  }
+
+  /** The values of some columns of an image, in the order given. */
+  public Object[] values(byte[] image, int[] columns) {
+    Object[] out = new Object[columns.length];
+    for (int j = 0; j < columns.length; j++) {
+      out[j] = value(image, columns[j]);
+    }
+    return out;
+  }
+
+  private static boolean isNull(byte[] image, int i) {
+    return (image[i >>> 3] & (1 << (i & 7))) != 0;
+  }
+
+  private static int size(ColumnType t, Object v) {
+    return switch (t) {
+      case BOOLEAN, TINYINT -> 1;
+      case SMALLINT -> 2;
+      case INTEGER, DATE, TIME, REAL -> 4;
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> 8;
+      case CHAR, VARCHAR -> {
+        String s = (String) v;
+        int n = asciiLength(s);
+        if (n < 0) {
+          n = Wtf8.encode(s).length;
+          yield varintSize(n << 1) + n;
+        }
+        yield varintSize(n << 1 | 1) + n;
+      }
+      case BINARY, VARBINARY -> {
+        int n = ((Bytes) v).length();
+        yield varintSize(n) + n;
+      }
+      case DECIMAL -> {
+        BigDecimal d = (BigDecimal) v;
+        int n = d.unscaledValue().bitLength() / 8 + 1;
+        yield varintSize(zigzag(d.scale())) + varintSize(n) + n;
+      }
+    };
+  }
+
+  private static int put(ColumnType t, Object v, byte[] out, int at) {
+    switch (t) {
+      case BOOLEAN -> out[at++] = (byte) (((Boolean) v) ? 1 : 0);
+      case TINYINT -> out[at++] = ((Number) v).byteValue();
+      case SMALLINT -> {
+        SHORT.set(out, at, ((Number) v).shortValue());
+        at += 2;
+      }
+      case INTEGER, DATE, TIME -> {
+        INT.set(out, at, ((Number) v).intValue());
+        at += 4;
+      }
+      case REAL -> {
+        INT.set(out, at, Float.floatToRawIntBits(((Number) v).floatValue()));
+        at += 4;
+      }
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
+        LONG.set(out, at, ((Number) v).longValue());
+        at += 8;
+      }
+      case DOUBLE -> {
+        LONG.set(out, at, Double.doubleToRawLongBits(((Number) v).doubleValue()));
+        at += 8;
+      }
+      case CHAR, VARCHAR -> {
+        String s = (String) v;
+        int n = asciiLength(s);
+        if (n >= 0) {
+          at = putVarint(out, at, n << 1 | 1);
+          for (int i = 0; i < n; i++) {
+            out[at++] = (byte) s.charAt(i);
+          }
+        } else {
+          byte[] b = Wtf8.encode(s);
+          at = putVarint(out, at, b.length << 1);
+          System.arraycopy(b, 0, out, at, b.length);
+          at += b.length;
+        }
+      }
+      case BINARY, VARBINARY -> {
+        byte[] b = ((Bytes) v).toByteArray();
+        at = putVarint(out, at, b.length);
+        System.arraycopy(b, 0, out, at, b.length);
+        at += b.length;
+      }
+      case DECIMAL -> {
+        BigDecimal d = (BigDecimal) v;
+        byte[] b = d.unscaledValue().toByteArray();
+        at = putVarint(out, at, zigzag(d.scale()));
+        at = putVarint(out, at, b.length);
+        System.arraycopy(b, 0, out, at, b.length);
+        at += b.length;
+      }
+    }
+    return at;
+  }
+
+  private static Object value(ColumnType t, byte[] image, int at) {
+    return switch (t) {
+      case BOOLEAN -> image[at] != 0;
+      case TINYINT -> image[at];
+      case SMALLINT -> (short) SHORT.get(image, at);
+      case INTEGER, DATE, TIME -> (int) INT.get(image, at);
+      case REAL -> Float.intBitsToFloat((int) INT.get(image, at));
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> (long) LONG.get(image, at);
+      case DOUBLE -> Double.longBitsToDouble((long) LONG.get(image, at));
+      case CHAR, VARCHAR -> {
+        int head = varint(image, at);
+        int start = at + varintSize(head);
+        int n = head >>> 1;
+        yield (head & 1) != 0
+            ? new String(image, start, n, StandardCharsets.ISO_8859_1)
+            : Wtf8.decode(Arrays.copyOfRange(image, start, start + n));
+      }
+      case BINARY, VARBINARY -> {
+        int n = varint(image, at);
+        int start = at + varintSize(n);
+        yield Bytes.wrap(Arrays.copyOfRange(image, start, start + n));
+      }
+      case DECIMAL -> {
+        int z = varint(image, at);
+        int p = at + varintSize(z);
+        int n = varint(image, p);
+        p += varintSize(n);
+        yield new BigDecimal(new BigInteger(image, p, n), unzigzag(z));
+      }
+    };
+  }
+
+  /** The position after the value of type {@code t} at {@code at}. */
+  private static int skip(ColumnType t, byte[] image, int at) {
+    return switch (t) {
+      case BOOLEAN, TINYINT -> at + 1;
+      case SMALLINT -> at + 2;
+      case INTEGER, DATE, TIME, REAL -> at + 4;
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> at + 8;
+      case CHAR, VARCHAR -> {
+        int head = varint(image, at);
+        yield at + varintSize(head) + (head >>> 1);
+      }
+      case BINARY, VARBINARY -> {
+        int n = varint(image, at);
+        yield at + varintSize(n) + n;
+      }
+      case DECIMAL -> {
+        int p = at + varintSize(varint(image, at));
+        int n = varint(image, p);
+        yield p + varintSize(n) + n;
+      }
+    };
+  }
+
+  /** The length of {@code s} if every char is below 0x80 (its UTF-8 bytes are its chars), else -1. */
+  private static int asciiLength(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return -1;
+      }
+    }
+    return n;
+  }
+
+  private static int zigzag(int v) {
+    return (v << 1) ^ (v >> 31);
+  }
+
+  private static int unzigzag(int z) {
+    return (z >>> 1) ^ -(z & 1);
+  }
+
+  private static int varintSize(int v) {
+    int n = 1;
+    while ((v & ~0x7F) != 0) {
+      v >>>= 7;
+      n++;
+    }
+    return n;
+  }
+
+  private static int putVarint(byte[] out, int at, int v) {
+    while ((v & ~0x7F) != 0) {
+      out[at++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out[at++] = (byte) v;
+    return at;
+  }
+
+  private static int varint(byte[] in, int at) {
+    int v = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = in[at++];
+      v |= (b & 0x7F) << shift;
+      if (b >= 0) {
+        return v;
+      }
+    }
+  }
+}
