@@ -74,11 +74,11 @@ class StatementTest {
 
   @Test
   void explain_returnsCalcitePlanWithOurTableScan() throws SQLException {
-    c.createStatement().execute("create table t(a int primary key, b varchar(5))");
-    try (ResultSet rs = c.createStatement().executeQuery("explain plan for select b from t where a > 3")) {
+    c.createStatement().execute("create table t(a int primary key, b varchar(5), c int)");
+    try (ResultSet rs = c.createStatement().executeQuery("explain plan for select b from t where c > 3")) {
       assertTrue(rs.next());
       String plan = rs.getString(1);
-      assertTrue(plan.contains("EnumerableTableScan(table=[[PUBLIC, T]])"), plan);
+      assertTrue(plan.contains("StoreTableScan(table=[[PUBLIC, T]], columns=[[B, C]])"), plan);
       assertEquals("PLAN", rs.getMetaData().getColumnLabel(1));
     }
   }
@@ -95,7 +95,7 @@ class StatementTest {
     }
     try (ResultSet rs = c.createStatement().executeQuery("explain plan for select b from t where b = 'x'")) {
       rs.next();
-      assertTrue(rs.getString(1).contains("EnumerableTableScan"), rs.getString(1));
+      assertTrue(rs.getString(1).contains("StoreTableScan"), rs.getString(1));
     }
   }
 

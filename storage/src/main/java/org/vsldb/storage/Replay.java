@@ -15,13 +15,25 @@ public final class Replay {
   /** Applies every change of {@code record}, stamping new versions with its commit timestamp. */
   public static void apply(Catalog catalog, LogRecord record) {
     long ts = record.commitTs();
-    for (Change c : record.changes()) {
+    java.util.List<Table> batched = new java.util.ArrayList<>(1);
+    try {
+      for (Change c : record.changes()) {
+        applyChange(catalog, c, ts, batched);
+      }
+    } finally {
+      for (Table t : batched) {
+        t.endBatch();
+      }
+    }
+  }
+
+  private static void applyChange(Catalog catalog, Change c, long ts, java.util.List<Table> batched) {
       if (c instanceof Change.Insert i) {
-        table(catalog, c).applyInsert(i.rowId(), i.values(), ts);
+        rowTable(catalog, c, batched).applyInsert(i.rowId(), i.values(), ts);
       } else if (c instanceof Change.Update u) {
-        table(catalog, c).applyUpdate(u.rowId(), u.values(), ts);
+        rowTable(catalog, c, batched).applyUpdate(u.rowId(), u.values(), ts);
       } else if (c instanceof Change.Delete d) {
-        table(catalog, c).applyDelete(d.rowId(), ts);
+        rowTable(catalog, c, batched).applyDelete(d.rowId(), ts);
       } else if (c instanceof Change.CreateTable t) {
         catalog.add(new Table(t.tableId(), t.def()));
       } else if (c instanceof Change.DropTable t) {
@@ -41,7 +53,18 @@ public final class Replay {
       } else {
         throw new IllegalStateException("unknown change " + c);
       }
+  }
+
+  /** The table a row change applies to, in a batch until the record is applied. */
+  private static Table rowTable(Catalog catalog, Change c, java.util.List<Table> batched) {
+    Table t = table(catalog, c);
+    if (batched.isEmpty() || batched.get(batched.size() - 1) != t) {
+      if (!batched.contains(t)) {
+        t.beginBatch();
+        batched.add(t);
+      }
     }
+    return t;
   }
 
   private static Table table(Catalog catalog, Change c) {

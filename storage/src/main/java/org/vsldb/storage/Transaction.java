@@ -93,9 +93,18 @@ public final class Transaction {
 
   /** The rows of {@code table} this transaction sees, as value arrays the caller must not modify. */
   public Iterator<Object[]> scan(Table table) {
+    return scan(table, null);
+  }
+
+  /**
+   * The rows of {@code table} this transaction sees, as value arrays the caller must not modify,
+   * in which only the columns marked in {@code columns} (all when it is null) need to be present:
+   * committed rows leave the others null.
+   */
+  public Iterator<Object[]> scan(Table table, boolean[] columns) {
     WriteSet ws = writes.get(table.id());
     if (ws == null || ws.pending.isEmpty()) {
-      return table.scanValues(snapshot);
+      return table.scanValues(snapshot, columns);
     }
     Iterator<RowVersion> committed = table.scan(snapshot);
     List<Object[]> inserted = new ArrayList<>();
@@ -113,7 +122,7 @@ public final class Transaction {
           RowVersion v = committed.next();
           Pending p = ws.pending.get(v.rowId());
           if (p == null) {
-            return v.values();
+            return v.values(columns);
           }
           if (!p.isDelete()) {
             return p.values();
@@ -142,8 +151,8 @@ public final class Transaction {
   /**
    * The row with primary key {@code key} as this transaction sees it, or null. A row this
    * transaction inserted or gave that key is found in its write set; a committed row through the
-   * table's primary-key index, unless this transaction changed it. Falls back to a scan only when
-   * a commit after the snapshot moved that key to another row.
+   * table's primary-key index, unless this transaction changed it (deleted it, or gave it another
+   * key, under which the write set finds it).
    */
   public Object[] lookupByKey(Table table, Object key) {
     WriteSet ws = writes.get(table.id());
@@ -154,32 +163,18 @@ public final class Transaction {
         return ws.pending.get(own).values();
       }
     }
-    Object[] row = table.lookup(key, snapshot);
-    if (row != Table.INDEX_CANNOT_ANSWER) {
-      if (row == null || !changed) {
-        return row;
-      }
-      Long id = table.rowIdForKey(key);
-      if (id != null) {
-        // changed by this transaction: deleted, or given another key (its new key is mapped above)
-        return ws.pending.containsKey(id) ? null : row;
-      }
+    RowVersion v = table.lookupVersion(key, snapshot);
+    if (v == null || (changed && ws.pending.containsKey(v.rowId()))) {
+      return null;
     }
-    for (Iterator<Object[]> it = scan(table); it.hasNext(); ) {
-      Object[] seen = it.next();
-      if (key.equals(table.primaryKeyOf(seen))) {
-        return seen;
-      }
-    }
-    return null;
+    return v.values();
   }
 
   /**
-   * The row id of the row with primary key {@code key} that this transaction sees, when the
-   * indexes can tell: a row this transaction inserted or gave that key (its write set maps new
-   * keys), else the committed row the primary-key index names, if the transaction has not changed
-   * it and it had that key at the snapshot. Null otherwise (the caller then finds the row by a
-   * scan).
+   * The row id of the row with primary key {@code key} that this transaction sees: a row this
+   * transaction inserted or gave that key (its write set maps new keys), else the committed row
+   * with that key at the snapshot, found through the primary-key index, if the transaction has not
+   * changed it. Null otherwise (the caller then finds the row by a scan).
    */
   public Long rowIdByKey(Table table, Object key) {
     WriteSet ws = writes.get(table.id());
@@ -189,13 +184,11 @@ public final class Transaction {
         return own;
       }
     }
-    Long rowId = table.rowIdForKey(key);
-    if (rowId == null || (ws != null && ws.pending.containsKey(rowId))) {
+    RowVersion v = table.lookupVersion(key, snapshot);
+    if (v == null || (ws != null && ws.pending.containsKey(v.rowId()))) {
       return null;
     }
-    RowVersion head = table.head(rowId);
-    RowVersion v = head == null ? null : head.visibleAt(snapshot);
-    return v != null && key.equals(table.primaryKeyOf(v)) ? rowId : null;
+    return v.rowId();
   }
 
   /** Visits the rows of {@code table} this transaction sees, with their row ids. */
@@ -294,10 +287,20 @@ public final class Transaction {
    */
   public Iterator<Object[]> indexRange(
       Table table, Index index, Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive) {
+    return indexRange(table, index, lo, loInclusive, hi, hiInclusive, null);
+  }
+
+  /**
+   * As {@link #indexRange(Table, Index, Object[], boolean, Object[], boolean)}, with only the
+   * columns marked in {@code columns} (all when it is null) needed: committed rows leave the
+   * others null.
+   */
+  public Iterator<Object[]> indexRange(Table table, Index index, Object[] lo, boolean loInclusive,
+      Object[] hi, boolean hiInclusive, boolean[] columns) {
     WriteSet ws = writes.get(table.id());
     Iterator<RowVersion> committed = table.indexScan(index, lo, loInclusive, hi, hiInclusive, snapshot);
     if (ws == null || ws.pending.isEmpty()) {
-      return Iterators.mapNonNull(committed, RowVersion::values);
+      return Iterators.mapNonNull(committed, v -> v.values(columns));
     }
     List<Object[]> out = new ArrayList<>();
     while (committed.hasNext()) {

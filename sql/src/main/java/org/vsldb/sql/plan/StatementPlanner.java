@@ -58,7 +58,7 @@ import org.vsldb.sql.parser.impl.VslSqlParserImpl;
 public final class StatementPlanner {
   /**
    * Calcite's standard program (sub-queries, decorrelation, field trimming, Volcano, Calc
-   * merging), with Volcano's rules taken from the planner at run time and the join ordering of
+   * merging), then {@link org.vsldb.sql.rules.ColumnPruning}, with Volcano's rules taken from the planner at run time and the join ordering of
    * {@link JoinOrder}.
    */
   private static final Program PROGRAM = (planner, rel, traits, materializations, lattices) ->
@@ -67,7 +67,8 @@ public final class StatementPlanner {
               Programs.decorrelate(),
               Programs.trim(),
               JoinOrder.program(List.copyOf(planner.getRules())),
-              Programs.calc(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE))
+              Programs.calc(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE),
+              (p, r, t, m, l) -> org.vsldb.sql.rules.ColumnPruning.apply(r))
           .run(planner, rel, traits, materializations, lattices);
 
   private final CalciteSchema rootSchema;

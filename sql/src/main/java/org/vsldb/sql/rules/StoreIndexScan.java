@@ -59,10 +59,18 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
   private final boolean loInclusive;
   private final RexNode hi;
   private final boolean hiInclusive;
+  /** The columns decoded ({@link ColumnPruning}); null for all. */
+  private final boolean[] columns;
 
   StoreIndexScan(RelOptCluster cluster, RelOptTable table, StoreTable storeTable, String index,
       RexNode lo, boolean loInclusive, RexNode hi, boolean hiInclusive) {
+    this(cluster, table, storeTable, index, lo, loInclusive, hi, hiInclusive, null);
+  }
+
+  private StoreIndexScan(RelOptCluster cluster, RelOptTable table, StoreTable storeTable, String index,
+      RexNode lo, boolean loInclusive, RexNode hi, boolean hiInclusive, boolean[] columns) {
     super(cluster, traits(cluster, storeTable, index));
+    this.columns = columns;
     this.table = table;
     this.storeTable = storeTable;
     this.index = index;
@@ -101,6 +109,12 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
     };
   }
 
+  /** This scan, decoding only the marked columns of its rows (the others are null). */
+  StoreIndexScan withColumns(boolean[] marked) {
+    return new StoreIndexScan(getCluster(), table, storeTable, index, lo, loInclusive, hi, hiInclusive,
+        marked.clone());
+  }
+
   /** Whether this scan reads the whole index: no bound on either side. */
   boolean unbounded() {
     return lo == null && hi == null;
@@ -117,7 +131,8 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
         .item("table", table.getQualifiedName())
         .item("index", index)
         .itemIf("from", (loInclusive ? "[" : "(") + lo, lo != null)
-        .itemIf("to", hi + (hiInclusive ? "]" : ")"), hi != null);
+        .itemIf("to", hi + (hiInclusive ? "]" : ")"), hi != null)
+        .itemIf("columns", columns == null ? null : StoreTableScan.names(table.getRowType(), columns), columns != null);
   }
 
   @Override
@@ -168,7 +183,8 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
             implementor.stash(storeTable, StoreTable.class),
             Expressions.constant(index),
             Expressions.constant(lo != null), bound(implementor, root, lo), Expressions.constant(loInclusive),
-            Expressions.constant(hi != null), bound(implementor, root, hi), Expressions.constant(hiInclusive))));
+            Expressions.constant(hi != null), bound(implementor, root, hi), Expressions.constant(hiInclusive),
+            columns == null ? Expressions.constant(null, boolean[].class) : implementor.stash(columns, boolean[].class))));
     return implementor.result(physType, block.toBlock());
   }
 
@@ -176,7 +192,8 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
 
   /** Called by the generated code: the rows in range, as the running transaction sees them. */
   public static Enumerable<Object[]> scan(DataContext root, StoreTable storeTable, String indexName,
-      boolean hasLo, Object lo, boolean loInclusive, boolean hasHi, Object hi, boolean hiInclusive) {
+      boolean hasLo, Object lo, boolean loInclusive, boolean hasHi, Object hi, boolean hiInclusive,
+      boolean[] columns) {
     Table table = storeTable.table();
     Index ix = table.index(indexName);
     if (ix == null) {
@@ -205,7 +222,7 @@ public final class StoreIndexScan extends AbstractRelNode implements EnumerableR
       @Override
       public Enumerator<Object[]> enumerator() {
         return new org.vsldb.sql.exec.CancellableRows(
-            () -> RuntimeRows.toRuntime(txn.indexRange(table, ix, f, fi, to, ti), table.def()), cancel);
+            () -> RuntimeRows.toRuntime(txn.indexRange(table, ix, f, fi, to, ti, columns), table.def()), cancel);
       }
     };
   }

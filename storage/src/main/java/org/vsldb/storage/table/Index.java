@@ -1,20 +1,12 @@
 package org.vsldb.storage.table;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A sorted index of one table: entries (key, row id) in {@link KeyOrder}, held in a concurrent
- * skip list so readers never lock. Used for CREATE INDEX, UNIQUE and foreign-key indexes, and for
+ * A sorted index of one table: entries (key, row id) in {@link KeyOrder}, held in a {@link KeyTree}
+ * so readers never lock. Used for CREATE INDEX, UNIQUE and foreign-key indexes, and for
  * the primary key's order ({@link Table#primaryKeyOrder()}).
  *
  * <p>Multi-version rule: the index holds an entry for the key of every version of a row that the
@@ -32,15 +24,15 @@ public final class Index {
   record Entry(Object key, long rowId) {}
 
   /** The order of an index of one column: value, then row id. */
-  private static int compareSingle(Entry a, Entry b) {
-    int c = KeyOrder.compareValues(a.key, b.key);
-    return c != 0 ? c : Long.compare(a.rowId, b.rowId);
+  private static int compareSingle(Object ka, long ra, Object kb, long rb) {
+    int c = KeyOrder.compareValues(ka, kb);
+    return c != 0 ? c : Long.compare(ra, rb);
   }
 
   /** The order of an index of several columns: key prefix, then row id or the bound's side. */
-  private static int compareMulti(Entry a, Entry b) {
-    Object[] ka = (Object[]) a.key;
-    Object[] kb = (Object[]) b.key;
+  private static int compareMulti(Object a, long ra, Object b, long rb) {
+    Object[] ka = (Object[]) a;
+    Object[] kb = (Object[]) b;
     int la = ka.length;
     int lb = kb.length;
     int c = KeyOrder.comparePrefix(ka, kb, Math.min(la, lb));
@@ -48,12 +40,12 @@ public final class Index {
       return c;
     }
     if (la == lb) {
-      return Long.compare(a.rowId, b.rowId);
+      return Long.compare(ra, rb);
     }
     if (la < lb) {
-      return a.rowId == Long.MIN_VALUE ? -1 : 1;
+      return ra == Long.MIN_VALUE ? -1 : 1;
     }
-    return b.rowId == Long.MIN_VALUE ? 1 : -1;
+    return rb == Long.MIN_VALUE ? 1 : -1;
   }
 
   private final IndexDef def;
@@ -61,9 +53,8 @@ public final class Index {
   /** 0, 1, …: the positions of a key's parts in the key itself. */
   private final int[] keyPositions;
   private final boolean single;
-  private final Comparator<Entry> order;
-  /** The entries, as keys of a map whose values are all TRUE (a set that {@link #rebuild} can build in one pass). */
-  private volatile ConcurrentSkipListMap<Entry, Boolean> entries;
+  private final KeyTree.Order order;
+  private final KeyTree entries;
 
   public Index(IndexDef def) {
     this.def = def;
@@ -74,12 +65,7 @@ public final class Index {
     }
     this.single = columns.length == 1;
     this.order = single ? Index::compareSingle : Index::compareMulti;
-    this.entries = new ConcurrentSkipListMap<>(order);
-  }
-
-  /** The entry (or search bound) for a key or key prefix; an index of one column keeps the value alone. */
-  private Entry entry(Object[] key, long rowId) {
-    return new Entry(single ? key[0] : key, rowId);
+    this.entries = new KeyTree(order);
   }
 
   public IndexDef def() {
@@ -116,11 +102,16 @@ public final class Index {
   }
 
   void add(Object[] row, long rowId) {
-    entries.put(single ? new Entry(row[columns[0]], rowId) : new Entry(keyOf(row), rowId), Boolean.TRUE);
+    entries.add(single ? row[columns[0]] : keyOf(row), rowId);
   }
 
   void remove(Object[] key, long rowId) {
-    entries.remove(entry(key, rowId));
+    entries.remove(single ? key[0] : key, rowId);
+  }
+
+  /** Makes the entries added and removed since the last publish visible to readers (see {@link KeyTree}). */
+  void publish() {
+    entries.publish();
   }
 
   /**
@@ -136,87 +127,8 @@ public final class Index {
         live.add(single ? new Entry(v.value(columns[0]), v.rowId()) : new Entry(v.values(columns), v.rowId()));
       }
     }
-    live.sort(order);
-    entries = new ConcurrentSkipListMap<>(new SortedEntries(live, order));
-  }
-
-  /** A sorted list as the read-only {@link SortedMap} that ConcurrentSkipListMap builds from in one pass. */
-  private static final class SortedEntries extends AbstractMap<Index.Entry, Boolean> implements SortedMap<Index.Entry, Boolean> {
-    private final List<Index.Entry> sorted;
-    private final Comparator<Index.Entry> order;
-
-    SortedEntries(List<Index.Entry> sorted, Comparator<Index.Entry> order) {
-      this.sorted = sorted;
-      this.order = order;
-    }
-
-    @Override
-    public Comparator<? super Index.Entry> comparator() {
-      return order;
-    }
-
-    @Override
-    public Set<Map.Entry<Index.Entry, Boolean>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Map.Entry<Index.Entry, Boolean>> iterator() {
-          Iterator<Index.Entry> it = sorted.iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public Map.Entry<Index.Entry, Boolean> next() {
-              return new AbstractMap.SimpleImmutableEntry<>(it.next(), Boolean.TRUE);
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return sorted.size();
-        }
-      };
-    }
-
-    /** The position of the first entry not below {@code key}. */
-    private int lowerBound(Index.Entry key) {
-      int i = java.util.Collections.binarySearch(sorted, key, order);
-      return i >= 0 ? i : -i - 1;
-    }
-
-    @Override
-    public SortedMap<Index.Entry, Boolean> subMap(Index.Entry fromKey, Index.Entry toKey) {
-      return new SortedEntries(sorted.subList(lowerBound(fromKey), Math.max(lowerBound(fromKey), lowerBound(toKey))), order);
-    }
-
-    @Override
-    public SortedMap<Index.Entry, Boolean> headMap(Index.Entry toKey) {
-      return new SortedEntries(sorted.subList(0, lowerBound(toKey)), order);
-    }
-
-    @Override
-    public SortedMap<Index.Entry, Boolean> tailMap(Index.Entry fromKey) {
-      return new SortedEntries(sorted.subList(lowerBound(fromKey), sorted.size()), order);
-    }
-
-    @Override
-    public Index.Entry firstKey() {
-      if (sorted.isEmpty()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return sorted.get(0);
-    }
-
-    @Override
-    public Index.Entry lastKey() {
-      if (sorted.isEmpty()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return sorted.get(sorted.size() - 1);
-    }
+    live.sort((a, b) -> order.compare(a.key, a.rowId, b.key, b.rowId));
+    entries.load(live);
   }
 
   /** How many entries the index holds (for statistics). */
@@ -229,23 +141,42 @@ public final class Index {
    * length may be less than the number of columns) or null for no bound.
    */
   Iterator<Entry> range(Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive) {
-    ConcurrentNavigableMap<Entry, Boolean> s = entries;
-    if (lo != null && hi != null) {
-      Entry from = entry(lo, loInclusive ? Long.MIN_VALUE : Long.MAX_VALUE);
-      Entry to = entry(hi, hiInclusive ? Long.MAX_VALUE : Long.MIN_VALUE);
-      if (order.compare(from, to) > 0) {
-        return java.util.Collections.emptyIterator();
-      }
-      s = s.subMap(from, true, to, true);
-    } else if (lo != null) {
-      s = s.tailMap(entry(lo, loInclusive ? Long.MIN_VALUE : Long.MAX_VALUE), true);
-    } else if (hi != null) {
-      s = s.headMap(entry(hi, hiInclusive ? Long.MAX_VALUE : Long.MIN_VALUE), true);
+    Iterator<Entry> from = lo == null
+        ? entries.all()
+        : entries.from(single ? lo[0] : lo, loInclusive ? Long.MIN_VALUE : Long.MAX_VALUE);
+    if (hi == null) {
+      return from;
     }
-    return s.keySet().iterator();
+    Object toKey = single ? hi[0] : hi;
+    long toRow = hiInclusive ? Long.MAX_VALUE : Long.MIN_VALUE;
+    return new Iterator<>() {
+      Entry next = advance();
+
+      private Entry advance() {
+        if (!from.hasNext()) {
+          return null;
+        }
+        Entry e = from.next();
+        return order.compare(e.key, e.rowId, toKey, toRow) <= 0 ? e : null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Entry next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        Entry e = next;
+        next = advance();
+        return e;
+      }
+    };
   }
 
-  /** Whether an entry's key equals the key of {@code row}. */
   /** Whether a version has the key of entry {@code e} (decoding only the key's columns). */
   boolean matches(Entry e, RowVersion v) {
     if (single) {
@@ -264,6 +195,7 @@ public final class Index {
     return true;
   }
 
+  /** Whether an entry's key equals the key of {@code row}. */
   boolean matches(Entry e, Object[] row) {
     if (single) {
       return KeyOrder.compareValues(e.key, row[columns[0]]) == 0;

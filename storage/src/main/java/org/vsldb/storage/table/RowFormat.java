@@ -97,6 +97,29 @@ public final class RowFormat {
     return values;
   }
 
+  /**
+   * The values of an image with only the columns marked in {@code columns} decoded, the others
+   * left null; all of them when {@code columns} is null.
+   */
+  public Object[] decode(byte[] image, boolean[] columns) {
+    if (columns == null) {
+      return decode(image);
+    }
+    Object[] values = new Object[types.length];
+    int at = bitmap;
+    for (int i = 0; i < types.length; i++) {
+      if (isNull(image, i)) {
+        continue;
+      }
+      ColumnType t = types[i];
+      if (columns[i]) {
+        values[i] = value(t, image, at);
+      }
+      at = skip(t, image, at);
+    }
+    return values;
+  }
+
   /** The value of one column of an image. */
   public Object value(byte[] image, int column) {
     if (isNull(image, column)) {

@@ -85,9 +85,10 @@ final class RowPages {
 
   /**
    * The values of the versions visible at {@code snapshot}, in row-id order: {@link #iterator()}
-   * and {@link RowVersion#visibleAt} in one loop, for full scans.
+   * and {@link RowVersion#visibleAt} in one loop, for full scans. Only the columns marked in
+   * {@code columns} are decoded (all when it is null); the others are null.
    */
-  Iterator<Object[]> visibleValues(long snapshot) {
+  Iterator<Object[]> visibleValues(long snapshot, boolean[] columns) {
     RowVersion[][] ps = pages;
     return new Iterator<>() {
       int p;
@@ -101,7 +102,7 @@ final class RowPages {
             while (++i < SIZE) {
               RowVersion v = page[i];
               if (v != null && (v = v.visibleAt(snapshot)) != null) {
-                return v.values();
+                return v.values(columns);
               }
             }
           }

@@ -36,6 +36,11 @@ public final class RowVersion {
     return format.decode(image);
   }
 
+  /** The row's values with only the columns marked in {@code columns} decoded (see {@link RowFormat#decode(byte[], boolean[])}). */
+  public Object[] values(boolean[] columns) {
+    return format.decode(image, columns);
+  }
+
   /** The value of one column, decoded from the image. */
   public Object value(int column) {
     return format.value(image, column);

@@ -3,8 +3,6 @@ package org.vsldb.storage.table;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,10 +22,11 @@ public final class Table {
   private final RowPages rows = new RowPages();
   /** Rows that got a version chain or ended since the last prune; writer only. */
   private final java.util.ArrayDeque<Long> versioned = new java.util.ArrayDeque<>();
-  private volatile Map<Object, Long> primaryIndex = new ConcurrentHashMap<>();
   private boolean indexing = true;
-  /** The commit timestamp of the last delete or key change: index misses before it are final. */
-  private volatile long lastKeyRemovalTs;
+  /** Whether changes are being applied as one batch whose index entries {@link #endBatch()} publishes. */
+  private boolean batched;
+  /** The number of live rows (newest versions not deleted); writer only, read as an estimate. */
+  private volatile long liveRows;
   private final AtomicLong nextRowId = new AtomicLong(1);
   private final Index[] indexes;
   /** The sorted index on the primary key, or null for a table without one. */
@@ -133,7 +132,7 @@ public final class Table {
     indexing = false;
   }
 
-  /** Builds the primary-key and sorted indexes from the newest live rows and resumes maintaining them. */
+  /** Builds the sorted indexes (the primary key's among them) from the newest live rows and resumes maintaining them. */
   public void rebuildPrimaryIndex() {
     if (indexing) {
       return;
@@ -141,17 +140,35 @@ public final class Table {
     for (Index ix : sorted) {
       ix.rebuild(rows.iterator());
     }
-    Map<Object, Long> index = new ConcurrentHashMap<>((int) Math.min(Integer.MAX_VALUE, rows.size() * 4 / 3 + 16));
-    if (pk.length > 0) {
-      for (Iterator<RowVersion> it = rows.iterator(); it.hasNext(); ) {
-        RowVersion v = it.next();
-        if (v.isLive()) {
-          index.put(primaryKeyOf(v), v.rowId());
-        }
-      }
-    }
-    primaryIndex = index;
     indexing = true;
+  }
+
+  /**
+   * Starts applying the changes of one commit: index entries they add or remove stay invisible to
+   * readers until {@link #endBatch()}, and each index node is copied at most once for the batch
+   * (see {@link KeyTree}). Writer only; the commit's timestamp is published after the batch ends.
+   */
+  public void beginBatch() {
+    batched = true;
+  }
+
+  /** Publishes the index changes of the batch. */
+  public void endBatch() {
+    batched = false;
+    publishIndexes();
+  }
+
+  private void publishIndexes() {
+    for (Index ix : sorted) {
+      ix.publish();
+    }
+  }
+
+  /** Publishes the index changes of a change applied outside a batch. */
+  private void applied() {
+    if (!batched) {
+      publishIndexes();
+    }
   }
 
   /** The next row id this table would hand out (for the snapshot). */
@@ -202,45 +219,61 @@ public final class Table {
 
   /** The row id of the newest committed live row with this primary key, or null. */
   public Long rowIdForKey(Object key) {
-    return primaryIndex.get(key);
+    if (primaryOrder == null) {
+      return null;
+    }
+    for (Iterator<Index.Entry> it = primaryEntries(key); it.hasNext(); ) {
+      long rowId = it.next().rowId();
+      RowVersion head = rows.get(rowId);
+      if (head != null && head.isLive() && key.equals(primaryKeyOf(head))) {
+        return rowId;
+      }
+    }
+    return null;
   }
 
   /**
    * The committed row with primary key {@code key} visible at {@code snapshot}, found through the
-   * index; null if there is none. When the index
-   * cannot answer for an older snapshot (the key's row changed since), it returns
-   * {@link #INDEX_CANNOT_ANSWER} and the caller scans.
+   * sorted primary-key index, or null if there is none. The index keeps an entry for the key of
+   * every kept version (see {@link Index}), so a miss is final at any pinned snapshot.
    */
   public Object[] lookup(Object key, long snapshot) {
-    Long rowId = primaryIndex.get(key);
-    if (rowId != null) {
-      RowVersion head = rows.get(rowId);
+    RowVersion v = lookupVersion(key, snapshot);
+    return v == null ? null : v.values();
+  }
+
+  /** The committed version with primary key {@code key} visible at {@code snapshot}, or null. */
+  public RowVersion lookupVersion(Object key, long snapshot) {
+    for (Iterator<Index.Entry> it = primaryEntries(key); it.hasNext(); ) {
+      RowVersion head = rows.get(it.next().rowId());
       RowVersion v = head == null ? null : head.visibleAt(snapshot);
-      if (v != null) {
-        Object[] values = v.values();
-        if (key.equals(primaryKeyOf(values))) {
-          return values;
-        }
+      if (v != null && key.equals(primaryKeyOf(v))) {
+        return v;
       }
-      return INDEX_CANNOT_ANSWER;
     }
-    return lastKeyRemovalTs <= snapshot ? null : INDEX_CANNOT_ANSWER;
+    return null;
+  }
+
+  /** The entries of the primary-key index with key {@code key} ({@link #primaryKeyOf} form). */
+  private Iterator<Index.Entry> primaryEntries(Object key) {
+    Object[] k = pk.length == 1 ? new Object[] {key} : ((List<?>) key).toArray();
+    return primaryOrder.range(k, true, k, true);
   }
 
   /** A snapshot that sees the newest committed version of every row, for {@link #scan}. */
   public static final long NEWEST = Long.MAX_VALUE - 1;
 
-  /** Returned by {@link #lookup} when only a scan can tell. */
-  public static final Object[] INDEX_CANNOT_ANSWER = new Object[0];
-
   /** An estimate of the number of live rows, for the planner's statistics. */
   public long approximateRowCount() {
-    return pk.length > 0 ? primaryIndex.size() : rows.size();
+    return liveRows;
   }
 
-  /** The values of the versions visible at {@code snapshot}, in row-id order (a full scan). */
-  public Iterator<Object[]> scanValues(long snapshot) {
-    return rows.visibleValues(snapshot);
+  /**
+   * The values of the versions visible at {@code snapshot}, in row-id order (a full scan), with
+   * only the columns marked in {@code columns} decoded (all when it is null), the others null.
+   */
+  public Iterator<Object[]> scanValues(long snapshot, boolean[] columns) {
+    return rows.visibleValues(snapshot, columns);
   }
 
   /** Iterates the versions visible at {@code snapshot}, in row-id order. */
@@ -253,14 +286,12 @@ public final class Table {
     rows.put(rowId, new RowVersion(rowId, format, format.encode(values), ts, null));
     bumpRowId(rowId);
     passIdentity(values);
+    liveRows++;
     if (indexing) {
-      Object key = primaryKeyOf(values);
-      if (key != null) {
-        primaryIndex.put(key, rowId);
-      }
       for (Index ix : sorted) {
         ix.add(values, rowId);
       }
+      applied();
     }
   }
 
@@ -283,14 +314,8 @@ public final class Table {
         }
       }
     }
-    Object oldKey = indexing ? primaryKeyOf(oldValues) : null;
-    if (oldKey != null) {
-      Object newKey = primaryKeyOf(values);
-      if (!oldKey.equals(newKey)) {
-        lastKeyRemovalTs = ts;
-        primaryIndex.remove(oldKey, rowId);
-      }
-      primaryIndex.put(newKey, rowId);
+    if (indexing) {
+      applied();
     }
   }
 
@@ -302,11 +327,7 @@ public final class Table {
     }
     old.end(ts);
     versioned.add(rowId);
-    lastKeyRemovalTs = ts;
-    Object key = indexing ? primaryKeyOf(old) : null;
-    if (key != null) {
-      primaryIndex.remove(key, rowId);
-    }
+    liveRows--;
   }
 
   /**
@@ -371,6 +392,7 @@ public final class Table {
         versioned.add(rowId); // still has versions someone may need
       }
     }
+    publishIndexes();
   }
 
   /** Removes the index entries of dropped versions whose keys no kept version has. */
@@ -438,6 +460,7 @@ public final class Table {
       restoreIdentityNext(oldIdentity >= 0 && sources[identityColumn] == oldIdentity
           ? old.identityNextValue() : identityNext.get());
     }
+    beginBatch();
     for (Iterator<RowVersion> it = old.rows.iterator(); it.hasNext(); ) {
       RowVersion v = it.next();
       if (!v.isLive()) {
@@ -450,6 +473,7 @@ public final class Table {
       }
       applyInsert(v.rowId(), values, ts);
     }
+    endBatch();
   }
 
   private static boolean seenBy(RowVersion v, long[] snapshots) {

@@ -1,0 +1,401 @@
+package org.vsldb.storage.table;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The entries (key, row id) of an {@link Index}, in a B+tree of arrays: about 12 bytes per entry
+ * besides the key itself, where a skip list spends an entry object and a node.
+ *
+ * <p>One writer, any number of readers that never lock. Readers see the tree as it was at the last
+ * {@link #publish()}. The writer changes a working copy: a node that a published tree contains is
+ * copied before its first change (copy on write along the path from the root), and a node made
+ * since the last publish is changed in place, so a batch of changes (one commit) copies each
+ * node at most once. {@link #publish()} makes the whole batch visible with one volatile write.
+ *
+ * <p>Leaves hold up to {@link #MAX} entries in two parallel arrays. A branch holds up to
+ * {@link #MAX} children; its entry {@code i} (for {@code i >= 1}) is a lower bound of every entry
+ * under child {@code i} and above every entry under child {@code i - 1}. A full leaf splits in half,
+ * except when the new entry goes after all of its entries: then the new entry starts a leaf of its
+ * own, so that keys inserted in ascending order fill leaves completely. Removal does not merge
+ * nodes; a node that becomes empty is unlinked. {@link #load} builds full leaves from sorted entries.
+ */
+final class KeyTree {
+  /** The order of entries: by key, then by row id. */
+  @FunctionalInterface
+  interface Order {
+    int compare(Object keyA, long rowA, Object keyB, long rowB);
+  }
+
+  static final int MAX = 64;
+
+  private static class Node {
+    final long batch;
+    int n;
+    final Object[] keys;
+    final long[] rows;
+
+    Node(long batch, Object[] keys, long[] rows, int n) {
+      this.batch = batch;
+      this.keys = keys;
+      this.rows = rows;
+      this.n = n;
+    }
+  }
+
+  private static final class Branch extends Node {
+    final Node[] children;
+
+    Branch(long batch, Object[] keys, long[] rows, Node[] children, int n) {
+      super(batch, keys, rows, n);
+      this.children = children;
+    }
+  }
+
+  private final Order order;
+  /** The tree readers see. */
+  private volatile Node root;
+  private volatile int size;
+  /** The writer's tree; the same as {@link #root} until the writer changes something. */
+  private Node working;
+  private int workingSize;
+  /** The writer's batch: nodes stamped with it are not yet published and may change in place. */
+  private long batch = 1;
+
+  KeyTree(Order order) {
+    this.order = order;
+    this.root = new Node(0, new Object[MAX], new long[MAX], 0);
+    this.working = root;
+  }
+
+  /** The number of entries readers see. */
+  int size() {
+    return size;
+  }
+
+  /** Makes every change since the last publish visible to readers. Writer only. */
+  void publish() {
+    if (working != root) {
+      root = working;
+    }
+    size = workingSize;
+    batch++;
+  }
+
+  /** Replaces the whole tree by {@code sorted} (in this tree's order, no duplicates) and publishes it. Writer only. */
+  void load(List<Index.Entry> sorted) {
+    int count = sorted.size();
+    java.util.ArrayList<Node> level = new java.util.ArrayList<>();
+    for (int start = 0; start < count || level.isEmpty(); start += MAX) {
+      int n = Math.min(MAX, count - start);
+      Node leaf = new Node(batch, new Object[MAX], new long[MAX], n);
+      for (int i = 0; i < n; i++) {
+        Index.Entry e = sorted.get(start + i);
+        leaf.keys[i] = e.key();
+        leaf.rows[i] = e.rowId();
+      }
+      level.add(leaf);
+    }
+    while (level.size() > 1) {
+      java.util.ArrayList<Node> up = new java.util.ArrayList<>();
+      for (int start = 0; start < level.size(); start += MAX) {
+        int n = Math.min(MAX, level.size() - start);
+        Branch b = new Branch(batch, new Object[MAX], new long[MAX], new Node[MAX], n);
+        for (int i = 0; i < n; i++) {
+          Node child = level.get(start + i);
+          b.children[i] = child;
+          Node low = lowest(child);
+          b.keys[i] = low.keys[0];
+          b.rows[i] = low.rows[0];
+        }
+        up.add(b);
+      }
+      level = up;
+    }
+    working = level.get(0);
+    workingSize = count;
+    publish();
+  }
+
+  private static Node lowest(Node node) {
+    while (node instanceof Branch b) {
+      node = b.children[0];
+    }
+    return node;
+  }
+
+  /** Adds an entry; returns false if it is already there. Writer only. */
+  boolean add(Object key, long rowId) {
+    Node node = mutable(working);
+    working = node;
+    Branch[] path = new Branch[16];
+    int[] at = new int[16];
+    int depth = 0;
+    while (node instanceof Branch b) {
+      int i = childFor(b, key, rowId);
+      Node child = mutable(b.children[i]);
+      b.children[i] = child;
+      path[depth] = b;
+      at[depth] = i;
+      depth++;
+      node = child;
+    }
+    int pos = search(node, key, rowId);
+    if (pos >= 0) {
+      return false;
+    }
+    pos = -pos - 1;
+    workingSize++;
+    if (node.n < MAX) {
+      insertAt(node, pos, key, rowId, null);
+      return true;
+    }
+    // Split the leaf, then carry the new right node up as long as parents overflow.
+    Node right = split(node, pos, key, rowId, null);
+    for (int d = depth - 1; d >= 0; d--) {
+      Branch parent = path[d];
+      int slot = at[d] + 1;
+      Object sepKey = right.keys[0];
+      long sepRow = right.rows[0];
+      if (parent.n < MAX) {
+        insertAt(parent, slot, sepKey, sepRow, right);
+        return true;
+      }
+      right = split(parent, slot, sepKey, sepRow, right);
+    }
+    Branch top = new Branch(batch, new Object[MAX], new long[MAX], new Node[MAX], 2);
+    Node oldTop = working;
+    top.children[0] = oldTop;
+    top.children[1] = right;
+    top.keys[0] = oldTop.keys[0];
+    top.rows[0] = oldTop.rows[0];
+    top.keys[1] = right.keys[0];
+    top.rows[1] = right.rows[0];
+    working = top;
+    return true;
+  }
+
+  /** Removes an entry; returns false if it is not there. Writer only. */
+  boolean remove(Object key, long rowId) {
+    Node node = working;
+    Branch[] path = new Branch[16];
+    int[] at = new int[16];
+    int depth = 0;
+    while (node instanceof Branch b) {
+      path[depth] = b;
+      at[depth] = childFor(b, key, rowId);
+      node = b.children[at[depth]];
+      depth++;
+    }
+    int pos = search(node, key, rowId);
+    if (pos < 0) {
+      return false;
+    }
+    // Copy the path now that the entry is known to be there.
+    Node top = mutable(working);
+    working = top;
+    Node cur = top;
+    for (int d = 0; d < depth; d++) {
+      Branch b = (Branch) cur;
+      path[d] = b;
+      Node child = mutable(b.children[at[d]]);
+      b.children[at[d]] = child;
+      cur = child;
+    }
+    removeAt(cur, pos);
+    workingSize--;
+    for (int d = depth - 1; d >= 0 && cur.n == 0; d--) {
+      removeAt(path[d], at[d]);
+      cur = path[d];
+    }
+    while (working instanceof Branch b && b.n == 1) {
+      working = b.children[0];
+    }
+    if (working instanceof Branch b && b.n == 0) {
+      working = new Node(batch, new Object[MAX], new long[MAX], 0);
+    }
+    return true;
+  }
+
+  /** The entries from the first not below (key, rowId), in order, as the last publish left them. */
+  Iterator<Index.Entry> from(Object key, long rowId) {
+    return new Cursor(root, key, rowId);
+  }
+
+  /** Every entry, in order, as the last publish left them. */
+  Iterator<Index.Entry> all() {
+    return new Cursor(root, null, 0);
+  }
+
+  private Node mutable(Node node) {
+    if (node.batch == batch) {
+      return node;
+    }
+    if (node instanceof Branch b) {
+      return new Branch(batch, b.keys.clone(), b.rows.clone(), b.children.clone(), b.n);
+    }
+    return new Node(batch, node.keys.clone(), node.rows.clone(), node.n);
+  }
+
+  /** The child of {@code b} whose range holds (key, rowId): the last whose lower bound is not above it. */
+  private int childFor(Branch b, Object key, long rowId) {
+    int lo = 1;
+    int hi = b.n - 1;
+    int found = 0;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (order.compare(b.keys[mid], b.rows[mid], key, rowId) <= 0) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /** Binary search in a leaf: the position of the entry, or {@code -(insertion point) - 1}. */
+  private int search(Node leaf, Object key, long rowId) {
+    int lo = 0;
+    int hi = leaf.n - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = order.compare(leaf.keys[mid], leaf.rows[mid], key, rowId);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -lo - 1;
+  }
+
+  private static void insertAt(Node node, int pos, Object key, long rowId, Node child) {
+    int tail = node.n - pos;
+    System.arraycopy(node.keys, pos, node.keys, pos + 1, tail);
+    System.arraycopy(node.rows, pos, node.rows, pos + 1, tail);
+    node.keys[pos] = key;
+    node.rows[pos] = rowId;
+    if (node instanceof Branch b) {
+      System.arraycopy(b.children, pos, b.children, pos + 1, tail);
+      b.children[pos] = child;
+    }
+    node.n++;
+  }
+
+  private static void removeAt(Node node, int pos) {
+    int tail = node.n - pos - 1;
+    System.arraycopy(node.keys, pos + 1, node.keys, pos, tail);
+    System.arraycopy(node.rows, pos + 1, node.rows, pos, tail);
+    node.keys[node.n - 1] = null;
+    if (node instanceof Branch b) {
+      System.arraycopy(b.children, pos + 1, b.children, pos, tail);
+      b.children[node.n - 1] = null;
+    }
+    node.n--;
+  }
+
+  /**
+   * Splits a full node (already mutable) while inserting (key, rowId[, child]) at {@code pos}; returns
+   * the new right node, whose first entry is the separator for the parent.
+   */
+  private Node split(Node node, int pos, Object key, long rowId, Node child) {
+    boolean branch = node instanceof Branch;
+    Node right = branch
+        ? new Branch(batch, new Object[MAX], new long[MAX], new Node[MAX], 0)
+        : new Node(batch, new Object[MAX], new long[MAX], 0);
+    if (pos == node.n) {
+      insertAt(right, 0, key, rowId, child); // appending: keep the left node full
+      return right;
+    }
+    int move = node.n / 2;
+    int from = node.n - move;
+    System.arraycopy(node.keys, from, right.keys, 0, move);
+    System.arraycopy(node.rows, from, right.rows, 0, move);
+    java.util.Arrays.fill(node.keys, from, node.n, null);
+    if (branch) {
+      System.arraycopy(((Branch) node).children, from, ((Branch) right).children, 0, move);
+      java.util.Arrays.fill(((Branch) node).children, from, node.n, null);
+    }
+    right.n = move;
+    node.n = from;
+    if (pos <= from) {
+      insertAt(node, pos, key, rowId, child);
+    } else {
+      insertAt(right, pos - from, key, rowId, child);
+    }
+    return right;
+  }
+
+  /** An in-order walk over one published tree, from a lower bound, with the path kept on a stack. */
+  private final class Cursor implements Iterator<Index.Entry> {
+    private final Branch[] path = new Branch[16];
+    private final int[] at = new int[16];
+    private int depth;
+    private Node leaf;
+    private int pos;
+
+    Cursor(Node top, Object key, long rowId) {
+      Node node = top;
+      while (node instanceof Branch b) {
+        int i = key == null ? 0 : childFor(b, key, rowId);
+        path[depth] = b;
+        at[depth] = i;
+        depth++;
+        node = b.children[i];
+      }
+      leaf = node;
+      if (key != null) {
+        int p = search(node, key, rowId);
+        pos = p >= 0 ? p : -p - 1;
+      }
+      settle();
+    }
+
+    /** Moves past the ends of exhausted leaves to the next entry, if any. */
+    private void settle() {
+      while (leaf != null && pos >= leaf.n) {
+        leaf = nextLeaf();
+        pos = 0;
+      }
+    }
+
+    private Node nextLeaf() {
+      int d = depth - 1;
+      while (d >= 0 && at[d] + 1 >= path[d].n) {
+        d--;
+      }
+      if (d < 0) {
+        return null;
+      }
+      at[d]++;
+      Node node = path[d].children[at[d]];
+      for (int k = d + 1; k < depth; k++) {
+        Branch b = (Branch) node;
+        path[k] = b;
+        at[k] = 0;
+        node = b.children[0];
+      }
+      return node;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return leaf != null;
+    }
+
+    @Override
+    public Index.Entry next() {
+      if (leaf == null) {
+        throw new NoSuchElementException();
+      }
+      Index.Entry e = new Index.Entry(leaf.keys[pos], leaf.rows[pos]);
+      pos++;
+      settle();
+      return e;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.vsldb.storage.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** {@link KeyTree}: the entries of an index, checked against a sorted set as the model. */
+class KeyTreeTest {
+  private static final KeyTree.Order ORDER = (ka, ra, kb, rb) -> {
+    int c = Integer.compare((Integer) ka, (Integer) kb);
+    return c != 0 ? c : Long.compare(ra, rb);
+  };
+
+  /** The model's entries, key * 2^32 + row id, ordered as the tree orders them. */
+  private static long pack(int key, long row) {
+    return ((long) key << 32) | row;
+  }
+
+  private static List<Long> contents(Iterator<Index.Entry> it) {
+    List<Long> out = new ArrayList<>();
+    while (it.hasNext()) {
+      Index.Entry e = it.next();
+      out.add(pack((Integer) e.key(), e.rowId()));
+    }
+    return out;
+  }
+
+  @Test
+  void randomAddsAndRemoves_readInOrderFromAnyBound_matchTheModel() {
+    Random rnd = new Random(42);
+    for (int round = 0; round < 20; round++) {
+      KeyTree tree = new KeyTree(ORDER);
+      TreeSet<Long> model = new TreeSet<>();
+      int keys = 1 + rnd.nextInt(5000);
+      for (int op = 0; op < 20_000; op++) {
+        int key = rnd.nextInt(keys);
+        long row = rnd.nextInt(4);
+        if (rnd.nextInt(3) == 0) {
+          assertEquals(model.remove(pack(key, row)), tree.remove(key, row));
+        } else {
+          assertEquals(model.add(pack(key, row)), tree.add(key, row));
+        }
+        if (rnd.nextInt(50) == 0) {
+          tree.publish();
+        }
+      }
+      tree.publish();
+      assertEquals(new ArrayList<>(model), contents(tree.all()));
+      assertEquals(model.size(), tree.size());
+      for (int probe = 0; probe < 200; probe++) {
+        int key = rnd.nextInt(keys + 2) - 1;
+        long row = rnd.nextInt(5) - 1;
+        assertEquals(new ArrayList<>(model.tailSet(pack(key, Math.max(row, 0)), true)),
+            contents(tree.from(key, Math.max(row, 0))), "from (" + key + ", " + row + ")");
+      }
+    }
+  }
+
+  @Test
+  void ascendingInserts_fillLeavesCompletely_andRemovingEverythingLeavesAnEmptyTree() {
+    KeyTree tree = new KeyTree(ORDER);
+    for (int i = 0; i < 100_000; i++) {
+      assertTrue(tree.add(i, i));
+    }
+    tree.publish();
+    assertEquals(100_000, tree.size());
+    assertEquals(0, (Integer) tree.from(0, 0).next().key());
+    for (int i = 0; i < 100_000; i++) {
+      assertTrue(tree.remove(i, i));
+    }
+    assertFalse(tree.remove(5, 5));
+    tree.publish();
+    assertEquals(0, tree.size());
+    assertFalse(tree.all().hasNext());
+    assertTrue(tree.add(3, 1));
+    tree.publish();
+    assertEquals(List.of(pack(3, 1)), contents(tree.all()));
+  }
+
+  @Test
+  void loadFromSortedEntries_thenChange_matchesTheModel() {
+    List<Index.Entry> sorted = new ArrayList<>();
+    TreeSet<Long> model = new TreeSet<>();
+    for (int i = 0; i < 10_000; i += 2) {
+      sorted.add(new Index.Entry(i, 1));
+      model.add(pack(i, 1));
+    }
+    KeyTree tree = new KeyTree(ORDER);
+    tree.load(sorted);
+    assertEquals(new ArrayList<>(model), contents(tree.all()));
+    for (int i = 1; i < 10_000; i += 2) {
+      tree.add(i, 0);
+      model.add(pack(i, 0));
+    }
+    tree.publish();
+    assertEquals(new ArrayList<>(model), contents(tree.all()));
+    tree.load(List.of());
+    assertFalse(tree.all().hasNext());
+  }
+
+  @Test
+  void readers_seeOnlyPublishedBatches_whileTheWriterChangesTheTree() throws Exception {
+    KeyTree tree = new KeyTree(ORDER);
+    // Each batch adds the keys of one round and removes those of the round before, so a
+    // published tree always holds exactly one round: 1,000 consecutive keys, all with its row id.
+    int perRound = 1000;
+    for (int k = 0; k < perRound; k++) {
+      tree.add(k, 0);
+    }
+    tree.publish();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<String> failure = new AtomicReference<>();
+    List<Thread> readers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      Thread t = new Thread(() -> {
+        while (!stop.get() && failure.get() == null) {
+          List<Long> seen = contents(tree.all());
+          if (seen.size() != perRound) {
+            failure.set("saw " + seen.size() + " entries");
+            return;
+          }
+          long round = seen.get(0) & 0xFFFFFFFFL;
+          for (int i = 0; i < perRound; i++) {
+            if (seen.get(i) != pack((int) (round * perRound + i), round)) {
+              failure.set("a mixed batch at " + i + " of round " + round);
+              return;
+            }
+          }
+        }
+      });
+      t.start();
+      readers.add(t);
+    }
+    for (int round = 1; round < 300 && failure.get() == null; round++) {
+      for (int k = 0; k < perRound; k++) {
+        tree.add(round * perRound + k, round);
+        tree.remove((round - 1) * perRound + k, round - 1);
+      }
+      tree.publish();
+    }
+    stop.set(true);
+    for (Thread t : readers) {
+      t.join();
+    }
+    assertEquals(null, failure.get());
+  }
+}
