@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The committed rows of one table, as version chains keyed by row id, plus two primary-key
- * indexes: a hash index of the newest committed versions, for point lookups, and a sorted
- * {@link Index} on the key columns (see {@link #primaryKeyOrder()}), for ranges and key order.
+ * The committed rows of one table, as version chains keyed by row id (each version's values kept
+ * as an image in the table's {@link RowFormat}), plus a sorted {@link Index} on the primary-key
+ * columns (see {@link #primaryKeyOrder()}) for point lookups, ranges and key order, and the
+ * sorted indexes of the table's definition.
+ *
+ * <p>Index changes become visible to readers when published: after each change, or, between
+ * {@link #beginBatch()} and {@link #endBatch()}, once for a whole commit.
  *
  * <p>Reads are lock-free. Mutations ({@link #applyInsert}, {@link #applyUpdate},
  * {@link #applyDelete}) are made only by the single committing thread that holds the store's

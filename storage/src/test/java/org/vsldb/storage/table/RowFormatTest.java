@@ -1,0 +1,121 @@
+package org.vsldb.storage.table;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link RowFormat}: the in-memory row image of docs/FORMATS.md, "In memory: row images". */
+class RowFormatTest {
+  private static final ColumnType[] TYPES = ColumnType.values();
+
+  private static RowFormat format(ColumnType... types) {
+    List<ColumnDef> cols = new ArrayList<>();
+    for (int i = 0; i < types.length; i++) {
+      cols.add(new ColumnDef("C" + i, types[i], 0, 0, true));
+    }
+    return new RowFormat(cols);
+  }
+
+  private static Object randomValue(ColumnType t, Random rnd) {
+    if (rnd.nextInt(5) == 0) {
+      return null;
+    }
+    return switch (t) {
+      case BOOLEAN -> rnd.nextBoolean();
+      case TINYINT -> (byte) rnd.nextInt();
+      case SMALLINT -> (short) rnd.nextInt();
+      case INTEGER, DATE, TIME -> rnd.nextInt();
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> rnd.nextLong();
+      case REAL -> rnd.nextInt(10) == 0 ? Float.NaN : Float.intBitsToFloat(rnd.nextInt());
+      case DOUBLE -> rnd.nextInt(10) == 0 ? -0.0 : Double.longBitsToDouble(rnd.nextLong());
+      case DECIMAL -> new BigDecimal(new BigInteger(rnd.nextInt(300), rnd).multiply(BigInteger.valueOf(rnd.nextBoolean() ? 1 : -1)),
+          rnd.nextInt(200) - 100);
+      case CHAR, VARCHAR -> randomString(rnd);
+      case BINARY, VARBINARY -> {
+        byte[] b = new byte[rnd.nextInt(300)];
+        rnd.nextBytes(b);
+        yield Bytes.wrap(b);
+      }
+    };
+  }
+
+  /** ASCII, Latin-1, other BMP characters, pairs and lone surrogates, lengths across varint sizes. */
+  private static String randomString(Random rnd) {
+    int n = rnd.nextInt(4) == 0 ? rnd.nextInt(20_000) : rnd.nextInt(40);
+    StringBuilder s = new StringBuilder();
+    int kind = rnd.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      s.append(kind == 0 ? (char) (32 + rnd.nextInt(95)) : (char) rnd.nextInt(0x10000));
+    }
+    return s.toString();
+  }
+
+  @Test
+  void everyTypeWithNulls_roundTripsExactly_wholeRowsAndSingleColumns() {
+    Random rnd = new Random(7);
+    for (int round = 0; round < 500; round++) {
+      int n = 1 + rnd.nextInt(20);
+      ColumnType[] types = new ColumnType[n];
+      Object[] values = new Object[n];
+      for (int i = 0; i < n; i++) {
+        types[i] = TYPES[rnd.nextInt(TYPES.length)];
+        values[i] = randomValue(types[i], rnd);
+      }
+      RowFormat f = format(types);
+      byte[] image = f.encode(values);
+      Object[] back = f.decode(image);
+      for (int i = 0; i < n; i++) {
+        assertEquals(values[i], back[i], "column " + i + " of type " + types[i]);
+        assertEquals(values[i], f.value(image, i), "column " + i + " alone");
+      }
+      boolean[] some = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        some[i] = rnd.nextBoolean();
+      }
+      Object[] partial = f.decode(image, some);
+      for (int i = 0; i < n; i++) {
+        assertEquals(some[i] ? values[i] : null, partial[i], "column " + i + " decoded only when marked");
+      }
+    }
+  }
+
+  @Test
+  void theTypicalRow_takesSixtyFourBytes() {
+    RowFormat f = format(ColumnType.INTEGER, ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.DOUBLE, ColumnType.TIMESTAMP);
+    byte[] image = f.encode(new Object[] {7, "customer-100000000007", "city-number-10000007", 1.75, 1_700_000_000_000L});
+    assertEquals(64, image.length);
+    assertEquals(0, image[0], "no NULLs");
+    assertArrayEquals(new byte[] {0, 0, 0, 7}, java.util.Arrays.copyOfRange(image, 1, 5));
+    assertEquals(21 << 1 | 1, image[5], "an ASCII string of 21 bytes");
+  }
+
+  @Test
+  void nulls_areBitsInTheBitmap_andTakeNoOtherSpace() {
+    RowFormat f = format(ColumnType.INTEGER, ColumnType.VARCHAR, ColumnType.INTEGER);
+    byte[] image = f.encode(new Object[] {null, null, 5});
+    assertEquals(1 + 4, image.length);
+    assertEquals(0b011, image[0]);
+    assertNull(f.value(image, 1));
+    assertEquals(5, f.value(image, 2));
+  }
+
+  @Test
+  void valuesOfTheWrongClass_areRefusedBeforeTheyReachAnImage() {
+    assertTrue(RowFormat.accepts(ColumnType.INTEGER, 5L), "numbers convert to the column's width");
+    assertFalse(RowFormat.accepts(ColumnType.INTEGER, "5"));
+    assertFalse(RowFormat.accepts(ColumnType.VARCHAR, 5));
+    assertFalse(RowFormat.accepts(ColumnType.VARBINARY, new byte[1]));
+    RowFormat f = format(ColumnType.INTEGER);
+    assertThrows(IllegalArgumentException.class, () -> f.encode(new Object[] {1, 2}));
+  }
+}
