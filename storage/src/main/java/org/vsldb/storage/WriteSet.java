@@ -87,18 +87,19 @@ final class WriteSet {
 
   /** Sets the pending state of {@code rowId}, keeping the key maps in step; null removes it. */
   void put(long rowId, Pending next) {
-    Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
+    Long id = rowId; // boxed once for both maps
+    Pending prev = next == null ? pending.remove(id) : pending.put(id, next);
     for (int slot = 0; slot < newKeys.size(); slot++) {
       if (prev != null && prev.values() != null) {
         Object k = keyOf(slot, prev.values());
         if (k != null) {
-          newKeys.get(slot).remove(k, rowId);
+          newKeys.get(slot).remove(k, id);
         }
       }
       if (next != null && next.values() != null) {
         Object k = keyOf(slot, next.values());
         if (k != null) {
-          newKeys.get(slot).put(k, rowId);
+          newKeys.get(slot).put(k, id);
         }
       }
     }

@@ -72,6 +72,8 @@ public final class StatementPlanner {
           .run(planner, rel, traits, materializations, lattices);
 
   private final CalciteSchema rootSchema;
+  /** The root schema as {@link SchemaPlus}: a view of {@link #rootSchema}, made once. */
+  private final SchemaPlus rootPlus;
   private final JavaTypeFactory typeFactory;
   private final SqlParser.Config parserConfig;
   private final SqlValidator.Config validatorConfig;
@@ -79,6 +81,7 @@ public final class StatementPlanner {
 
   public StatementPlanner(CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
     this.rootSchema = rootSchema;
+    this.rootPlus = rootSchema.plus();
     this.typeFactory = typeFactory;
     this.parserConfig =
         SqlParser.config()
@@ -101,7 +104,7 @@ public final class StatementPlanner {
   }
 
   public SchemaPlus rootSchema() {
-    return rootSchema.plus();
+    return rootPlus;
   }
 
   /**

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.BiRel;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
@@ -37,15 +40,19 @@ public final class ColumnPruning {
     if (inputs.isEmpty()) {
       return narrow(rel, needed);
     }
-    List<RelNode> fresh = new ArrayList<>(inputs.size());
-    boolean changed = false;
+    if (!(rel instanceof SingleRel || rel instanceof BiRel || rel instanceof SetOp)) {
+      return rel; // a node that cannot relink its inputs: its scans decode every column
+    }
     for (int i = 0; i < inputs.size(); i++) {
       RelNode in = inputs.get(i);
       RelNode p = prune(in, neededOf(rel, i, needed));
-      fresh.add(p);
-      changed |= p != in;
+      if (p != in) {
+        // In place, as the planner itself relinks nodes: a copy would re-derive traits and
+        // re-check collations that the finished plan already satisfies.
+        rel.replaceInput(i, p);
+      }
     }
-    return changed ? rel.copy(rel.getTraitSet(), fresh) : rel;
+    return rel;
   }
 
   /** The columns of input {@code i} of {@code rel} that {@code rel} reads when {@code needed} of its own are read. */

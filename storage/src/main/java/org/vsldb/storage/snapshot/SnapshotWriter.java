@@ -121,7 +121,7 @@ public final class SnapshotWriter {
           while (n < SnapshotFormat.ROWS_PER_BLOCK && it.hasNext()) {
             RowVersion v = it.next();
             sink.i64(v.rowId());
-            ValueCodec.encodeValues(v.values(), sink);
+            v.writeValues(sink); // from the row's image, as ValueCodec.encodeValues would
             n++;
           }
           sink.putI32At(countAt, n);

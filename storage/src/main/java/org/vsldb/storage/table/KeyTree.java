@@ -62,6 +62,9 @@ final class KeyTree {
   private int workingSize;
   /** The writer's batch: nodes stamped with it are not yet published and may change in place. */
   private long batch = 1;
+  /** The writer's path from the root to a leaf, reused by every change. */
+  private final Branch[] path = new Branch[16];
+  private final int[] at = new int[16];
 
   KeyTree(Order order) {
     this.order = order;
@@ -129,8 +132,6 @@ final class KeyTree {
   boolean add(Object key, long rowId) {
     Node node = mutable(working);
     working = node;
-    Branch[] path = new Branch[16];
-    int[] at = new int[16];
     int depth = 0;
     while (node instanceof Branch b) {
       int i = childFor(b, key, rowId);
@@ -179,8 +180,6 @@ final class KeyTree {
   /** Removes an entry; returns false if it is not there. Writer only. */
   boolean remove(Object key, long rowId) {
     Node node = working;
-    Branch[] path = new Branch[16];
-    int[] at = new int[16];
     int depth = 0;
     while (node instanceof Branch b) {
       path[depth] = b;
@@ -330,22 +329,24 @@ final class KeyTree {
     return right;
   }
 
-  /** An in-order walk over one published tree, from a lower bound, with the path kept on a stack. */
+  /**
+   * An in-order walk over one published tree, from a lower bound. It descends to the first leaf
+   * without keeping the path (a point lookup rarely leaves that leaf); the first time it must go
+   * on to the next leaf it descends again, this time keeping the path on a stack.
+   */
   private final class Cursor implements Iterator<Index.Entry> {
-    private final Branch[] path = new Branch[16];
-    private final int[] at = new int[16];
+    private final Node top;
+    private Branch[] path;
+    private int[] at;
     private int depth;
     private Node leaf;
     private int pos;
 
     Cursor(Node top, Object key, long rowId) {
+      this.top = top;
       Node node = top;
       while (node instanceof Branch b) {
-        int i = key == null ? 0 : childFor(b, key, rowId);
-        path[depth] = b;
-        at[depth] = i;
-        depth++;
-        node = b.children[i];
+        node = b.children[key == null ? 0 : childFor(b, key, rowId)];
       }
       leaf = node;
       if (key != null) {
@@ -353,6 +354,22 @@ final class KeyTree {
         pos = p >= 0 ? p : -p - 1;
       }
       settle();
+    }
+
+    /** Records the path from the top to the current leaf (found again by its first entry). */
+    private void recordPath() {
+      path = new Branch[16];
+      at = new int[16];
+      Object key = leaf.keys[0];
+      long rowId = leaf.rows[0];
+      Node node = top;
+      while (node instanceof Branch b) {
+        int i = childFor(b, key, rowId);
+        path[depth] = b;
+        at[depth] = i;
+        depth++;
+        node = b.children[i];
+      }
     }
 
     /** Moves past the ends of exhausted leaves to the next entry, if any. */
@@ -364,6 +381,12 @@ final class KeyTree {
     }
 
     private Node nextLeaf() {
+      if (leaf.n == 0) {
+        return null; // only an empty tree has an empty leaf
+      }
+      if (path == null) {
+        recordPath();
+      }
       int d = depth - 1;
       while (d >= 0 && at[d] + 1 >= path[d].n) {
         d--;

@@ -8,6 +8,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.vsldb.storage.io.ByteSink;
+import org.vsldb.storage.io.ValueCodec;
 import org.vsldb.storage.io.Wtf8;
 
 /**
@@ -141,6 +143,71 @@ public final class RowFormat {
       out[j] = value(image, columns[j]);
     }
     return out;
+  }
+
+  /**
+   * Writes the values of an image as the log and the snapshot encode a row ({@code docs/FORMATS.md},
+   * "Values"), byte for byte what {@link org.vsldb.storage.io.ValueCodec#encodeValues} writes for
+   * the decoded values, without making them.
+   */
+  public void writeValues(byte[] image, ByteSink out) {
+    out.i32(types.length);
+    int at = bitmap;
+    for (int i = 0; i < types.length; i++) {
+      if (isNull(image, i)) {
+        out.u8(ValueCodec.TAG_NULL);
+        continue;
+      }
+      ColumnType t = types[i];
+      switch (t) {
+        case BOOLEAN, TINYINT -> {
+          out.u8(t.code());
+          out.u8(image[at]);
+        }
+        case SMALLINT -> {
+          out.u8(t.code());
+          out.i16((short) SHORT.get(image, at));
+        }
+        case INTEGER, DATE, TIME -> {
+          out.u8(ColumnType.INTEGER.code());
+          out.i32((int) INT.get(image, at));
+        }
+        case REAL -> {
+          out.u8(t.code());
+          out.i32((int) INT.get(image, at));
+        }
+        case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
+          out.u8(ColumnType.BIGINT.code());
+          out.i64((long) LONG.get(image, at));
+        }
+        case DOUBLE -> {
+          out.u8(t.code());
+          out.i64((long) LONG.get(image, at));
+        }
+        case CHAR, VARCHAR -> {
+          int head = varint(image, at);
+          out.u8(ColumnType.VARCHAR.code());
+          out.i32(head >>> 1);
+          out.raw(image, at + varintSize(head), head >>> 1);
+        }
+        case BINARY, VARBINARY -> {
+          int n = varint(image, at);
+          out.u8(ColumnType.VARBINARY.code());
+          out.i32(n);
+          out.raw(image, at + varintSize(n), n);
+        }
+        case DECIMAL -> {
+          int z = varint(image, at);
+          int p = at + varintSize(z);
+          int n = varint(image, p);
+          out.u8(t.code());
+          out.i32(unzigzag(z));
+          out.i32(n);
+          out.raw(image, p + varintSize(n), n);
+        }
+      }
+      at = skip(t, image, at);
+    }
   }
 
   private static boolean isNull(byte[] image, int i) {

@@ -51,6 +51,11 @@ public final class RowVersion {
     return format.values(image, columns);
   }
 
+  /** Writes the row's values in the log's and snapshot's encoding ({@link RowFormat#writeValues}). */
+  public void writeValues(org.vsldb.storage.io.ByteSink out) {
+    format.writeValues(image, out);
+  }
+
   /** The row's image ({@link RowFormat}); callers must not modify it. */
   byte[] image() {
     return image;

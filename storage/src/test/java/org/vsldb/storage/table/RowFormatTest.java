@@ -78,6 +78,12 @@ class RowFormatTest {
         assertEquals(values[i], back[i], "column " + i + " of type " + types[i]);
         assertEquals(values[i], f.value(image, i), "column " + i + " alone");
       }
+      org.vsldb.storage.io.ByteSink direct = new org.vsldb.storage.io.ByteSink(64);
+      org.vsldb.storage.io.ByteSink viaValues = new org.vsldb.storage.io.ByteSink(64);
+      f.writeValues(image, direct);
+      org.vsldb.storage.io.ValueCodec.encodeValues(values, viaValues);
+      assertArrayEquals(java.util.Arrays.copyOf(viaValues.array(), viaValues.length()),
+          java.util.Arrays.copyOf(direct.array(), direct.length()), "the log's encoding of the same values");
       boolean[] some = new boolean[n];
       for (int i = 0; i < n; i++) {
         some[i] = rnd.nextBoolean();
