@@ -38,6 +38,32 @@ class SqlEngineTest {
     return ((Result.Count) run(sql, params)).count();
   }
 
+  private int[] parameterRow(String sql) throws SQLException {
+    return ((org.vsldb.sql.exec.Command.Dml) engine.prepare(sql, session.schema())).input().parameterRow();
+  }
+
+  @Test
+  void insertOfBareParameters_makesItsRowWithoutRunningThePlan_andOtherInsertsRunIt() throws SQLException {
+    run("create table t(a int primary key, b varchar(10), c double)");
+    run("create table k(a int primary key, b int check (b > 0))");
+    assertTrue(Arrays.equals(new int[] {0, 1, 2}, parameterRow("insert into t values (?, ?, ?)")));
+    assertTrue(Arrays.equals(new int[] {1, 0, 2}, parameterRow("insert into t (b, a, c) values (?, ?, ?)")));
+    assertEquals(null, parameterRow("insert into t values (?, 'x', ?)"), "a literal is computed by the plan");
+    assertEquals(null, parameterRow("insert into t values (? + 1, ?, ?)"));
+    assertEquals(null, parameterRow("insert into t (a, b) values (?, ?)"), "an omitted column's default");
+    assertEquals(null, parameterRow("insert into t values (?, ?, ?), (?, ?, ?)"));
+    assertEquals(null, parameterRow("insert into k values (?, ?)"), "a CHECK is a computed column");
+    assertEquals(1, count("insert into t values (?, ?, ?)", 7, "seven", 7.5));
+    assertEquals(1, count("insert into t (b, a, c) values (?, ?, ?)", "eight", 8, null));
+    assertEquals(List.of(List.of(7, "seven", 7.5), Arrays.asList(8, "eight", null)), rows("select * from t order by a"));
+    SQLException tooLong = assertThrows(SQLException.class, () -> run("insert into t values (?, ?, ?)", 9, "elevenchars", 1.0));
+    assertEquals("22001", tooLong.getSQLState());
+    SQLException duplicate = assertThrows(SQLException.class, () -> run("insert into t values (?, ?, ?)", 7, "again", 1.0));
+    assertEquals("23505", duplicate.getSQLState());
+    SQLException check = assertThrows(SQLException.class, () -> run("insert into k values (?, ?)", 1, 0));
+    assertEquals("23513", check.getSQLState());
+  }
+
   @Test
   void roundTrip_createInsertSelectUpdateDelete() throws SQLException {
     run("create table t(a int primary key, b varchar(10), c double)");

@@ -364,17 +364,7 @@ public final class Session {
       Transaction t = begin();
       int mark = t.mark();
       try {
-        List<Object[]> rows = new ArrayList<>();
-        Enumerator<Object> e = d.input().bindable().bind(context(d.input(), t, values, flag)).enumerator();
-        try {
-          boolean scalar = d.input().scalarRows();
-          while (e.moveNext()) {
-            Object r = e.current();
-            rows.add(scalar ? new Object[] {r} : (Object[]) r);
-          }
-        } finally {
-          e.close();
-        }
+        List<Object[]> rows = inputRows(d.input(), t, values, flag);
         if (inserted != null) {
           inserted.clear(); // a retried statement reports only its last run's rows
         }
@@ -401,6 +391,33 @@ public final class Session {
             : ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
       }
     }
+  }
+
+  /**
+   * The rows a DML statement's input plan computes; a plan that is one row of bare parameters
+   * (see {@link CompiledQuery#parameterRow()}) is not run: its row is the parameter values.
+   */
+  private List<Object[]> inputRows(CompiledQuery input, Transaction t, Object[] values, AtomicBoolean flag) {
+    int[] direct = input.parameterRow();
+    if (direct != null) {
+      Object[] row = new Object[direct.length];
+      for (int i = 0; i < direct.length; i++) {
+        row[i] = values[direct[i]];
+      }
+      return java.util.Collections.singletonList(row);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    Enumerator<Object> e = input.bindable().bind(context(input, t, values, flag)).enumerator();
+    try {
+      boolean scalar = input.scalarRows();
+      while (e.moveNext()) {
+        Object r = e.current();
+        rows.add(scalar ? new Object[] {r} : (Object[]) r);
+      }
+    } finally {
+      e.close();
+    }
+    return rows;
   }
 
   /** Runs a COPY in the transaction; a failure undoes the rows it added, as for DML. */

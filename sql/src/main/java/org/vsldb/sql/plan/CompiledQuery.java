@@ -15,13 +15,17 @@ import org.vsldb.sql.ColumnMeta;
  * @param columns the result columns
  * @param parameterTypes the SQL type of each {@code ?}, in order
  * @param plan the optimized plan, as EXPLAIN prints it
+ * @param parameterRow when the plan is one row whose columns are {@code ?} parameters themselves
+ *     (as in {@code INSERT ... VALUES (?, ?)} into columns of the parameters' types), the
+ *     parameter index of each column, so the row can be made without running the code; else null
  */
 public record CompiledQuery(
     Bindable<Object> bindable,
     Map<String, Object> stash,
     List<ColumnMeta> columns,
     List<SqlTypeName> parameterTypes,
-    String plan) {
+    String plan,
+    int[] parameterRow) {
 
   /** Whether each row comes as a bare value rather than an {@code Object[]}. */
   public boolean scalarRows() {

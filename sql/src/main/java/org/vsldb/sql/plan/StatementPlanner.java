@@ -296,7 +296,33 @@ public final class StatementPlanner {
       }
     }
     String plan = RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
-    return new CompiledQuery(bindable, java.util.Collections.unmodifiableMap(stash), List.copyOf(columns), List.copyOf(params), plan);
+    return new CompiledQuery(bindable, java.util.Collections.unmodifiableMap(stash), List.copyOf(columns),
+        List.copyOf(params), plan, parameterRow(best));
+  }
+
+  /**
+   * For a plan that is a Calc without a condition over one row of VALUES, projecting only bare
+   * {@code ?} parameters (no cast: each has its column's type), the parameter index of each
+   * column; else null. Running such a plan returns the bound parameter values unchanged.
+   */
+  private static int[] parameterRow(RelNode best) {
+    if (!(best instanceof org.apache.calcite.adapter.enumerable.EnumerableCalc calc)
+        || !(calc.getInput() instanceof org.apache.calcite.adapter.enumerable.EnumerableValues values)
+        || values.getTuples().size() != 1
+        || calc.getProgram().getCondition() != null) {
+      return null;
+    }
+    org.apache.calcite.rex.RexProgram program = calc.getProgram();
+    List<org.apache.calcite.rex.RexLocalRef> projects = program.getProjectList();
+    int[] out = new int[projects.size()];
+    for (int i = 0; i < out.length; i++) {
+      RexNode e = program.expandLocalRef(projects.get(i));
+      if (!(e instanceof org.apache.calcite.rex.RexDynamicParam p)) {
+        return null;
+      }
+      out[i] = p.getIndex();
+    }
+    return out;
   }
 
   /** A Calcite root schema with no tables of its own, for the engine to add its schemas to. */

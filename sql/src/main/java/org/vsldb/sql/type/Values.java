@@ -201,9 +201,20 @@ public final class Values {
     return (int) (LocalTime.parse(v.toString().trim()).toNanoOfDay() / 1_000_000);
   }
 
+  /**
+   * 1900-01-01T00:00Z: from here on java.util.Date's calendar is the proleptic Gregorian one
+   * java.time uses, so a Timestamp's local time is its instant plus the zone's offset.
+   */
+  private static final long GREGORIAN_ONLY = -2_208_988_800_000L;
+
   private static long toTimestampMillis(Object v) {
     LocalDateTime ldt;
     if (v instanceof java.sql.Timestamp t) {
+      long utc = t.getTime();
+      if (utc >= GREGORIAN_ONLY) {
+        // the wall-clock fields toLocalDateTime() reads, without making them (same zone, same instant)
+        return utc + java.util.TimeZone.getDefault().getOffset(utc);
+      }
       ldt = t.toLocalDateTime();
     } else if (v instanceof LocalDateTime t) {
       ldt = t;

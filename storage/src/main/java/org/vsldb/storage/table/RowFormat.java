@@ -65,10 +65,28 @@ public final class RowFormat {
       throw new IllegalArgumentException("row has " + values.length + " values for " + types.length + " columns");
     }
     int size = bitmap;
+    byte[][] wide = null; // the WTF-8 bytes of strings that are not ASCII, made once
     for (int i = 0; i < types.length; i++) {
       Object v = values[i];
-      if (v != null) {
-        size += size(types[i], v);
+      if (v == null) {
+        continue;
+      }
+      ColumnType t = types[i];
+      if (t.isCharacter()) {
+        String s = (String) v;
+        int n = asciiLength(s);
+        if (n < 0) {
+          if (wide == null) {
+            wide = new byte[types.length][];
+          }
+          byte[] b = Wtf8.encode(s);
+          wide[i] = b;
+          size += varintSize(b.length << 1) + b.length;
+        } else {
+          size += varintSize(n << 1 | 1) + n;
+        }
+      } else {
+        size += size(t, v);
       }
     }
     byte[] out = new byte[size];
@@ -77,6 +95,20 @@ public final class RowFormat {
       Object v = values[i];
       if (v == null) {
         out[i >>> 3] |= (byte) (1 << (i & 7));
+      } else if (types[i].isCharacter()) {
+        byte[] b = wide == null ? null : wide[i];
+        if (b == null) {
+          String s = (String) v;
+          int n = s.length();
+          at = putVarint(out, at, n << 1 | 1);
+          for (int k = 0; k < n; k++) {
+            out[at++] = (byte) s.charAt(k);
+          }
+        } else {
+          at = putVarint(out, at, b.length << 1);
+          System.arraycopy(b, 0, out, at, b.length);
+          at += b.length;
+        }
       } else {
         at = put(types[i], v, out, at);
       }
@@ -220,15 +252,7 @@ public final class RowFormat {
       case SMALLINT -> 2;
       case INTEGER, DATE, TIME, REAL -> 4;
       case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> 8;
-      case CHAR, VARCHAR -> {
-        String s = (String) v;
-        int n = asciiLength(s);
-        if (n < 0) {
-          n = Wtf8.encode(s).length;
-          yield varintSize(n << 1) + n;
-        }
-        yield varintSize(n << 1 | 1) + n;
-      }
+      case CHAR, VARCHAR -> throw new IllegalStateException("strings are sized by encode");
       case BINARY, VARBINARY -> {
         int n = ((Bytes) v).length();
         yield varintSize(n) + n;
@@ -265,21 +289,7 @@ public final class RowFormat {
         LONG.set(out, at, Double.doubleToRawLongBits(((Number) v).doubleValue()));
         at += 8;
       }
-      case CHAR, VARCHAR -> {
-        String s = (String) v;
-        int n = asciiLength(s);
-        if (n >= 0) {
-          at = putVarint(out, at, n << 1 | 1);
-          for (int i = 0; i < n; i++) {
-            out[at++] = (byte) s.charAt(i);
-          }
-        } else {
-          byte[] b = Wtf8.encode(s);
-          at = putVarint(out, at, b.length << 1);
-          System.arraycopy(b, 0, out, at, b.length);
-          at += b.length;
-        }
-      }
+      case CHAR, VARCHAR -> throw new IllegalStateException("strings are written by encode");
       case BINARY, VARBINARY -> {
         byte[] b = ((Bytes) v).toByteArray();
         at = putVarint(out, at, b.length);
