@@ -161,6 +161,11 @@ public final class Store implements AutoCloseable {
     return snapshots.pinNewest(this::lastCommitTs);
   }
 
+  /** Moves a pin to the newest published commit (a READ COMMITTED statement's new snapshot). */
+  void movePin(Snapshots.Pin pin) {
+    pin.moveToNewest(this::lastCommitTs);
+  }
+
   /**
    * Keeps the versions visible at {@code ts} (a snapshot a result is still reading) until the
    * returned handle is closed.

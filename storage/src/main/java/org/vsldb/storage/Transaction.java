@@ -51,14 +51,14 @@ public final class Transaction {
     pinNewest();
   }
 
-  /** Pins the newest published commit as this transaction's snapshot. */
+  /** Pins the newest published commit as this transaction's snapshot, moving its pin if it has one. */
   private void pinNewest() {
-    Snapshots.Pin old = pin;
-    pin = store.pinNewest();
-    snapshot = pin.ts();
-    if (old != null) {
-      old.close();
+    if (pin == null) {
+      pin = store.pinNewest();
+    } else {
+      store.movePin(pin);
     }
+    snapshot = pin.ts();
   }
 
   /** The commit timestamp of the newest commit this transaction sees. */
