@@ -27,9 +27,7 @@ final class CommitCheck {
         throw new StoreException(
             Reason.WRITE_CONFLICT, "table " + ws.table.def().name() + " was dropped meanwhile");
       }
-      for (Map.Entry<Long, Pending> e : ws.pending.entrySet()) {
-        long rowId = e.getKey();
-        Pending p = e.getValue();
+      ws.pending.forEach((rowId, p) -> {
         if (!p.isInsert() && (ws.table.head(rowId) != p.base() || !p.base().isLive())) {
           throw new StoreException(
               Reason.WRITE_CONFLICT,
@@ -53,7 +51,7 @@ final class CommitCheck {
                 : p.isInsert()
                     ? new Change.Insert(t, rowId, p.values())
                     : new Change.Update(t, rowId, p.values()));
-      }
+      });
     }
     return changes;
   }

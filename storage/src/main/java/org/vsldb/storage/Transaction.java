@@ -204,14 +204,16 @@ public final class Transaction {
       }
     }
     if (ws != null) {
-      List<Map.Entry<Long, Pending>> inserts = new ArrayList<>();
-      for (Map.Entry<Long, Pending> e : ws.pending.entrySet()) {
-        if (e.getValue().isInsert() && !e.getValue().isDelete()) {
-          inserts.add(e);
+      List<Long> ids = new ArrayList<>();
+      List<Object[]> rows = new ArrayList<>();
+      ws.pending.forEach((rowId, p) -> {
+        if (p.isInsert() && !p.isDelete()) {
+          ids.add(rowId);
+          rows.add(p.values());
         }
-      }
-      for (Map.Entry<Long, Pending> e : inserts) {
-        consumer.accept(e.getKey(), e.getValue().values());
+      });
+      for (int i = 0; i < ids.size(); i++) {
+        consumer.accept(ids.get(i), rows.get(i));
       }
     }
   }

@@ -3,7 +3,6 @@ package org.vsldb.storage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsldb.storage.table.Index;
@@ -29,7 +28,7 @@ final class WriteSet {
   }
 
   final Table table;
-  final LinkedHashMap<Long, Pending> pending = new LinkedHashMap<>();
+  final PendingMap pending = new PendingMap();
   /** Slot 0 is the primary key (when the table has one), then each unique index. */
   private final List<Index> uniqueIndexes = new ArrayList<>();
   private final boolean hasPrimaryKey;
@@ -87,19 +86,19 @@ final class WriteSet {
 
   /** Sets the pending state of {@code rowId}, keeping the key maps in step; null removes it. */
   void put(long rowId, Pending next) {
-    Long id = rowId; // boxed once for both maps
-    Pending prev = next == null ? pending.remove(id) : pending.put(id, next);
+    Long id = null; // boxed once, for the key maps, when they need it
+    Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
     for (int slot = 0; slot < newKeys.size(); slot++) {
       if (prev != null && prev.values() != null) {
         Object k = keyOf(slot, prev.values());
         if (k != null) {
-          newKeys.get(slot).remove(k, id);
+          newKeys.get(slot).remove(k, id == null ? (id = rowId) : id);
         }
       }
       if (next != null && next.values() != null) {
         Object k = keyOf(slot, next.values());
         if (k != null) {
-          newKeys.get(slot).put(k, id);
+          newKeys.get(slot).put(k, id == null ? (id = rowId) : id);
         }
       }
     }

@@ -1,0 +1,181 @@
+package org.vsldb.storage;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.vsldb.storage.WriteSet.Pending;
+
+/**
+ * A write set's pending changes by row id, in the order the rows were first changed: what a
+ * {@code LinkedHashMap<Long, Pending>} does, without a boxed key and an entry object per row (a
+ * transaction that inserts a million rows keeps a million of these until it commits).
+ *
+ * <p>Row ids and changes sit in two parallel arrays in insertion order; a removed row leaves a
+ * hole (a null change) that a rehash compacts. An open-addressing table of positions, linear
+ * probing, finds a row id. Used by one thread at a time, as its transaction is.
+ */
+final class PendingMap {
+  private static final int FREE = 0;
+  private static final int GONE = -1;
+
+  private long[] ids = new long[8];
+  private Pending[] changes = new Pending[8];
+  /** Entries appended, holes included. */
+  private int end;
+  private int size;
+  /** Position + 1 of each entry, {@link #FREE}, or {@link #GONE} where one was removed. */
+  private int[] slots = new int[16];
+  private int gone;
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  Pending get(long rowId) {
+    int at = find(rowId);
+    return at < 0 ? null : changes[at];
+  }
+
+  boolean containsKey(long rowId) {
+    return find(rowId) >= 0;
+  }
+
+  /** Sets the change of {@code rowId} (a new row id goes last); returns the previous one, or null. */
+  Pending put(long rowId, Pending change) {
+    int at = find(rowId);
+    if (at >= 0) {
+      Pending previous = changes[at];
+      changes[at] = change;
+      return previous;
+    }
+    if ((end + 1 + gone) * 2 > slots.length || end == ids.length) {
+      grow();
+    }
+    ids[end] = rowId;
+    changes[end] = change;
+    end++;
+    size++;
+    insertSlot(rowId, end);
+    return null;
+  }
+
+  /** Removes the change of {@code rowId}; returns it, or null. */
+  Pending remove(long rowId) {
+    int mask = slots.length - 1;
+    for (int i = hash(rowId) & mask; ; i = (i + 1) & mask) {
+      int s = slots[i];
+      if (s == FREE) {
+        return null;
+      }
+      if (s != GONE && ids[s - 1] == rowId) {
+        Pending previous = changes[s - 1];
+        changes[s - 1] = null;
+        slots[i] = GONE;
+        gone++;
+        size--;
+        return previous;
+      }
+    }
+  }
+
+  /** The changes, in the order their rows were first changed. */
+  Iterable<Pending> values() {
+    return () -> new Iterator<>() {
+      int i = next(0);
+
+      private int next(int from) {
+        while (from < end && changes[from] == null) {
+          from++;
+        }
+        return from;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return i < end;
+      }
+
+      @Override
+      public Pending next() {
+        if (i >= end) {
+          throw new NoSuchElementException();
+        }
+        Pending p = changes[i];
+        i = next(i + 1);
+        return p;
+      }
+    };
+  }
+
+  /** Receives a row id and its change. */
+  @FunctionalInterface
+  interface Visitor {
+    void visit(long rowId, Pending change);
+  }
+
+  /** Visits every row id and change, in the order the rows were first changed. */
+  void forEach(Visitor visitor) {
+    for (int i = 0; i < end; i++) {
+      if (changes[i] != null) {
+        visitor.visit(ids[i], changes[i]);
+      }
+    }
+  }
+
+  private int find(long rowId) {
+    int mask = slots.length - 1;
+    for (int i = hash(rowId) & mask; ; i = (i + 1) & mask) {
+      int s = slots[i];
+      if (s == FREE) {
+        return -1;
+      }
+      if (s != GONE && ids[s - 1] == rowId) {
+        return s - 1;
+      }
+    }
+  }
+
+  private void insertSlot(long rowId, int position) {
+    int mask = slots.length - 1;
+    int i = hash(rowId) & mask;
+    while (slots[i] != FREE && slots[i] != GONE) {
+      i = (i + 1) & mask;
+    }
+    if (slots[i] == GONE) {
+      gone--;
+    }
+    slots[i] = position;
+  }
+
+  /** Compacts the holes away and rebuilds the table at a size that keeps it at most half full. */
+  private void grow() {
+    int n = 0;
+    for (int i = 0; i < end; i++) {
+      if (changes[i] != null) {
+        ids[n] = ids[i];
+        changes[n] = changes[i];
+        n++;
+      }
+    }
+    java.util.Arrays.fill(changes, n, end, null);
+    end = n;
+    int capacity = Math.max(8, Integer.highestOneBit(Math.max(1, n)) << 2);
+    if (capacity != ids.length) {
+      ids = java.util.Arrays.copyOf(ids, capacity);
+      changes = java.util.Arrays.copyOf(changes, capacity);
+    }
+    slots = new int[capacity * 2];
+    gone = 0;
+    for (int i = 0; i < end; i++) {
+      insertSlot(ids[i], i + 1);
+    }
+  }
+
+  private static int hash(long rowId) {
+    long h = rowId * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 32);
+  }
+}
