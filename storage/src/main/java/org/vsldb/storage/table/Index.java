@@ -177,6 +177,16 @@ public final class Index {
     };
   }
 
+  /**
+   * Calls {@code visitor} with the row id of each entry whose key equals {@code key} (all of the
+   * index's columns), in row-id order, until it returns false.
+   */
+  void visitRowsWithKey(Object[] key, java.util.function.LongPredicate visitor) {
+    Object k = single ? key[0] : key;
+    entries.visit(k, Long.MIN_VALUE, (entryKey, rowId) ->
+        order.compare(entryKey, rowId, k, Long.MAX_VALUE) < 0 && visitor.test(rowId));
+  }
+
   /** Whether a version has the key of entry {@code e} (decoding only the key's columns). */
   boolean matches(Entry e, RowVersion v) {
     if (single) {

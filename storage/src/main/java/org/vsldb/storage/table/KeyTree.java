@@ -222,6 +222,42 @@ final class KeyTree {
     return new Cursor(root, key, rowId);
   }
 
+  /** Receives entries until it returns false. */
+  @FunctionalInterface
+  interface Visitor {
+    boolean visit(Object key, long rowId);
+  }
+
+  /**
+   * Visits the entries from the first not below (key, rowId), in order, as the last publish left
+   * them, until the visitor returns false. Within the first leaf it makes no objects (a point
+   * lookup's entries are almost always there).
+   */
+  void visit(Object key, long rowId, Visitor visitor) {
+    Node top = root;
+    Node node = top;
+    while (node instanceof Branch b) {
+      node = b.children[childFor(b, key, rowId)];
+    }
+    int p = search(node, key, rowId);
+    for (int i = p >= 0 ? p : -p - 1; i < node.n; i++) {
+      if (!visitor.visit(node.keys[i], node.rows[i])) {
+        return;
+      }
+    }
+    if (node.n == 0) {
+      return;
+    }
+    Cursor rest = new Cursor(top, node.keys[node.n - 1], node.rows[node.n - 1]);
+    rest.next(); // the last entry of the leaf just visited
+    while (rest.hasNext()) {
+      Index.Entry e = rest.next();
+      if (!visitor.visit(e.key(), e.rowId())) {
+        return;
+      }
+    }
+  }
+
   /** Every entry, in order, as the last publish left them. */
   Iterator<Index.Entry> all() {
     return new Cursor(root, null, 0);

@@ -226,14 +226,16 @@ public final class Table {
     if (primaryOrder == null) {
       return null;
     }
-    for (Iterator<Index.Entry> it = primaryEntries(key); it.hasNext(); ) {
-      long rowId = it.next().rowId();
+    long[] found = {-1};
+    primaryOrder.visitRowsWithKey(primaryKeyArray(key), rowId -> {
       RowVersion head = rows.get(rowId);
       if (head != null && head.isLive() && key.equals(primaryKeyOf(head))) {
-        return rowId;
+        found[0] = rowId;
+        return false;
       }
-    }
-    return null;
+      return true;
+    });
+    return found[0] < 0 ? null : found[0];
   }
 
   /**
@@ -248,20 +250,22 @@ public final class Table {
 
   /** The committed version with primary key {@code key} visible at {@code snapshot}, or null. */
   public RowVersion lookupVersion(Object key, long snapshot) {
-    for (Iterator<Index.Entry> it = primaryEntries(key); it.hasNext(); ) {
-      RowVersion head = rows.get(it.next().rowId());
+    RowVersion[] found = {null};
+    primaryOrder.visitRowsWithKey(primaryKeyArray(key), rowId -> {
+      RowVersion head = rows.get(rowId);
       RowVersion v = head == null ? null : head.visibleAt(snapshot);
       if (v != null && key.equals(primaryKeyOf(v))) {
-        return v;
+        found[0] = v;
+        return false;
       }
-    }
-    return null;
+      return true;
+    });
+    return found[0];
   }
 
-  /** The entries of the primary-key index with key {@code key} ({@link #primaryKeyOf} form). */
-  private Iterator<Index.Entry> primaryEntries(Object key) {
-    Object[] k = pk.length == 1 ? new Object[] {key} : ((List<?>) key).toArray();
-    return primaryOrder.range(k, true, k, true);
+  /** A primary key ({@link #primaryKeyOf} form) as the key array of the primary-key index. */
+  private Object[] primaryKeyArray(Object key) {
+    return pk.length == 1 ? new Object[] {key} : ((List<?>) key).toArray();
   }
 
   /** A snapshot that sees the newest committed version of every row, for {@link #scan}. */
