@@ -205,14 +205,6 @@ public final class Index {
     return true;
   }
 
-  /** Whether an entry's key equals the key of {@code row}. */
-  boolean matches(Entry e, Object[] row) {
-    if (single) {
-      return KeyOrder.compareValues(e.key, row[columns[0]]) == 0;
-    }
-    return matches(e, row, columns);
-  }
-
   /** Whether the key of {@code row} lies between two bounds (key prefixes, or null for none). */
   public boolean inRange(Object[] row, Object[] lo, boolean loInclusive, Object[] hi, boolean hiInclusive) {
     Object[] key = keyOf(row);

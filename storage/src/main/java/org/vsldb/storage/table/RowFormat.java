@@ -191,40 +191,19 @@ public final class RowFormat {
         continue;
       }
       ColumnType t = types[i];
+      out.u8(logTag(t));
       switch (t) {
-        case BOOLEAN, TINYINT -> {
-          out.u8(t.code());
-          out.u8(image[at]);
-        }
-        case SMALLINT -> {
-          out.u8(t.code());
-          out.i16((short) SHORT.get(image, at));
-        }
-        case INTEGER, DATE, TIME -> {
-          out.u8(ColumnType.INTEGER.code());
-          out.i32((int) INT.get(image, at));
-        }
-        case REAL -> {
-          out.u8(t.code());
-          out.i32((int) INT.get(image, at));
-        }
-        case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> {
-          out.u8(ColumnType.BIGINT.code());
-          out.i64((long) LONG.get(image, at));
-        }
-        case DOUBLE -> {
-          out.u8(t.code());
-          out.i64((long) LONG.get(image, at));
-        }
+        case BOOLEAN, TINYINT -> out.u8(image[at]);
+        case SMALLINT -> out.i16((short) SHORT.get(image, at));
+        case INTEGER, DATE, TIME, REAL -> out.i32((int) INT.get(image, at));
+        case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> out.i64((long) LONG.get(image, at));
         case CHAR, VARCHAR -> {
           int head = varint(image, at);
-          out.u8(ColumnType.VARCHAR.code());
           out.i32(head >>> 1);
           out.raw(image, at + varintSize(head), head >>> 1);
         }
         case BINARY, VARBINARY -> {
           int n = varint(image, at);
-          out.u8(ColumnType.VARBINARY.code());
           out.i32(n);
           out.raw(image, at + varintSize(n), n);
         }
@@ -232,7 +211,6 @@ public final class RowFormat {
           int z = varint(image, at);
           int p = at + varintSize(z);
           int n = varint(image, p);
-          out.u8(t.code());
           out.i32(unzigzag(z));
           out.i32(n);
           out.raw(image, p + varintSize(n), n);
@@ -240,6 +218,20 @@ public final class RowFormat {
       }
       at = skip(t, image, at);
     }
+  }
+
+  /**
+   * The tag the log gives a value of a column of type {@code t}: it tags by representation, so
+   * DATE and TIME values are INTEGERs, timestamps BIGINTs, CHAR VARCHAR and BINARY VARBINARY.
+   */
+  private static int logTag(ColumnType t) {
+    return switch (t) {
+      case DATE, TIME -> ColumnType.INTEGER.code();
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ColumnType.BIGINT.code();
+      case CHAR -> ColumnType.VARCHAR.code();
+      case BINARY -> ColumnType.VARBINARY.code();
+      default -> t.code();
+    };
   }
 
   private static boolean isNull(byte[] image, int i) {
