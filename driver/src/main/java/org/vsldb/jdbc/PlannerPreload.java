@@ -27,6 +27,7 @@ public final class PlannerPreload {
       SqlStdOperatorTable::instance,
       () -> initialise(org.vsldb.sql.parser.impl.VslSqlParserImpl.class),
       () -> initialise(org.vsldb.sql.type.VslTypeFactory.class),
+      () -> initialise(org.apache.calcite.rel.type.TimeFrames.class),
       () -> RelOptUtil.registerDefaultRules(new VolcanoPlanner(), false, false),
       () -> initialise(org.apache.calcite.adapter.enumerable.EnumerableRules.class),
       () -> initialise(org.vsldb.sql.rules.StoreRules.class),
