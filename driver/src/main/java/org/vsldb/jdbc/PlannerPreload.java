@@ -90,7 +90,8 @@ public final class PlannerPreload {
       try {
         step.run();
       } catch (RuntimeException | LinkageError e) {
-        // A step that fails here fails again, with its error, where a statement needs it.
+        // The preload stops. A statement that needs the same state fails too, as it would have
+        // when making it (a class whose initialiser failed cannot be used).
         return;
       }
     }
