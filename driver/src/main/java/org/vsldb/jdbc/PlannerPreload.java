@@ -11,8 +11,9 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Initialises the planner's shared state (Calcite's operator table, vsl's parser, the planner
- * rules, the metadata providers and the generated metadata handlers that every plan's cost
- * model asks) on a background thread, while a program that will connect soon does other work:
+ * rules, the metadata providers, the generated metadata handlers that every plan's cost model
+ * asks, then those that plans of tables ask) on a background thread, while a program that will
+ * connect soon does other work:
  * the shell starts it before sqlline sets itself up. No SQL is planned; each step only makes
  * static state that the first statement would otherwise make on its own thread.
  *
@@ -36,12 +37,13 @@ public final class PlannerPreload {
       () -> handler(BuiltInMetadata.NodeTypes.Handler.class),
       () -> handler(BuiltInMetadata.NonCumulativeCost.Handler.class),
       () -> handler(BuiltInMetadata.RowCount.Handler.class),
-      () -> handler(BuiltInMetadata.ExplainVisibility.Handler.class),
-      () -> handler(BuiltInMetadata.CumulativeCost.Handler.class),
+      () -> handler(BuiltInMetadata.Collation.Handler.class),
+      () -> handler(BuiltInMetadata.Predicates.Handler.class),
       () -> handler(BuiltInMetadata.Selectivity.Handler.class),
       () -> handler(BuiltInMetadata.ColumnUniqueness.Handler.class),
-      () -> handler(BuiltInMetadata.Predicates.Handler.class),
-      () -> handler(BuiltInMetadata.Collation.Handler.class));
+      () -> handler(BuiltInMetadata.DistinctRowCount.Handler.class),
+      () -> handler(BuiltInMetadata.MaxRowCount.Handler.class),
+      () -> handler(BuiltInMetadata.MinRowCount.Handler.class));
 
   private static Thread thread;
   private static volatile boolean stop;
