@@ -61,7 +61,6 @@ public final class Shell {
     String url = toUrl(location == null ? DEFAULT_LOCATION : location);
     // The planner's shared state is made on another core while sqlline sets itself up.
     org.vsldb.jdbc.PlannerPreload.start();
-    preloadMetaDataProxyClass();
     ProgressReporting.setDefaultListener(new ProgressLine(System.err, System.console() != null));
     if (System.console() == null) {
       // No terminal (a pipe or a script): jline cannot measure a width, so give tables room.
@@ -108,22 +107,6 @@ public final class Shell {
     sqllineArgs.addAll(passThrough);
     SqlLine.Status status = SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
     return status == SqlLine.Status.OK ? 0 : 1;
-  }
-
-  /**
-   * Makes, on a background thread, the class of the dynamic proxy in which sqlline wraps every
-   * connection's {@code DatabaseMetaData} (for the same class loader and interface, so the JDK's
-   * proxy cache gives sqlline this class). Generating and defining that class, a proxy of some
-   * 180 methods, costs the connect tens of milliseconds at start-up. Only JDK classes are
-   * involved, so this thread may run beside anything else.
-   */
-  static void preloadMetaDataProxyClass() {
-    Thread t = new Thread(() -> java.lang.reflect.Proxy.newProxyInstance(
-        java.sql.DatabaseMetaData.class.getClassLoader(),
-        new Class<?>[] {java.sql.DatabaseMetaData.class},
-        (proxy, method, args) -> null), "vsl metadata proxy preload");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** A location as a JDBC URL: a URL is kept, a directory becomes {@code jdbc:vsl:<dir>}. */
