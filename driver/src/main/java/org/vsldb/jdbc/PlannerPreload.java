@@ -13,9 +13,9 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * Initialises the planner's shared state (Calcite's operator table, vsl's parser, the planner
  * rules, the metadata providers, the generated metadata handlers that every plan's cost model
  * asks, then those that plans of tables ask) on a background thread, while a program that will
- * connect soon does other work:
- * the shell starts it before sqlline sets itself up. No SQL is planned; each step only makes
- * static state that the first statement would otherwise make on its own thread.
+ * connect soon does other work: the shell starts it before sqlline sets itself up. No SQL is
+ * planned; each step only makes static state that the first statement would otherwise make on
+ * its own thread.
  *
  * <p>The first {@link VslDriver#connect} waits for the step under way and stops the rest, before
  * it touches Calcite. So Calcite's classes are never initialised by two threads at once (their
@@ -23,27 +23,32 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * ends would deadlock). Steps not run are done later, on demand, as without the preload.
  */
 public final class PlannerPreload {
-  /** The steps, in the order a first statement needs their results. */
-  private static final List<Runnable> STEPS = List.of(
-      SqlStdOperatorTable::instance,
-      () -> initialise(org.vsldb.sql.parser.impl.VslSqlParserImpl.class),
-      () -> initialise(org.vsldb.sql.type.VslTypeFactory.class),
-      () -> initialise(org.apache.calcite.rel.type.TimeFrames.class),
-      () -> RelOptUtil.registerDefaultRules(new VolcanoPlanner(), false, false),
-      () -> initialise(org.apache.calcite.adapter.enumerable.EnumerableRules.class),
-      () -> initialise(org.vsldb.sql.rules.StoreRules.class),
-      () -> initialise(org.vsldb.sql.rules.GroupedSemiJoinRules.class),
-      () -> initialise(DefaultRelMetadataProvider.class),
-      () -> handler(BuiltInMetadata.NodeTypes.Handler.class),
-      () -> handler(BuiltInMetadata.NonCumulativeCost.Handler.class),
-      () -> handler(BuiltInMetadata.RowCount.Handler.class),
-      () -> handler(BuiltInMetadata.Collation.Handler.class),
-      () -> handler(BuiltInMetadata.Predicates.Handler.class),
-      () -> handler(BuiltInMetadata.Selectivity.Handler.class),
-      () -> handler(BuiltInMetadata.ColumnUniqueness.Handler.class),
-      () -> handler(BuiltInMetadata.DistinctRowCount.Handler.class),
-      () -> handler(BuiltInMetadata.MaxRowCount.Handler.class),
-      () -> handler(BuiltInMetadata.MinRowCount.Handler.class));
+  /**
+   * The steps, in the order a first statement needs their results; a holder class, so that a
+   * program that never starts the preload does not make them when it connects.
+   */
+  private static final class Steps {
+    static final List<Runnable> ALL = List.of(
+        SqlStdOperatorTable::instance,
+        () -> initialise(org.vsldb.sql.parser.impl.VslSqlParserImpl.class),
+        () -> initialise(org.vsldb.sql.type.VslTypeFactory.class),
+        () -> initialise(org.apache.calcite.rel.type.TimeFrames.class),
+        () -> RelOptUtil.registerDefaultRules(new VolcanoPlanner(), false, false),
+        () -> initialise(org.apache.calcite.adapter.enumerable.EnumerableRules.class),
+        () -> initialise(org.vsldb.sql.rules.StoreRules.class),
+        () -> initialise(org.vsldb.sql.rules.GroupedSemiJoinRules.class),
+        () -> initialise(DefaultRelMetadataProvider.class),
+        () -> handler(BuiltInMetadata.NodeTypes.Handler.class),
+        () -> handler(BuiltInMetadata.NonCumulativeCost.Handler.class),
+        () -> handler(BuiltInMetadata.RowCount.Handler.class),
+        () -> handler(BuiltInMetadata.Collation.Handler.class),
+        () -> handler(BuiltInMetadata.Predicates.Handler.class),
+        () -> handler(BuiltInMetadata.Selectivity.Handler.class),
+        () -> handler(BuiltInMetadata.ColumnUniqueness.Handler.class),
+        () -> handler(BuiltInMetadata.DistinctRowCount.Handler.class),
+        () -> handler(BuiltInMetadata.MaxRowCount.Handler.class),
+        () -> handler(BuiltInMetadata.MinRowCount.Handler.class));
+  }
 
   private static Thread thread;
   private static volatile boolean stop;
@@ -85,7 +90,7 @@ public final class PlannerPreload {
   }
 
   private static void run() {
-    for (Runnable step : STEPS) {
+    for (Runnable step : Steps.ALL) {
       if (stop) {
         return;
       }
