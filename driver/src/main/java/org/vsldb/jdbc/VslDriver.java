@@ -49,6 +49,7 @@ public final class VslDriver implements Driver {
     if (!acceptsURL(url)) {
       return null;
     }
+    PlannerPreload.await();
     ConnectionConfig config = UrlParser.parse(url, info);
     Database db = Databases.acquire(config);
     try {

@@ -2,10 +2,14 @@ package org.vsldb.shell;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import sqlline.DispatchCallback;
 import sqlline.SqlLine;
 
@@ -43,7 +47,7 @@ final class ScriptRunner {
     filtered.skipTitle();
     sqlline.setOutputStream(new PrintStream(OutputStream.nullOutputStream())); // the empty session's prompt
     try {
-      sqlline.begin(args.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), false);
+      beginOnScriptTerminal(sqlline, args.toArray(new String[0]));
     } catch (IOException e) {
       err.println("vsl: cannot start the shell: " + e.getMessage());
       return 1;
@@ -68,6 +72,35 @@ final class ScriptRunner {
     } finally {
       runOne(sqlline, filtered, "!closeall");
     }
+  }
+
+  /**
+   * Runs sqlline's {@code begin} on a {@link ScriptTerminal}. The terminal behind sqlline's line
+   * reader only reads the empty input and shows nothing; the one jline would build (a native
+   * pseudo-terminal through jansi, or stty's settings and the capabilities of $TERM) costs more
+   * start-up time than a statement. jline's override is the way to hand a terminal to a program
+   * that builds its own; it is cleared before sqlline runs any command.
+   */
+  @SuppressWarnings("deprecation")
+  private static void beginOnScriptTerminal(SqlLine sqlline, String[] args) throws IOException {
+    InputStream empty = new ByteArrayInputStream(new byte[0]);
+    TerminalBuilder.setTerminalOverride(new ScriptTerminal(empty));
+    try {
+      sqlline.begin(args, empty, false);
+    } finally {
+      TerminalBuilder.setTerminalOverride(null);
+    }
+  }
+
+  /** A dumb terminal on an input and no output, without terminal capabilities. */
+  static final class ScriptTerminal extends DumbTerminal {
+    ScriptTerminal(InputStream in) throws IOException {
+      super("vsl script", TYPE_DUMB, in, OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /** Nothing is displayed, so no capability is looked up: none are read. */
+    @Override
+    protected void parseInfoCmp() {}
   }
 
   private static boolean runOne(SqlLine sqlline, EchoFilter filtered, String command) {

@@ -59,6 +59,8 @@ public final class Shell {
       }
     }
     String url = toUrl(location == null ? DEFAULT_LOCATION : location);
+    // The planner's shared state is made on another core while sqlline sets itself up.
+    org.vsldb.jdbc.PlannerPreload.start();
     ProgressReporting.setDefaultListener(new ProgressLine(System.err, System.console() != null));
     if (System.console() == null) {
       // No terminal (a pipe or a script): jline cannot measure a width, so give tables room.

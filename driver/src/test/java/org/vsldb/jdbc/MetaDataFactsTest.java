@@ -125,6 +125,12 @@ class MetaDataFactsTest {
   }
 
   @Test
+  void sqlKeywords_areThoseTheGrammarReports() throws SQLException {
+    assertEquals(c.unwrap(VslConnection.class).engine().jdbcKeywords(), md.getSQLKeywords(),
+        "the grammar's keywords changed: VslDatabaseMetaData.SQL_KEYWORDS must list them");
+  }
+
+  @Test
   void everySqlKeyword_isReserved_andUsableOnlyQuoted() throws SQLException {
     String keywords = md.getSQLKeywords();
     assertFalse(keywords.isBlank());

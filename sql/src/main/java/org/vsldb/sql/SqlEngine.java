@@ -247,7 +247,7 @@ public final class SqlEngine implements AutoCloseable {
       }
       CompiledQuery q =
           planner.compile(
-              root, root.validatedRowType, null, validator.getParameterRowType(validated));
+              root, root.validatedRowType, null, validator.getParameterRowType(validated), true);
       return new Command.Explain(q.plan(), version);
     }
     SqlKind kind = node.getKind();

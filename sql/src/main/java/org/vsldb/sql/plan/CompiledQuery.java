@@ -14,7 +14,7 @@ import org.vsldb.sql.ColumnMeta;
  * @param stash values the code generator stashed; the data context must supply them
  * @param columns the result columns
  * @param parameterTypes the SQL type of each {@code ?}, in order
- * @param plan the optimized plan, as EXPLAIN prints it
+ * @param plan the optimized plan, as EXPLAIN prints it, or null if it was not asked for
  * @param parameterRow when the plan is one row whose columns are {@code ?} parameters themselves
  *     (as in {@code INSERT ... VALUES (?, ?)} into columns of the parameters' types), the
  *     parameter index of each column, so the row can be made without running the code; else null

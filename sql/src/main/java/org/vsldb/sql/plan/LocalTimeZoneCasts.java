@@ -33,8 +33,14 @@ final class LocalTimeZoneCasts extends ExpressionRewrite {
       SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL,
       SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM);
 
-  private static final SqlOperator TO_INSTANT = function("localToInstant");
-  private static final SqlOperator TO_LOCAL = function("instantToLocal");
+  /**
+   * The two conversion functions, made when a statement first needs one: making them initialises
+   * Calcite's table of operator implementations.
+   */
+  private static final class Functions {
+    static final SqlOperator TO_INSTANT = function("localToInstant");
+    static final SqlOperator TO_LOCAL = function("instantToLocal");
+  }
 
   private final RexShuttle rex;
 
@@ -80,10 +86,10 @@ final class LocalTimeZoneCasts extends ExpressionRewrite {
       if (call.getKind() == SqlKind.CAST && ops.size() == 1) {
         RexNode from = ops.get(0);
         if (is(from, SqlTypeName.TIMESTAMP) && is(call, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
-          return rexBuilder.makeCall(call.getType(), TO_INSTANT, List.of(from));
+          return rexBuilder.makeCall(call.getType(), Functions.TO_INSTANT, List.of(from));
         }
         if (is(from, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) && is(call, SqlTypeName.TIMESTAMP)) {
-          return rexBuilder.makeCall(call.getType(), TO_LOCAL, List.of(from));
+          return rexBuilder.makeCall(call.getType(), Functions.TO_LOCAL, List.of(from));
         }
         return call;
       }
@@ -105,7 +111,7 @@ final class LocalTimeZoneCasts extends ExpressionRewrite {
       RelDataType t = f.createTypeWithNullability(
           f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, local.getType().getPrecision()),
           local.getType().isNullable());
-      return rexBuilder.makeCall(t, TO_INSTANT, List.of(local));
+      return rexBuilder.makeCall(t, Functions.TO_INSTANT, List.of(local));
     }
   }
 }

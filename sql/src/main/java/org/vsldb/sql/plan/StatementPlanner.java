@@ -251,7 +251,8 @@ public final class StatementPlanner {
   }
 
   /**
-   * Optimizes and compiles a query (or a DML statement's input) whose root is {@code root}.
+   * Optimizes and compiles a query (or a DML statement's input) whose root is {@code root}, without
+   * the plan's text.
    *
    * @param validatedRowType the row type the statement's result has
    * @param origins the origin of each result column, or null
@@ -262,6 +263,21 @@ public final class StatementPlanner {
       RelDataType validatedRowType,
       List<List<String>> origins,
       RelDataType parameterRowType) {
+    return compile(root, validatedRowType, origins, parameterRowType, false);
+  }
+
+  /**
+   * Optimizes and compiles a query as {@link #compile(RelRoot, RelDataType, List, RelDataType)}
+   * does; with {@code planText}, the result also has the optimized plan as EXPLAIN prints it
+   * (made only then: writing it asks the metadata of every node, which other statements do not
+   * need).
+   */
+  public CompiledQuery compile(
+      RelRoot root,
+      RelDataType validatedRowType,
+      List<List<String>> origins,
+      RelDataType parameterRowType,
+      boolean planText) {
     RelNode rel = root.rel;
     RelTraitSet desired =
         rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
@@ -295,7 +311,7 @@ public final class StatementPlanner {
         params.add(f.getType().getSqlTypeName());
       }
     }
-    String plan = RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+    String plan = planText ? RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES) : null;
     return new CompiledQuery(bindable, java.util.Collections.unmodifiableMap(stash), List.copyOf(columns),
         List.copyOf(params), plan, parameterRow(best));
   }

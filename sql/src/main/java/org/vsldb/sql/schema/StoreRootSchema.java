@@ -32,15 +32,22 @@ public final class StoreRootSchema extends AbstractSchema {
     return super.getExpression(parentSchema, name);
   }
 
-  /** Functions every schema sees: {@code VSL_LOG}. */
+  /**
+   * Functions every schema sees: {@code VSL_LOG}. The function is made when a statement first
+   * names it: making it initialises Calcite's table of operator implementations, which no other
+   * statement before it may need.
+   */
   @Override
   protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function> getFunctionMultimap() {
-    return FUNCTIONS;
+    return Functions.ALL;
   }
 
-  private static final com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function> FUNCTIONS =
-      com.google.common.collect.ImmutableMultimap.of(
-          org.vsldb.sql.history.LogFunction.NAME, org.vsldb.sql.history.LogFunction.function());
+  /** The functions, made when first used (the holder idiom). */
+  private static final class Functions {
+    static final com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function> ALL =
+        com.google.common.collect.ImmutableMultimap.of(
+            org.vsldb.sql.history.LogFunction.NAME, org.vsldb.sql.history.LogFunction.function());
+  }
 
   @Override
   protected synchronized Map<String, Schema> getSubSchemaMap() {

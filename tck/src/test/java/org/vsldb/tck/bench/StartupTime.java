@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +14,11 @@ import java.util.function.Predicate;
 import org.vsldb.tck.support.ChildJvm;
 
 /**
- * JVM start to first result: the time from launching a child JVM ({@code java} of this JDK, no
- * options) until its output shows the result of {@code select 1}, median of several launches.
- * The child's output is read through a pipe as it comes; the JVM's exit is not counted.
+ * JVM start to first result: the time from launching a command that starts a child JVM of this
+ * JDK until its output shows the result of {@code select 1}, median of several launches. The
+ * command is {@code java} with no options, or for vsl's shell its launcher ({@code driver/target/vsl},
+ * which starts {@code java} with its own options). The child's output is read through a pipe as it
+ * comes; the JVM's exit is not counted.
  */
 final class StartupTime {
   /** The median, fastest and slowest launch, in milliseconds. */
@@ -25,14 +26,18 @@ final class StartupTime {
 
   private StartupTime() {}
 
-  /** vsl's shell from the shaded jar: {@code java -jar vsl.jar jdbc:vsl:mem: -e 'select 1'}. */
+  /**
+   * vsl's shell as README says to start it: its launcher, {@code driver/target/vsl jdbc:vsl:mem: -e
+   * 'select 1'} (which runs {@code java -jar vsl.jar} with the build's class data sharing archive).
+   */
   static List<String> vslShell() {
-    return List.of("-jar", ChildJvm.shadedJar().toString(), "jdbc:vsl:mem:", "-e", "select 1");
+    return List.of(ChildJvm.launcher().toString(), "jdbc:vsl:mem:", "-e", "select 1");
   }
 
   /** H2's shell: {@code java -cp h2.jar org.h2.tools.Shell -url jdbc:h2:mem: -sql 'select 1'}. */
   static List<String> h2Shell() throws Exception {
-    return List.of("-cp", jarOf(Peer.H2).toString(), "org.h2.tools.Shell", "-url", "jdbc:h2:mem:", "-sql", "select 1");
+    return List.of(java(), "-cp", jarOf(Peer.H2).toString(), "org.h2.tools.Shell", "-url", "jdbc:h2:mem:",
+        "-sql", "select 1");
   }
 
   /** {@link FirstResult} on the engine's jar alone (vsl: the shaded jar), an in-memory database. */
@@ -44,7 +49,12 @@ final class StartupTime {
       case HSQLDB -> "jdbc:hsqldb:mem:start";
       case SQLITE -> "jdbc:sqlite::memory:";
     };
-    return List.of("-cp", jarOf(peer) + File.pathSeparator + self, FirstResult.class.getName(), url, peer.selectOne());
+    return List.of(java(), "-cp", jarOf(peer) + File.pathSeparator + self, FirstResult.class.getName(), url,
+        peer.selectOne());
+  }
+
+  private static String java() {
+    return ChildJvm.javaExecutable().toString();
   }
 
   /** Whether a line of the child's output shows the result (vsl's table, H2's bare value, FIRST 1). */
@@ -53,22 +63,21 @@ final class StartupTime {
     return s.equals("| 1 |") || s.equals("1") || s.equals("FIRST 1");
   }
 
-  /** Launches {@code java <args>} {@code launches} times, one after the other. */
-  static Launches measure(Path workDir, int launches, List<String> args) throws Exception {
+  /** Launches {@code command} {@code launches} times, one after the other. */
+  static Launches measure(Path workDir, int launches, List<String> command) throws Exception {
     double[] millis = new double[launches];
     for (int i = 0; i < launches; i++) {
-      millis[i] = once(workDir, args, StartupTime::isResult);
+      millis[i] = once(workDir, command, StartupTime::isResult);
     }
     Arrays.sort(millis);
     return new Launches(millis[launches / 2], millis[0], millis[launches - 1]);
   }
 
-  private static double once(Path workDir, List<String> args, Predicate<String> result) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ChildJvm.javaExecutable().toString());
-    cmd.addAll(args);
+  private static double once(Path workDir, List<String> cmd, Predicate<String> result) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+    ChildJvm.forLauncher(builder.environment());
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+    Process p = builder.start();
     p.getOutputStream().close();
     // A child that hangs without printing would block readLine: it is killed after 120 s.
     Thread watchdog = new Thread(() -> {

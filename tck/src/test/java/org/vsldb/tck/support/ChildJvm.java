@@ -28,6 +28,27 @@ public final class ChildJvm {
     return jar;
   }
 
+  /**
+   * The shell's launcher beside the shaded jar ({@code driver/target/vsl}), which starts the jar
+   * with the class data sharing archive the build made.
+   */
+  public static Path launcher() {
+    Path launcher = shadedJar().resolveSibling("vsl");
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalStateException(launcher + " is missing or not executable: run 'mvn verify', which packages the driver first");
+    }
+    return launcher;
+  }
+
+  /**
+   * Sets a launcher's environment: {@code JAVA_HOME} to this JDK, so that it starts the JVM the
+   * tests run on, and no {@code VSL_JAVA_OPTS}.
+   */
+  public static void forLauncher(java.util.Map<String, String> environment) {
+    environment.put("JAVA_HOME", System.getProperty("java.home"));
+    environment.remove("VSL_JAVA_OPTS");
+  }
+
   public static Path javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }

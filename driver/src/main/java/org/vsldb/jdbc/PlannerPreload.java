@@ -1,0 +1,118 @@
+package org.vsldb.jdbc;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
+import org.apache.calcite.rel.metadata.MetadataHandler;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * Initialises the planner's shared state (Calcite's operator table, vsl's parser, the planner
+ * rules, the metadata providers, the generated metadata handlers that every plan's cost model
+ * asks, then those that plans of tables ask) on a background thread, while a program that will
+ * connect soon does other work: the shell starts it before sqlline sets itself up. No SQL is
+ * planned; each step only makes static state that the first statement would otherwise make on
+ * its own thread.
+ *
+ * <p>The first {@link VslDriver#connect} waits for the step under way and stops the rest, before
+ * it touches Calcite. So Calcite's classes are never initialised by two threads at once (their
+ * static initialisers refer to each other, and two threads entering such a cycle from different
+ * ends would deadlock). Steps not run are done later, on demand, as without the preload.
+ */
+public final class PlannerPreload {
+  /**
+   * The steps, in the order a first statement needs their results; a holder class, so that a
+   * program that never starts the preload does not make them when it connects.
+   */
+  private static final class Steps {
+    static final List<Runnable> ALL = List.of(
+        SqlStdOperatorTable::instance,
+        () -> initialise(org.vsldb.sql.parser.impl.VslSqlParserImpl.class),
+        () -> initialise(org.vsldb.sql.type.VslTypeFactory.class),
+        () -> initialise(org.apache.calcite.rel.type.TimeFrames.class),
+        () -> RelOptUtil.registerDefaultRules(new VolcanoPlanner(), false, false),
+        () -> initialise(org.apache.calcite.adapter.enumerable.EnumerableRules.class),
+        () -> initialise(org.vsldb.sql.rules.StoreRules.class),
+        () -> initialise(org.vsldb.sql.rules.GroupedSemiJoinRules.class),
+        () -> initialise(DefaultRelMetadataProvider.class),
+        () -> handler(BuiltInMetadata.NodeTypes.Handler.class),
+        () -> handler(BuiltInMetadata.NonCumulativeCost.Handler.class),
+        () -> handler(BuiltInMetadata.RowCount.Handler.class),
+        () -> handler(BuiltInMetadata.Collation.Handler.class),
+        () -> handler(BuiltInMetadata.Predicates.Handler.class),
+        () -> handler(BuiltInMetadata.Selectivity.Handler.class),
+        () -> handler(BuiltInMetadata.ColumnUniqueness.Handler.class),
+        () -> handler(BuiltInMetadata.DistinctRowCount.Handler.class),
+        () -> handler(BuiltInMetadata.MaxRowCount.Handler.class),
+        () -> handler(BuiltInMetadata.MinRowCount.Handler.class));
+  }
+
+  private static Thread thread;
+  private static volatile boolean stop;
+
+  private PlannerPreload() {}
+
+  /** Starts the preload, once per JVM. */
+  public static synchronized void start() {
+    if (thread != null) {
+      return;
+    }
+    thread = new Thread(PlannerPreload::run, "vsl planner preload");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Stops the preload after the step under way and waits for it; returns at once if none runs. */
+  static void await() {
+    Thread t;
+    synchronized (PlannerPreload.class) {
+      t = thread;
+    }
+    if (t == null || !t.isAlive()) {
+      return;
+    }
+    stop = true;
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void run() {
+    for (Runnable step : Steps.ALL) {
+      if (stop) {
+        return;
+      }
+      try {
+        step.run();
+      } catch (RuntimeException | LinkageError e) {
+        // The preload stops. A statement that needs the same state fails too, as it would have
+        // when making it (a class whose initialiser failed cannot be used).
+        return;
+      }
+    }
+  }
+
+  private static void initialise(Class<?> c) {
+    try {
+      Class.forName(c.getName(), true, c.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void handler(Class<? extends MetadataHandler<?>> handlerClass) {
+    JaninoRelMetadataProvider.DEFAULT.handler(handlerClass);
+  }
+}
