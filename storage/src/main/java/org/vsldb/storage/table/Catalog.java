@@ -162,7 +162,14 @@ public final class Catalog {
 
   /** All tables. */
   public Collection<Table> tables() {
-    return List.copyOf(byId.values());
+    return tableList;
+  }
+
+  /** Every table, as an immutable list made again by each change of the set (commits ask for it often). */
+  private volatile List<Table> tableList = List.of();
+
+  private void tablesChanged() {
+    tableList = List.copyOf(byId.values());
   }
 
   private boolean bulkLoading;
@@ -189,6 +196,7 @@ public final class Catalog {
     TableDef def = table.def();
     bySchema.computeIfAbsent(def.schema(), s -> new ConcurrentHashMap<>()).put(def.name(), table);
     byId.put(table.id(), table);
+    tablesChanged();
     nextTableId.accumulateAndGet(table.id() + 1, Math::max);
     version.incrementAndGet();
   }
@@ -197,6 +205,7 @@ public final class Catalog {
   public void remove(int tableId) {
     Table t = byId.remove(tableId);
     if (t != null) {
+      tablesChanged();
       Map<String, Table> tables = bySchema.get(t.def().schema());
       if (tables != null) {
         tables.remove(t.def().name(), t);
