@@ -1,7 +1,9 @@
 package org.vsldb.storage;
 
+import java.nio.ByteBuffer;
 import org.vsldb.storage.log.Change;
 import org.vsldb.storage.log.LogRecord;
+import org.vsldb.storage.log.RecordCodec;
 import org.vsldb.storage.table.Catalog;
 import org.vsldb.storage.table.Table;
 
@@ -20,6 +22,48 @@ public final class Replay {
       for (Change c : record.changes()) {
         applyChange(catalog, c, ts, batched);
       }
+    } finally {
+      for (Table t : batched) {
+        t.endBatch();
+      }
+    }
+  }
+
+  /**
+   * Applies a transaction payload as the log holds it ({@link RecordCodec#visitPayload}): as
+   * {@link #apply} does for the decoded record, but each row's values go straight from the log's
+   * encoding into the table's row image, without being decoded. Replay at open uses it.
+   *
+   * @throws IllegalArgumentException if the payload is malformed or its values do not fit their table
+   * @throws IllegalStateException if a change does not fit the tables (as {@link #apply})
+   */
+  public static void applyPayload(Catalog catalog, ByteBuffer payload) {
+    long ts = payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(payload.position());
+    java.util.List<Table> batched = new java.util.ArrayList<>(1);
+    try {
+      RecordCodec.visitPayload(payload, new RecordCodec.PayloadVisitor() {
+        @Override
+        public void insert(int tableId, long rowId, ByteBuffer values) {
+          Table t = rowTable(catalog, tableId, batched);
+          t.applyInsertImage(rowId, t.format().readImage(values), ts);
+        }
+
+        @Override
+        public void update(int tableId, long rowId, ByteBuffer values) {
+          Table t = rowTable(catalog, tableId, batched);
+          t.applyUpdateImage(rowId, t.format().readImage(values), ts);
+        }
+
+        @Override
+        public void delete(int tableId, long rowId) {
+          rowTable(catalog, tableId, batched).applyDelete(rowId, ts);
+        }
+
+        @Override
+        public void other(Change c) {
+          applyChange(catalog, c, ts, batched);
+        }
+      });
     } finally {
       for (Table t : batched) {
         t.endBatch();
@@ -57,7 +101,14 @@ public final class Replay {
 
   /** The table a row change applies to, in a batch until the record is applied. */
   private static Table rowTable(Catalog catalog, Change c, java.util.List<Table> batched) {
-    Table t = table(catalog, c);
+    return rowTable(catalog, c.tableId(), batched);
+  }
+
+  private static Table rowTable(Catalog catalog, int tableId, java.util.List<Table> batched) {
+    Table t = catalog.table(tableId);
+    if (t == null) {
+      throw new IllegalStateException("change for unknown table id " + tableId);
+    }
     if (batched.isEmpty() || batched.get(batched.size() - 1) != t) {
       if (!batched.contains(t)) {
         t.beginBatch();

@@ -119,6 +119,61 @@ public final class RecordCodec {
   }
 
   /**
+   * Receives the changes of a transaction payload with row values still encoded, for replay,
+   * which turns them straight into row images ({@link #visitPayload}).
+   */
+  public interface PayloadVisitor {
+    /**
+     * A new row; {@code values} is positioned at its values ("Values" in {@code docs/FORMATS.md}),
+     * and the visitor must read exactly them.
+     */
+    void insert(int tableId, long rowId, ByteBuffer values);
+
+    /** New values for a row; as {@link #insert}. */
+    void update(int tableId, long rowId, ByteBuffer values);
+
+    /** Removal of a row. */
+    void delete(int tableId, long rowId);
+
+    /** Any other change (definitions, schemas, views), decoded. */
+    void other(Change change);
+  }
+
+  /**
+   * Hands the changes of a transaction payload to {@code visitor} in order, without decoding row
+   * values (the key values of a keyed DELETE are skipped). The payload's commit timestamp and wall
+   * clock are read by the caller ({@link LogRecord}'s first 16 bytes).
+   *
+   * @throws IllegalArgumentException if the payload is malformed
+   */
+  public static void visitPayload(ByteBuffer payload, PayloadVisitor visitor) {
+    ByteBuffer in = payload.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    try {
+      in.position(in.position() + 16); // commitTs, wallClockMillis
+      int n = ValueCodec.count(in);
+      for (int i = 0; i < n; i++) {
+        byte op = in.get();
+        int tableId = in.getInt();
+        switch (op) {
+          case LogFormat.OP_INSERT -> visitor.insert(tableId, in.getLong(), in);
+          case LogFormat.OP_UPDATE -> visitor.update(tableId, in.getLong(), in);
+          case LogFormat.OP_DELETE -> visitor.delete(tableId, in.getLong());
+          case LogFormat.OP_DELETE_KEYED -> {
+            visitor.delete(tableId, in.getLong());
+            ValueCodec.skipValues(in);
+          }
+          default -> visitor.other(decodeChange(op, tableId, in));
+        }
+      }
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException(in.remaining() + " unexpected bytes after the changes");
+      }
+    } catch (BufferUnderflowException e) {
+      throw new IllegalArgumentException("payload ends inside a change", e);
+    }
+  }
+
+  /**
    * Decodes the changes of a transaction payload, except that an INSERT, UPDATE or DELETE of a
    * table {@code rowsOf} does not accept is skipped without decoding its values and left null.
    * Definitions (CREATE, ALTER, DROP) are always decoded.

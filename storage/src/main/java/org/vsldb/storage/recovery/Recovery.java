@@ -1,6 +1,7 @@
 package org.vsldb.storage.recovery;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -286,8 +287,9 @@ public final class Recovery {
       long[] count = {0};
       try {
         LogReader.Result r;
-        try (ReplayPipeline pipeline = new ReplayPipeline(record -> {
-          long ts = record.commitTs();
+        try (ReplayPipeline pipeline = new ReplayPipeline(p -> {
+          ByteBuffer payload = p.bytes();
+          long ts = payload.getLong(0);
           if (ts <= snapshotTs) {
             return; // already in the snapshot
           }
@@ -295,19 +297,38 @@ public final class Recovery {
             throw new IllegalStateException("commit " + ts + " follows commit " + lastTs
                 + ": commits are missing");
           }
-          Replay.apply(catalog, record);
+          try {
+            Replay.applyPayload(catalog, payload);
+          } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new Malformed(p.offset(), e.getMessage());
+          }
           lastTs = ts;
-          lastWall = Math.max(lastWall, record.wallClockMillis());
+          lastWall = Math.max(lastWall, payload.getLong(8));
           count[0]++;
         })) {
-          r = LogReader.read(fs, log, pipeline);
+          r = LogReader.scan(fs, log, (offset, payload) -> {
+            pipeline.accept(offset, payload);
+            return true;
+          });
         }
         if (databaseId == null) {
           databaseId = r.header().databaseId();
         }
         return r;
+      } catch (Malformed e) {
+        throw new CorruptionException(log, e.offset, "malformed record: " + e.getMessage());
       } catch (IllegalStateException e) {
         throw new CorruptionException(log, -1, "record after " + count[0] + " replayed: " + e.getMessage());
+      }
+    }
+
+    /** A record whose payload passed its checksum but does not decode, found by the replay worker. */
+    private static final class Malformed extends RuntimeException {
+      private final long offset;
+
+      Malformed(long offset, String message) {
+        super(message, null, false, false);
+        this.offset = offset;
       }
     }
 

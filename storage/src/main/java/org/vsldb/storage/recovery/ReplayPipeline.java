@@ -1,39 +1,48 @@
 package org.vsldb.storage.recovery;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Consumer;
-import org.vsldb.storage.log.LogRecord;
 
 /**
- * Replays on two threads: the caller reads, checks and decodes records, and one worker applies
- * them in order, so decoding and applying overlap. Records travel in batches; the worker's first
- * failure is rethrown to the caller.
+ * Replays on two threads: the caller reads and checks the log's records and hands over their
+ * payloads, and one worker decodes and applies them in order, so reading and applying overlap.
+ * Payloads travel in batches; the worker's first failure is rethrown to the caller.
  */
-final class ReplayPipeline implements Consumer<LogRecord>, AutoCloseable {
-  /** A batch is handed over once it holds this many changes. */
-  private static final int BATCH_CHANGES = 2048;
-  private static final List<LogRecord> END = new ArrayList<>();
+final class ReplayPipeline implements AutoCloseable {
+  /** A batch is handed over once its payloads hold this many bytes. */
+  private static final int BATCH_BYTES = 128 * 1024;
+  private static final List<Payload> END = new ArrayList<>();
 
-  private final BlockingQueue<List<LogRecord>> queue = new ArrayBlockingQueue<>(64);
+  /** A good record's payload (little-endian), copied out of the reader's buffer, and its frame's offset. */
+  record Payload(long offset, ByteBuffer bytes) {}
+
+  /** Applies one payload on the worker. */
+  @FunctionalInterface
+  interface Apply {
+    void apply(Payload p);
+  }
+
+  private final BlockingQueue<List<Payload>> queue = new ArrayBlockingQueue<>(32);
   private final Thread worker;
   private volatile RuntimeException failure;
-  private List<LogRecord> batch = new ArrayList<>();
-  private int changes;
+  private List<Payload> batch = new ArrayList<>();
+  private int bytes;
 
-  ReplayPipeline(Consumer<LogRecord> apply) {
+  ReplayPipeline(Apply apply) {
     worker = new Thread(() -> {
       try {
         while (true) {
-          List<LogRecord> b = queue.take();
+          List<Payload> b = queue.take();
           if (b == END) {
             return;
           }
           if (failure == null) {
-            for (LogRecord r : b) {
-              apply.accept(r);
+            for (Payload p : b) {
+              apply.apply(p);
             }
           }
         }
@@ -48,22 +57,24 @@ final class ReplayPipeline implements Consumer<LogRecord>, AutoCloseable {
     worker.start();
   }
 
-  @Override
-  public void accept(LogRecord r) {
+  /** Hands over a copy of {@code payload} (read from its position to its limit), found at {@code offset}. */
+  void accept(long offset, ByteBuffer payload) {
     RuntimeException f = failure;
     if (f != null) {
       throw f;
     }
-    batch.add(r);
-    changes += r.changes().size();
-    if (changes >= BATCH_CHANGES) {
+    byte[] copy = new byte[payload.remaining()];
+    payload.duplicate().get(copy);
+    batch.add(new Payload(offset, ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN)));
+    bytes += copy.length;
+    if (bytes >= BATCH_BYTES) {
       put(batch);
       batch = new ArrayList<>();
-      changes = 0;
+      bytes = 0;
     }
   }
 
-  private void put(List<LogRecord> b) {
+  private void put(List<Payload> b) {
     while (true) {
       if (failure != null && b != END) {
         return;

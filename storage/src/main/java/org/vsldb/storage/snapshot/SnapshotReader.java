@@ -15,6 +15,7 @@ import org.vsldb.storage.io.SequentialReader;
 import org.vsldb.storage.io.ValueCodec;
 import org.vsldb.storage.log.CorruptionException;
 import org.vsldb.storage.table.Catalog;
+import org.vsldb.storage.table.RowFormat;
 import org.vsldb.storage.table.Table;
 import org.vsldb.storage.table.TableDef;
 
@@ -135,9 +136,10 @@ public final class SnapshotReader {
                 throw new IllegalArgumentException("rows before any table");
               }
               int n = payload.getInt();
+              RowFormat format = current.format();
               for (int i = 0; i < n; i++) {
                 long rowId = payload.getLong();
-                current.applyInsert(rowId, ValueCodec.decodeValues(payload), h.snapshotTs());
+                current.applyInsertImage(rowId, format.readImage(payload), h.snapshotTs());
               }
               rows += n;
             }

@@ -115,20 +115,44 @@ public final class Index {
   }
 
   /**
-   * Replaces every entry by those of the live versions among {@code versions}: sorted once, then
-   * linked in one pass (adding them one by one searches the skip list for each). Only while no
+   * Replaces every entry by those of the live versions among {@code versions} (at most {@code
+   * expected} of them, a hint): gathered into arrays, sorted only if they are not already in order
+   * (rows loaded in key order usually are), then built into the tree in one pass. Only while no
    * reader uses the index (a table being loaded).
    */
-  void rebuild(Iterator<RowVersion> versions) {
-    List<Entry> live = new ArrayList<>();
+  void rebuild(Iterator<RowVersion> versions, int expected) {
+    Object[] keys = new Object[Math.max(16, expected)];
+    long[] rowIds = new long[keys.length];
+    int n = 0;
+    boolean sorted = true;
     while (versions.hasNext()) {
       RowVersion v = versions.next();
-      if (v.isLive()) {
-        live.add(single ? new Entry(v.value(columns[0]), v.rowId()) : new Entry(v.values(columns), v.rowId()));
+      if (!v.isLive()) {
+        continue;
+      }
+      if (n == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, n * 2);
+        rowIds = java.util.Arrays.copyOf(rowIds, n * 2);
+      }
+      keys[n] = single ? v.value(columns[0]) : v.values(columns);
+      rowIds[n] = v.rowId();
+      if (sorted && n > 0 && order.compare(keys[n - 1], rowIds[n - 1], keys[n], rowIds[n]) > 0) {
+        sorted = false;
+      }
+      n++;
+    }
+    if (!sorted) {
+      List<Entry> live = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        live.add(new Entry(keys[i], rowIds[i]));
+      }
+      live.sort((a, b) -> order.compare(a.key, a.rowId, b.key, b.rowId));
+      for (int i = 0; i < n; i++) {
+        keys[i] = live.get(i).key;
+        rowIds[i] = live.get(i).rowId;
       }
     }
-    live.sort((a, b) -> order.compare(a.key, a.rowId, b.key, b.rowId));
-    entries.load(live);
+    entries.load(keys, rowIds, n);
   }
 
   /** How many entries the index holds (for statistics). */

@@ -86,17 +86,18 @@ final class KeyTree {
     batch++;
   }
 
-  /** Replaces the whole tree by {@code sorted} (in this tree's order, no duplicates) and publishes it. Writer only. */
-  void load(List<Index.Entry> sorted) {
-    int count = sorted.size();
+  /**
+   * Replaces the whole tree by the first {@code count} entries of {@code keys} and {@code rowIds}
+   * (in this tree's order, no duplicates) and publishes it. Writer only.
+   */
+  void load(Object[] keys, long[] rowIds, int count) {
     java.util.ArrayList<Node> level = new java.util.ArrayList<>();
     for (int start = 0; start < count || level.isEmpty(); start += MAX) {
       int n = Math.min(MAX, count - start);
       Node leaf = new Node(batch, new Object[MAX], new long[MAX], n);
-      for (int i = 0; i < n; i++) {
-        Index.Entry e = sorted.get(start + i);
-        leaf.keys[i] = e.key();
-        leaf.rows[i] = e.rowId();
+      if (n > 0) {
+        System.arraycopy(keys, start, leaf.keys, 0, n);
+        System.arraycopy(rowIds, start, leaf.rows, 0, n);
       }
       level.add(leaf);
     }

@@ -103,13 +103,18 @@ public final class Table {
   }
 
   /** Moves the identity counter past a value that a commit stored in the identity column. */
-  private void passIdentity(Object[] values) {
-    if (identityColumn >= 0 && values[identityColumn] instanceof Number n) {
-      long v = n.longValue();
+  /** Moves the identity's next value past the row's (given as values, or else as its image). */
+  private void passIdentity(Object[] values, byte[] image) {
+    if (identityColumn < 0) {
+      return;
+    }
+    Object v = values != null ? values[identityColumn] : format.value(image, identityColumn);
+    if (v instanceof Number n) {
+      long x = n.longValue();
       if (identityIncrement > 0) {
-        identityNext.accumulateAndGet(v + identityIncrement, Math::max);
+        identityNext.accumulateAndGet(x + identityIncrement, Math::max);
       } else {
-        identityNext.accumulateAndGet(v + identityIncrement, Math::min);
+        identityNext.accumulateAndGet(x + identityIncrement, Math::min);
       }
     }
   }
@@ -142,7 +147,7 @@ public final class Table {
       return;
     }
     for (Index ix : sorted) {
-      ix.rebuild(rows.iterator());
+      ix.rebuild(rows.iterator(), (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, liveRows)));
     }
     indexing = true;
   }
@@ -291,13 +296,26 @@ public final class Table {
 
   /** Adds a new row created by commit {@code ts}. */
   public void applyInsert(long rowId, Object[] values, long ts) {
-    rows.put(rowId, new RowVersion(rowId, format, format.encode(values), ts, null));
+    insertVersion(rowId, format.encode(values), values, ts);
+  }
+
+  /**
+   * Adds a new row created by commit {@code ts}, given as its image ({@link RowFormat}); the
+   * values are decoded only if an index is maintained or the table has an identity column.
+   */
+  public void applyInsertImage(long rowId, byte[] image, long ts) {
+    insertVersion(rowId, image, null, ts);
+  }
+
+  private void insertVersion(long rowId, byte[] image, Object[] values, long ts) {
+    rows.put(rowId, new RowVersion(rowId, format, image, ts, null));
     bumpRowId(rowId);
-    passIdentity(values);
+    passIdentity(values, image);
     liveRows++;
     if (indexing) {
+      Object[] v = values != null ? values : format.decode(image);
       for (Index ix : sorted) {
-        ix.add(values, rowId);
+        ix.add(v, rowId);
       }
       applied();
     }
@@ -305,24 +323,32 @@ public final class Table {
 
   /** Replaces a live row with new values at commit {@code ts}. */
   public void applyUpdate(long rowId, Object[] values, long ts) {
+    updateVersion(rowId, format.encode(values), values, ts);
+  }
+
+  /** Replaces a live row with a new image ({@link RowFormat}) at commit {@code ts}. */
+  public void applyUpdateImage(long rowId, byte[] image, long ts) {
+    updateVersion(rowId, image, null, ts);
+  }
+
+  private void updateVersion(long rowId, byte[] image, Object[] values, long ts) {
     RowVersion old = rows.get(rowId);
     if (old == null || !old.isLive()) {
       throw new IllegalStateException("update of missing row " + rowId + " in " + def.name());
     }
-    RowVersion fresh = new RowVersion(rowId, format, format.encode(values), ts, old);
+    RowVersion fresh = new RowVersion(rowId, format, image, ts, old);
     Object[] oldValues = indexing ? old.values() : null;
     old.end(ts);
     rows.put(rowId, fresh);
     versioned.add(rowId);
-    passIdentity(values);
+    passIdentity(values, image);
     if (indexing) {
+      Object[] v = values != null ? values : format.decode(image);
       for (Index ix : sorted) {
-        if (!ix.sameKey(oldValues, values)) {
-          ix.add(values, rowId); // the old key's entry stays until its version is pruned
+        if (!ix.sameKey(oldValues, v)) {
+          ix.add(v, rowId); // the old key's entry stays until its version is pruned
         }
       }
-    }
-    if (indexing) {
       applied();
     }
   }

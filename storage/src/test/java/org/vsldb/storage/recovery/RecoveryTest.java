@@ -73,6 +73,35 @@ class RecoveryTest {
   }
 
   @Test
+  void recordWithGoodChecksumButValuesThatDoNotFitTheTable_isRefusedWithItsOffset_I4() throws IOException {
+    Path dir = tmp.resolve("db");
+    long ts;
+    int tableId;
+    try (Store s = Store.open(config(dir))) {
+      tableId = s.createTable(DEF).id();
+      insert(s, 1);
+      ts = s.lastCommitTs();
+    }
+    Path log = new DatabaseFiles(dir).log();
+    long offset = Files.size(log);
+    byte[] frame = org.vsldb.storage.log.RecordCodec.frame(new org.vsldb.storage.log.LogRecord(ts + 1, 0,
+        List.of(new org.vsldb.storage.log.Change.Insert(tableId, 99, new Object[] {"not a number", "v"}))));
+    Files.write(log, frame, java.nio.file.StandardOpenOption.APPEND);
+    insertedAfter(log, ts + 2, tableId);
+    StoreException e = assertThrows(StoreException.class, () -> Store.open(config(dir)));
+    assertTrue(e.getMessage().contains("offset " + offset) && e.getMessage().contains("malformed record"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("column 1"), e.getMessage());
+  }
+
+  /** Appends a well-formed single-row commit, so the bad record is not the log's tail. */
+  private static void insertedAfter(Path log, long ts, int tableId) throws IOException {
+    byte[] frame = org.vsldb.storage.log.RecordCodec.frame(new org.vsldb.storage.log.LogRecord(ts, 0,
+        List.of(new org.vsldb.storage.log.Change.Insert(tableId, 100, new Object[] {100, "v"}))));
+    Files.write(log, frame, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  @Test
   void leftoverTemporarySnapshot_isDeleted() throws IOException {
     Path dir = tmp.resolve("db");
     try (Store s = Store.open(config(dir))) {

@@ -88,14 +88,16 @@ class KeyTreeTest {
 
   @Test
   void loadFromSortedEntries_thenChange_matchesTheModel() {
-    List<Index.Entry> sorted = new ArrayList<>();
+    Object[] keys = new Object[5_000];
+    long[] rowIds = new long[5_000];
     TreeSet<Long> model = new TreeSet<>();
     for (int i = 0; i < 10_000; i += 2) {
-      sorted.add(new Index.Entry(i, 1));
+      keys[i / 2] = i;
+      rowIds[i / 2] = 1;
       model.add(pack(i, 1));
     }
     KeyTree tree = new KeyTree(ORDER);
-    tree.load(sorted);
+    tree.load(keys, rowIds, keys.length);
     assertEquals(new ArrayList<>(model), contents(tree.all()));
     for (int i = 1; i < 10_000; i += 2) {
       tree.add(i, 0);
@@ -103,7 +105,7 @@ class KeyTreeTest {
     }
     tree.publish();
     assertEquals(new ArrayList<>(model), contents(tree.all()));
-    tree.load(List.of());
+    tree.load(new Object[0], new long[0], 0);
     assertFalse(tree.all().hasNext());
   }
 

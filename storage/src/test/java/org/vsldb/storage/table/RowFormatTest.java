@@ -84,6 +84,10 @@ class RowFormatTest {
       org.vsldb.storage.io.ValueCodec.encodeValues(values, viaValues);
       assertArrayEquals(java.util.Arrays.copyOf(viaValues.array(), viaValues.length()),
           java.util.Arrays.copyOf(direct.array(), direct.length()), "the log's encoding of the same values");
+      java.nio.ByteBuffer logged = java.nio.ByteBuffer.wrap(viaValues.array(), 0, viaValues.length())
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      assertArrayEquals(image, f.readImage(logged), "the image read back from the log's encoding");
+      assertFalse(logged.hasRemaining(), "readImage stops at the end of the values");
       boolean[] some = new boolean[n];
       for (int i = 0; i < n; i++) {
         some[i] = rnd.nextBoolean();
@@ -93,6 +97,34 @@ class RowFormatTest {
         assertEquals(some[i] ? values[i] : null, partial[i], "column " + i + " decoded only when marked");
       }
     }
+  }
+
+  private static java.nio.ByteBuffer logged(Object... values) {
+    org.vsldb.storage.io.ByteSink out = new org.vsldb.storage.io.ByteSink(64);
+    org.vsldb.storage.io.ValueCodec.encodeValues(values, out);
+    return java.nio.ByteBuffer.wrap(out.array(), 0, out.length()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+  }
+
+  @Test
+  void readImage_convertsAnotherNumericRepresentation_asEncodeDoes() {
+    RowFormat f = format(ColumnType.BIGINT, ColumnType.TINYINT, ColumnType.DOUBLE, ColumnType.VARCHAR);
+    Object[] values = {7, 300L, 2.5f, "x"};
+    assertArrayEquals(f.encode(values), f.readImage(logged(values)));
+    assertArrayEquals(new Object[] {7L, (byte) 44, 2.5, "x"}, f.decode(f.readImage(logged(values))));
+  }
+
+  @Test
+  void readImage_refusesValuesThatDoNotFitTheColumns() {
+    RowFormat f = format(ColumnType.INTEGER, ColumnType.VARCHAR);
+    IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+        () -> f.readImage(logged("1", "a")));
+    assertTrue(wrongType.getMessage().contains("column 1"), wrongType.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> f.readImage(logged(1, 2)), "a number in a VARCHAR column");
+    IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> f.readImage(logged(1)));
+    assertTrue(count.getMessage().contains("1 values for 2 columns"), count.getMessage());
+    java.nio.ByteBuffer cut = logged(1, "abcdef");
+    cut.limit(cut.limit() - 2);
+    assertThrows(RuntimeException.class, () -> f.readImage(cut), "values cut short");
   }
 
   @Test
