@@ -27,6 +27,9 @@ final class CommitCheck {
         throw new StoreException(
             Reason.WRITE_CONFLICT, "table " + ws.table.def().name() + " was dropped meanwhile");
       }
+      // Unique keys were checked by each statement; only a commit to the table since then can
+      // have taken one of them (foreign keys involve other tables and are always checked again).
+      boolean keysHold = ws.table.lastChangeTs() <= ws.since;
       ws.pending.forEach((rowId, p) -> {
         if (!p.isInsert() && (ws.table.head(rowId) != p.base() || !p.base().isLive())) {
           throw new StoreException(
@@ -35,7 +38,7 @@ final class CommitCheck {
                   + " was changed by a concurrent transaction; retry the transaction");
         }
         if (!p.isDelete()) {
-          int slot = ws.duplicateSlot(p.values(), rowId);
+          int slot = keysHold ? -1 : ws.duplicateSlot(p.values(), rowId);
           if (slot >= 0) {
             throw Constraints.duplicate(ws, slot, p.values());
           }

@@ -24,6 +24,7 @@ public final class Replay {
       }
     } finally {
       for (Table t : batched) {
+        t.changedBy(ts);
         t.endBatch();
       }
     }
@@ -66,6 +67,7 @@ public final class Replay {
       });
     } finally {
       for (Table t : batched) {
+        t.changedBy(ts);
         t.endBatch();
       }
     }

@@ -32,11 +32,12 @@ public final class Transaction {
     void accept(long rowId, Object[] values);
   }
 
-  private record Undo(WriteSet writes, long rowId, Pending previous) {}
 
   private final Store store;
   private final Map<Integer, WriteSet> writes = new LinkedHashMap<>();
-  private final List<Undo> undo = new ArrayList<>();
+  private final UndoLog undo = new UndoLog();
+  /** The write set used last, found again without a map lookup (statements touch one table at a time). */
+  private WriteSet lastWrites;
   private long snapshot;
   private Snapshots.Pin pin;
   private boolean finished;
@@ -85,10 +86,7 @@ public final class Transaction {
 
   /** Undoes every change made after {@code mark} was taken. */
   public void rollbackTo(int mark) {
-    for (int i = undo.size() - 1; i >= mark; i--) {
-      Undo u = undo.remove(i);
-      u.writes().put(u.rowId(), u.previous());
-    }
+    undo.rollbackTo(mark);
   }
 
   /** The rows of {@code table} this transaction sees, as value arrays the caller must not modify. */
@@ -225,7 +223,8 @@ public final class Transaction {
     long rowId = table.newRowId();
     checkUnique(ws, values, rowId);
     checkParentsExist(table, null, values);
-    change(ws, rowId, new Pending(null, values));
+    undo.add(ws, rowId, null); // a fresh row id has no earlier pending state
+    ws.put(rowId, new Pending(null, values));
     return rowId;
   }
 
@@ -378,7 +377,7 @@ public final class Transaction {
   }
 
   private void change(WriteSet ws, long rowId, Pending next) {
-    undo.add(new Undo(ws, rowId, ws.pending.get(rowId)));
+    undo.add(ws, rowId, ws.pending.get(rowId));
     ws.put(rowId, next);
   }
 
@@ -410,7 +409,17 @@ public final class Transaction {
     if (finished) {
       throw new IllegalStateException("transaction already finished");
     }
-    return writes.computeIfAbsent(table.id(), id -> new WriteSet(table));
+    WriteSet ws = lastWrites;
+    if (ws != null && ws.table == table) {
+      return ws;
+    }
+    ws = writes.get(table.id());
+    if (ws == null) {
+      ws = new WriteSet(table, snapshot);
+      writes.put(table.id(), ws);
+    }
+    lastWrites = ws;
+    return ws;
   }
 
   Map<Integer, WriteSet> writes() {
@@ -436,6 +445,7 @@ public final class Transaction {
   private void end() {
     finished = true;
     writes.clear();
+    lastWrites = null;
     undo.clear();
     store.locks().releaseAll(this);
     if (pin != null) {

@@ -28,14 +28,21 @@ final class WriteSet {
   }
 
   final Table table;
+  /**
+   * The transaction's snapshot when it first wrote to the table. Every uniqueness check of its
+   * statements was made against a committed state at least this new; if no commit has changed
+   * the table since ({@link Table#lastChangeTs()}), those checks still hold at commit.
+   */
+  final long since;
   final PendingMap pending = new PendingMap();
   /** Slot 0 is the primary key (when the table has one), then each unique index. */
   private final List<Index> uniqueIndexes = new ArrayList<>();
   private final boolean hasPrimaryKey;
   private final List<Map<Object, Long>> newKeys = new ArrayList<>();
 
-  WriteSet(Table table) {
+  WriteSet(Table table, long since) {
     this.table = table;
+    this.since = since;
     this.hasPrimaryKey = table.def().hasPrimaryKey();
     if (hasPrimaryKey) {
       uniqueIndexes.add(null);

@@ -113,6 +113,30 @@ class ConstraintsTest {
   }
 
   @Test
+  void aKeyTakenByACommitAfterTheFirstWrite_isRefusedAtCommit_whileNoOtherCommit_needsNoSecondCheck() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table p = s.createTable(parent());
+      Transaction first = s.begin();
+      first.insert(p, new Object[] {1, 10});
+      Transaction second = s.begin();
+      second.insert(p, new Object[] {2, 20}); // 20 is free when this statement checks it
+      insert(s, p, 3, 20); // … and taken by a commit to the table after second first wrote to it
+      StoreException e = assertThrows(StoreException.class, second::commit);
+      assertEquals(Reason.DUPLICATE_KEY, e.reason());
+      first.commit(); // its table changed too, but none of its keys was taken: the check passes
+      Transaction third = s.begin();
+      third.insert(p, new Object[] {4, 40});
+      third.insert(p, new Object[] {5, 50});
+      third.commit(); // no commit to the table since its first write: the statements' checks hold
+      List<Object> codes = new ArrayList<>();
+      for (java.util.Iterator<Object[]> it = s.begin().scan(p); it.hasNext(); ) {
+        codes.add(it.next()[1]);
+      }
+      assertEquals(List.of(10, 20, 40, 50), codes.stream().sorted().toList());
+    }
+  }
+
+  @Test
   void foreignKey_refusesAMissingParentAndRestrictsDeletingAReferencedOne() {
     try (Store s = Store.open(StoreConfig.inMemory())) {
       Table p = s.createTable(parent());

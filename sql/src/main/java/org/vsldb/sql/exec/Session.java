@@ -393,6 +393,19 @@ public final class Session {
     }
   }
 
+  /** Whether {@code map} takes parameter i to column i, for all {@code n} parameters. */
+  private static boolean isIdentity(int[] map, int n) {
+    if (map.length != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (map[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The rows a DML statement's input plan computes; a plan that is one row of bare parameters
    * (see {@link CompiledQuery#parameterRow()}) is not run: its row is the parameter values.
@@ -400,6 +413,9 @@ public final class Session {
   private List<Object[]> inputRows(CompiledQuery input, Transaction t, Object[] values, AtomicBoolean flag) {
     int[] direct = input.parameterRow();
     if (direct != null) {
+      if (isIdentity(direct, values.length)) {
+        return java.util.Collections.singletonList(values); // read only: DmlExecutor stores a converted copy
+      }
       Object[] row = new Object[direct.length];
       for (int i = 0; i < direct.length; i++) {
         row[i] = values[direct[i]];

@@ -30,6 +30,20 @@ public final class Values {
 
   private static final long MS_PER_DAY = 86_400_000L;
 
+  /** Whether {@code v} is already of the runtime class {@link #toInternal} gives values of {@code target}. */
+  private static boolean isInternal(Object v, SqlTypeName target) {
+    return switch (target) {
+      case TINYINT -> v instanceof Byte;
+      case SMALLINT -> v instanceof Short;
+      case INTEGER -> v instanceof Integer;
+      case BIGINT, TIMESTAMP -> v instanceof Long;
+      case REAL -> v instanceof Float;
+      case FLOAT, DOUBLE -> v instanceof Double;
+      case CHAR, VARCHAR -> v instanceof String;
+      default -> false;
+    };
+  }
+
   /**
    * The runtime value of a parameter or literal for an expression of type {@code target}.
    *
@@ -38,6 +52,9 @@ public final class Values {
   public static Object toInternal(Object v, SqlTypeName target) throws SQLException {
     if (v == null) {
       return null;
+    }
+    if (isInternal(v, target)) {
+      return v; // already the runtime representation: not boxed again
     }
     try {
       return switch (target) {
@@ -207,10 +224,20 @@ public final class Values {
    */
   private static final long GREGORIAN_ONLY = -2_208_988_800_000L;
 
+  /** 1973-01-01T00:00Z: from here on every zone of the tz database is a whole number of minutes from UTC. */
+  private static final long WHOLE_MINUTE_OFFSETS = 94_694_400_000L;
+
   private static long toTimestampMillis(Object v) {
     LocalDateTime ldt;
     if (v instanceof java.sql.Timestamp t) {
       long utc = t.getTime();
+      if (utc >= WHOLE_MINUTE_OFFSETS) {
+        // Date.getTimezoneOffset reads the default zone without copying it (getDefault() clones
+        // it on every call); it counts whole minutes, exact for every tz-database zone from 1973.
+        @SuppressWarnings("deprecation")
+        int minutesWest = t.getTimezoneOffset();
+        return utc - minutesWest * 60_000L;
+      }
       if (utc >= GREGORIAN_ONLY) {
         // the wall-clock fields toLocalDateTime() reads, without making them (same zone, same instant)
         return utc + java.util.TimeZone.getDefault().getOffset(utc);

@@ -31,6 +31,7 @@ public final class Table {
   private boolean batched;
   /** The number of live rows (newest versions not deleted); writer only, read as an estimate. */
   private volatile long liveRows;
+  private volatile long lastChangeTs;
   private final AtomicLong nextRowId = new AtomicLong(1);
   private final Index[] indexes;
   /** The sorted index on the primary key, or null for a table without one. */
@@ -159,6 +160,19 @@ public final class Table {
    */
   public void beginBatch() {
     batched = true;
+  }
+
+  /**
+   * Records that commit {@code ts} changes rows of this table (called by {@code Replay} as it
+   * applies the commit, under the commit lock).
+   */
+  public void changedBy(long ts) {
+    lastChangeTs = Math.max(lastChangeTs, ts);
+  }
+
+  /** The timestamp of the newest commit that changed rows of this table (0 for none since it was loaded or created). */
+  public long lastChangeTs() {
+    return lastChangeTs;
   }
 
   /** Publishes the index changes of the batch. */

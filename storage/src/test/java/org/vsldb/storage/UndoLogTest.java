@@ -1,0 +1,49 @@
+package org.vsldb.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vsldb.storage.WriteSet.Pending;
+import org.vsldb.storage.table.ColumnDef;
+import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.TableDef;
+
+/** {@link UndoLog}: a failed statement's changes are undone newest first, back to its mark. */
+class UndoLogTest {
+  private static WriteSet writeSet() {
+    TableDef def = new TableDef("PUBLIC", "T", List.of(new ColumnDef("ID", ColumnType.INTEGER, -1, -1, false)),
+        new int[] {0});
+    return new WriteSet(new Table(1, def), 0);
+  }
+
+  @Test
+  void rollbackToAMark_restoresEachRowsStateBeforeTheMark_newestFirst() {
+    WriteSet ws = writeSet();
+    UndoLog undo = new UndoLog();
+    Pending a = new Pending(null, new Object[] {1});
+    Pending b = new Pending(null, new Object[] {2});
+    undo.add(ws, 1, null);
+    ws.put(1, a);
+    int mark = undo.size();
+    for (int i = 0; i < 40; i++) { // past the arrays' first size
+      Pending next = new Pending(null, new Object[] {100 + i});
+      undo.add(ws, 1, ws.pending.get(1));
+      ws.put(1, next);
+    }
+    undo.add(ws, 2, null);
+    ws.put(2, b);
+    undo.rollbackTo(mark);
+    assertEquals(mark, undo.size());
+    assertSame(a, ws.pending.get(1));
+    assertNull(ws.pending.get(2));
+    assertTrue(ws.pendingRowWithPrimaryKey(2) == null, "the undone row's key is free again");
+    undo.rollbackTo(0);
+    assertTrue(undo.isEmpty());
+    assertNull(ws.pending.get(1));
+  }
+}
