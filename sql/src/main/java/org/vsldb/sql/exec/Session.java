@@ -414,7 +414,7 @@ public final class Session {
     int[] direct = input.parameterRow();
     if (direct != null) {
       if (isIdentity(direct, values.length)) {
-        return java.util.Collections.singletonList(values); // read only: DmlExecutor stores a converted copy
+        return new DmlExecutor.OwnedRow(values); // made for this execution: stored without a copy when it can be
       }
       Object[] row = new Object[direct.length];
       for (int i = 0; i < direct.length; i++) {
