@@ -30,6 +30,8 @@ final class CommitCheck {
       // Unique keys were checked by each statement; only a commit to the table since then can
       // have taken one of them (foreign keys involve other tables and are always checked again).
       boolean keysHold = ws.table.lastChangeTs() <= ws.since;
+      boolean fks = !ws.table.def().foreignKeys().isEmpty();
+      boolean isParent = !Constraints.referrers(catalog, ws.table).isEmpty();
       ws.pending.forEach((rowId, p) -> {
         if (!p.isInsert() && (ws.table.head(rowId) != p.base() || !p.base().isLive())) {
           throw new StoreException(
@@ -37,23 +39,27 @@ final class CommitCheck {
               "a row of table " + ws.table.def().name()
                   + " was changed by a concurrent transaction; retry the transaction");
         }
+        boolean referenced = !p.isInsert() && isParent;
+        Object[] values = !p.isDelete() && (!keysHold || fks || referenced) ? p.values() : null;
         if (!p.isDelete()) {
-          int slot = keysHold ? -1 : ws.duplicateSlot(p.values(), rowId);
+          int slot = keysHold ? -1 : ws.duplicateSlot(values, rowId);
           if (slot >= 0) {
-            throw Constraints.duplicate(ws, slot, p.values());
+            throw Constraints.duplicate(ws, slot, values);
           }
-          checkParentsCommitted(catalog, txn, ws.table, p.isInsert() ? null : p.base().values(), p.values());
+          if (fks) {
+            checkParentsCommitted(catalog, txn, ws.table, p.isInsert() ? null : p.base().values(), values);
+          }
         }
-        if (!p.isInsert()) {
-          checkNoChildrenCommitted(catalog, txn, ws.table, p.base().values(), p.values());
+        if (referenced) {
+          checkNoChildrenCommitted(catalog, txn, ws.table, p.base().values(), values);
         }
         int t = ws.table.id();
         changes.add(
             p.isDelete()
                 ? new Change.Delete(t, rowId, Constraints.project(p.base().values(), ws.table.def().primaryKey()))
                 : p.isInsert()
-                    ? new Change.Insert(t, rowId, p.values())
-                    : new Change.Update(t, rowId, p.values()));
+                    ? new Change.Insert(t, rowId, p.format(), p.image())
+                    : new Change.Update(t, rowId, p.format(), p.image()));
       });
     }
     return changes;

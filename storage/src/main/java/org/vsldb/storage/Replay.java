@@ -75,9 +75,19 @@ public final class Replay {
 
   private static void applyChange(Catalog catalog, Change c, long ts, java.util.List<Table> batched) {
       if (c instanceof Change.Insert i) {
-        rowTable(catalog, c, batched).applyInsert(i.rowId(), i.values(), ts);
+        Table t = rowTable(catalog, c, batched);
+        if (i.image() != null && i.format() == t.format()) {
+          t.applyInsertImage(i.rowId(), i.image(), ts); // made by the commit for this table: stored as it is
+        } else {
+          t.applyInsert(i.rowId(), i.values(), ts);
+        }
       } else if (c instanceof Change.Update u) {
-        rowTable(catalog, c, batched).applyUpdate(u.rowId(), u.values(), ts);
+        Table t = rowTable(catalog, c, batched);
+        if (u.image() != null && u.format() == t.format()) {
+          t.applyUpdateImage(u.rowId(), u.image(), ts);
+        } else {
+          t.applyUpdate(u.rowId(), u.values(), ts);
+        }
       } else if (c instanceof Change.Delete d) {
         rowTable(catalog, c, batched).applyDelete(d.rowId(), ts);
       } else if (c instanceof Change.CreateTable t) {

@@ -224,7 +224,7 @@ public final class Transaction {
     checkUnique(ws, values, rowId);
     checkParentsExist(table, null, values);
     undo.add(ws, rowId, null); // a fresh row id has no earlier pending state
-    ws.put(rowId, new Pending(null, values));
+    ws.put(rowId, Pending.of(null, ws.table.format(), values), values);
     return rowId;
   }
 
@@ -335,7 +335,8 @@ public final class Transaction {
     checkUnique(ws, values, rowId);
     checkParentsExist(table, old, values);
     checkNoChildren(table, old, values);
-    change(ws, rowId, new Pending(base, values));
+    undo.add(ws, rowId, p);
+    ws.put(rowId, Pending.of(base, ws.table.format(), values), values);
   }
 
   /** Deletes the row {@code rowId}, as this transaction sees it. */
@@ -351,7 +352,7 @@ public final class Transaction {
     if (p != null && p.isInsert()) {
       change(ws, rowId, null);
     } else {
-      change(ws, rowId, new Pending(base, null));
+      change(ws, rowId, new Pending(base, ws.table.format(), null));
     }
   }
 

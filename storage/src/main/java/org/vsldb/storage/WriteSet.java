@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsldb.storage.table.Index;
+import org.vsldb.storage.table.RowFormat;
 import org.vsldb.storage.table.RowVersion;
 import org.vsldb.storage.table.Table;
 
@@ -16,14 +17,28 @@ import org.vsldb.storage.table.Table;
  * checked without a scan.
  */
 final class WriteSet {
-  /** A pending change to one row. */
-  record Pending(RowVersion base, Object[] values) {
+  /**
+   * A pending change to one row: the committed version it started from (null for a new row) and
+   * the row's new image in the table's {@link RowFormat} (null for a deleted row), made once when
+   * the statement writes the row and stored as it is at commit.
+   */
+  record Pending(RowVersion base, RowFormat format, byte[] image) {
+    /** A change to {@code values} (null: a deletion) of a table of {@code format}. */
+    static Pending of(RowVersion base, RowFormat format, Object[] values) {
+      return new Pending(base, format, values == null ? null : format.encode(values));
+    }
+
     boolean isInsert() {
       return base == null;
     }
 
     boolean isDelete() {
-      return values == null;
+      return image == null;
+    }
+
+    /** The new values, decoded from the image (a new array at each call), or null for a deletion. */
+    Object[] values() {
+      return image == null ? null : format.decode(image);
     }
   }
 
@@ -93,17 +108,26 @@ final class WriteSet {
 
   /** Sets the pending state of {@code rowId}, keeping the key maps in step; null removes it. */
   void put(long rowId, Pending next) {
+    put(rowId, next, next == null ? null : next.values());
+  }
+
+  /** As {@link #put(long, Pending)}, with {@code next}'s values given (not decoded again). */
+  void put(long rowId, Pending next, Object[] nextValues) {
     Long id = null; // boxed once, for the key maps, when they need it
     Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
+    if (newKeys.isEmpty()) {
+      return;
+    }
+    Object[] prevValues = prev == null ? null : prev.values();
     for (int slot = 0; slot < newKeys.size(); slot++) {
-      if (prev != null && prev.values() != null) {
-        Object k = keyOf(slot, prev.values());
+      if (prevValues != null) {
+        Object k = keyOf(slot, prevValues);
         if (k != null) {
           newKeys.get(slot).remove(k, id == null ? (id = rowId) : id);
         }
       }
-      if (next != null && next.values() != null) {
-        Object k = keyOf(slot, next.values());
+      if (nextValues != null) {
+        Object k = keyOf(slot, nextValues);
         if (k != null) {
           newKeys.get(slot).put(k, id == null ? (id = rowId) : id);
         }

@@ -23,7 +23,7 @@ class PendingMapTest {
         if (rnd.nextInt(4) == 0) {
           assertEquals(model.remove(id), map.remove(id));
         } else {
-          Pending p = new Pending(null, new Object[] {op});
+          Pending p = new Pending(null, null, new byte[] {(byte) op});
           assertEquals(model.put(id, p), map.put(id, p));
         }
         assertEquals(model.size(), map.size());

@@ -25,13 +25,13 @@ class UndoLogTest {
   void rollbackToAMark_restoresEachRowsStateBeforeTheMark_newestFirst() {
     WriteSet ws = writeSet();
     UndoLog undo = new UndoLog();
-    Pending a = new Pending(null, new Object[] {1});
-    Pending b = new Pending(null, new Object[] {2});
+    Pending a = Pending.of(null, ws.table.format(), new Object[] {1});
+    Pending b = Pending.of(null, ws.table.format(), new Object[] {2});
     undo.add(ws, 1, null);
     ws.put(1, a);
     int mark = undo.size();
     for (int i = 0; i < 40; i++) { // past the arrays' first size
-      Pending next = new Pending(null, new Object[] {100 + i});
+      Pending next = Pending.of(null, ws.table.format(), new Object[] {100 + i});
       undo.add(ws, 1, ws.pending.get(1));
       ws.put(1, next);
     }

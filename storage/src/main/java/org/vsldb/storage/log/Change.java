@@ -1,5 +1,6 @@
 package org.vsldb.storage.log;
 
+import org.vsldb.storage.table.RowFormat;
 import org.vsldb.storage.table.TableDef;
 import org.vsldb.storage.table.ViewDef;
 
@@ -12,11 +13,43 @@ public sealed interface Change {
   /** The id of the table the change applies to; 0 for changes to schemas and views. */
   int tableId();
 
-  /** A new row. */
-  record Insert(int tableId, long rowId, Object[] values) implements Change {}
+  /**
+   * A new row, given by its values, or (from a commit) by its image in the table's {@link
+   * RowFormat}, which is stored and logged as it is ({@code values} is then null, and {@link
+   * #values()} decodes the image).
+   */
+  record Insert(int tableId, long rowId, Object[] values, RowFormat format, byte[] image) implements Change {
+    public Insert(int tableId, long rowId, Object[] values) {
+      this(tableId, rowId, values, null, null);
+    }
 
-  /** New values for an existing row. */
-  record Update(int tableId, long rowId, Object[] values) implements Change {}
+    public Insert(int tableId, long rowId, RowFormat format, byte[] image) {
+      this(tableId, rowId, null, format, image);
+    }
+
+    /** The row's values (decoded from the image when the change carries one: a new array each call). */
+    @Override
+    public Object[] values() {
+      return values != null ? values : format.decode(image);
+    }
+  }
+
+  /** New values for an existing row; given as {@link Insert}'s are. */
+  record Update(int tableId, long rowId, Object[] values, RowFormat format, byte[] image) implements Change {
+    public Update(int tableId, long rowId, Object[] values) {
+      this(tableId, rowId, values, null, null);
+    }
+
+    public Update(int tableId, long rowId, RowFormat format, byte[] image) {
+      this(tableId, rowId, null, format, image);
+    }
+
+    /** The row's values (decoded from the image when the change carries one: a new array each call). */
+    @Override
+    public Object[] values() {
+      return values != null ? values : format.decode(image);
+    }
+  }
 
   /**
    * Removal of a row. {@code key} holds the row's primary-key values (empty for a table without a

@@ -39,12 +39,20 @@ public final class RecordCodec {
         out.u8(LogFormat.OP_INSERT);
         out.i32(i.tableId());
         out.i64(i.rowId());
-        ValueCodec.encodeValues(i.values(), out);
+        if (i.image() != null) {
+          i.format().writeValues(i.image(), out); // the same bytes as encodeValues (RowFormat)
+        } else {
+          ValueCodec.encodeValues(i.values(), out);
+        }
       } else if (c instanceof Change.Update u) {
         out.u8(LogFormat.OP_UPDATE);
         out.i32(u.tableId());
         out.i64(u.rowId());
-        ValueCodec.encodeValues(u.values(), out);
+        if (u.image() != null) {
+          u.format().writeValues(u.image(), out);
+        } else {
+          ValueCodec.encodeValues(u.values(), out);
+        }
       } else if (c instanceof Change.Delete d) {
         out.u8(d.key() == null ? LogFormat.OP_DELETE : LogFormat.OP_DELETE_KEYED);
         out.i32(d.tableId());

@@ -105,6 +105,21 @@ public final class Index {
     entries.add(single ? row[columns[0]] : keyOf(row), rowId);
   }
 
+  /** As {@link #add}, for a row given by its image: only the key's columns are decoded. */
+  void add(RowFormat format, byte[] image, long rowId) {
+    entries.add(single ? format.value(image, columns[0]) : format.values(image, columns), rowId);
+  }
+
+  /** As {@link #sameKey}, for two images of one format: only the key's columns are decoded. */
+  boolean sameKey(RowFormat format, byte[] a, byte[] b) {
+    for (int c : columns) {
+      if (KeyOrder.compareValues(format.value(a, c), format.value(b, c)) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void remove(Object[] key, long rowId) {
     entries.remove(single ? key[0] : key, rowId);
   }

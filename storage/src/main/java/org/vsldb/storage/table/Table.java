@@ -327,9 +327,12 @@ public final class Table {
     passIdentity(values, image);
     liveRows++;
     if (indexing) {
-      Object[] v = values != null ? values : format.decode(image);
       for (Index ix : sorted) {
-        ix.add(v, rowId);
+        if (values != null) {
+          ix.add(values, rowId);
+        } else {
+          ix.add(format, image, rowId);
+        }
       }
       applied();
     }
@@ -351,16 +354,14 @@ public final class Table {
       throw new IllegalStateException("update of missing row " + rowId + " in " + def.name());
     }
     RowVersion fresh = new RowVersion(rowId, format, image, ts, old);
-    Object[] oldValues = indexing ? old.values() : null;
     old.end(ts);
     rows.put(rowId, fresh);
     versioned.add(rowId);
     passIdentity(values, image);
     if (indexing) {
-      Object[] v = values != null ? values : format.decode(image);
       for (Index ix : sorted) {
-        if (!ix.sameKey(oldValues, v)) {
-          ix.add(v, rowId); // the old key's entry stays until its version is pruned
+        if (!ix.sameKey(format, old.image(), image)) {
+          ix.add(format, image, rowId); // the old key's entry stays until its version is pruned
         }
       }
       applied();
