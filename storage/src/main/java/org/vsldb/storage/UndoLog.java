@@ -9,9 +9,14 @@ import org.vsldb.storage.WriteSet.Pending;
  * parallel arrays instead of an object per change; one thread at a time, as its transaction.
  */
 final class UndoLog {
-  private WriteSet[] writes = new WriteSet[16];
-  private long[] rowIds = new long[16];
-  private Pending[] previous = new Pending[16];
+  private static final WriteSet[] NO_WRITES = {};
+  private static final long[] NO_IDS = {};
+  private static final Pending[] NO_PENDING = {};
+
+  // empty until the first change: most transactions (auto-commit reads) never write
+  private WriteSet[] writes = NO_WRITES;
+  private long[] rowIds = NO_IDS;
+  private Pending[] previous = NO_PENDING;
   private int size;
 
   int size() {
@@ -24,7 +29,7 @@ final class UndoLog {
 
   void add(WriteSet ws, long rowId, Pending before) {
     if (size == rowIds.length) {
-      int n = size * 2;
+      int n = Math.max(16, size * 2);
       writes = Arrays.copyOf(writes, n);
       rowIds = Arrays.copyOf(rowIds, n);
       previous = Arrays.copyOf(previous, n);
