@@ -55,7 +55,7 @@ class SnapshotFormatDocumentTest {
   @Test
   void writerGivingWayToCommits_producesTheSameBytes() throws Exception {
     Table t = new Table(1, LogFormatDocumentTest.exampleTable());
-    for (int i = 1; i <= 5_000; i++) {
+    for (int i = 1; i <= 25_000; i++) {
       t.applyInsert(i, new Object[] {i, "row " + i}, 2);
     }
     org.vsldb.storage.table.Catalog.Image image =
