@@ -17,13 +17,14 @@ final class PendingMap {
   private static final int FREE = 0;
   private static final int GONE = -1;
 
-  private long[] ids = new long[8];
-  private Pending[] changes = new Pending[8];
+  // small at first: most transactions change a row or two (grow() doubles)
+  private long[] ids = new long[2];
+  private Pending[] changes = new Pending[2];
   /** Entries appended, holes included. */
   private int end;
   private int size;
   /** Position + 1 of each entry, {@link #FREE}, or {@link #GONE} where one was removed. */
-  private int[] slots = new int[16];
+  private int[] slots = new int[4];
   private int gone;
 
   int size() {

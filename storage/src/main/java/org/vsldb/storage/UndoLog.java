@@ -29,7 +29,7 @@ final class UndoLog {
 
   void add(WriteSet ws, long rowId, Pending before) {
     if (size == rowIds.length) {
-      int n = Math.max(16, size * 2);
+      int n = Math.max(4, size * 2);
       writes = Arrays.copyOf(writes, n);
       rowIds = Arrays.copyOf(rowIds, n);
       previous = Arrays.copyOf(previous, n);

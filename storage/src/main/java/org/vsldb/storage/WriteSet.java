@@ -51,24 +51,27 @@ final class WriteSet {
   final long since;
   final PendingMap pending = new PendingMap();
   /** Slot 0 is the primary key (when the table has one), then each unique index. */
-  private final List<Index> uniqueIndexes = new ArrayList<>();
+  private final List<Index> uniqueIndexes;
   private final boolean hasPrimaryKey;
-  private final List<Map<Object, Long>> newKeys = new ArrayList<>();
+  private final List<Map<Object, Long>> newKeys;
 
   WriteSet(Table table, long since) {
     this.table = table;
     this.since = since;
     this.hasPrimaryKey = table.def().hasPrimaryKey();
+    List<Index> unique = new ArrayList<>(4); // sized for the common case: a key and few unique indexes
     if (hasPrimaryKey) {
-      uniqueIndexes.add(null);
+      unique.add(null);
     }
     for (Index ix : table.indexes()) {
       if (ix.def().unique()) {
-        uniqueIndexes.add(ix);
+        unique.add(ix);
       }
     }
-    for (int i = 0; i < uniqueIndexes.size(); i++) {
-      newKeys.add(new HashMap<>());
+    this.uniqueIndexes = unique;
+    this.newKeys = new ArrayList<>(unique.size());
+    for (int i = 0; i < unique.size(); i++) {
+      newKeys.add(new HashMap<>(4)); // most transactions write a row or two; it grows as needed
     }
   }
 

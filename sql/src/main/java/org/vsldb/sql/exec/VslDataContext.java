@@ -30,7 +30,17 @@ public final class VslDataContext implements DataContext {
   private final java.util.Map<String, Object> stash;
   private final AtomicBoolean cancel;
   private final long utcMillis = System.currentTimeMillis();
-  private final TimeZone timeZone = TimeZone.getDefault();
+  /** The JVM's default zone, read when the statement first needs it (getDefault() copies it). */
+  private TimeZone timeZone;
+
+  private TimeZone timeZone() {
+    TimeZone z = timeZone;
+    if (z == null) {
+      z = TimeZone.getDefault();
+      timeZone = z;
+    }
+    return z;
+  }
 
   public VslDataContext(
       SchemaPlus rootSchema,
@@ -93,13 +103,13 @@ public final class VslDataContext implements DataContext {
     }
     if (name.equals(Variable.CURRENT_TIMESTAMP.camelName)
         || name.equals(Variable.SYS_TIMESTAMP.camelName)) {
-      return utcMillis + timeZone.getOffset(utcMillis);
+      return utcMillis + timeZone().getOffset(utcMillis);
     }
     if (name.equals(Variable.LOCAL_TIMESTAMP.camelName)) {
-      return utcMillis + timeZone.getOffset(utcMillis);
+      return utcMillis + timeZone().getOffset(utcMillis);
     }
     if (name.equals(Variable.TIME_ZONE.camelName)) {
-      return timeZone;
+      return timeZone();
     }
     if (name.equals(Variable.LOCALE.camelName)) {
       return java.util.Locale.ROOT;

@@ -32,6 +32,7 @@ public final class Table {
   /** The number of live rows (newest versions not deleted); writer only, read as an estimate. */
   private volatile long liveRows;
   private volatile long lastChangeTs;
+  private int[] indexedColumns;
   private final AtomicLong nextRowId = new AtomicLong(1);
   private final Index[] indexes;
   /** The sorted index on the primary key, or null for a table without one. */
@@ -414,8 +415,18 @@ public final class Table {
       }
       RowVersion kept = head;
       int chain = 1;
-      java.util.List<RowVersion> keptList = sorted.length > 0 ? new java.util.ArrayList<>() : null;
-      java.util.List<RowVersion> droppedList = sorted.length > 0 ? new java.util.ArrayList<>() : null;
+      // Index entries can only go if a dropped version had another key than the newest; most
+      // updates keep the key, and then no lists are made.
+      boolean rekeyed = false;
+      if (sorted.length > 0) {
+        for (RowVersion v = head.older(); v != null && !rekeyed; v = v.older()) {
+          if (!(v.begin() > newest || seenBy(v, snapshots)) && !format.sameBytes(head.image(), v.image(), indexedColumns())) {
+            rekeyed = true;
+          }
+        }
+      }
+      java.util.List<RowVersion> keptList = rekeyed ? new java.util.ArrayList<>() : null;
+      java.util.List<RowVersion> droppedList = rekeyed ? new java.util.ArrayList<>() : null;
       if (keptList != null) {
         keptList.add(head);
       }
@@ -445,6 +456,22 @@ public final class Table {
   }
 
   /** Removes the index entries of dropped versions whose keys no kept version has. */
+  /** The columns of any sorted index, in ascending order (made when first asked for). */
+  private int[] indexedColumns() {
+    int[] c = indexedColumns;
+    if (c == null) {
+      java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+      for (Index ix : sorted) {
+        for (int col : ix.def().columns()) {
+          all.add(col);
+        }
+      }
+      c = all.stream().mapToInt(Integer::intValue).toArray();
+      indexedColumns = c;
+    }
+    return c;
+  }
+
   private void unindex(long rowId, java.util.List<RowVersion> dropped, java.util.List<RowVersion> kept) {
     java.util.List<Object[]> keptValues = new java.util.ArrayList<>(kept.size());
     for (RowVersion k : kept) {

@@ -128,6 +128,19 @@ class RowFormatTest {
   }
 
   @Test
+  void sameBytes_comparesOnlyTheGivenColumns_andNullsAsEqual() {
+    RowFormat f = format(ColumnType.INTEGER, ColumnType.VARCHAR, ColumnType.DOUBLE, ColumnType.VARCHAR);
+    byte[] a = f.encode(new Object[] {1, "key", 2.0, null});
+    byte[] b = f.encode(new Object[] {1, "key", 3.5, null});
+    byte[] c = f.encode(new Object[] {1, "kez", 2.0, "x"});
+    assertTrue(f.sameBytes(a, b, new int[] {0, 1, 3}));
+    assertFalse(f.sameBytes(a, b, new int[] {2}));
+    assertFalse(f.sameBytes(a, c, new int[] {1}));
+    assertFalse(f.sameBytes(a, c, new int[] {3}), "NULL against a value");
+    assertTrue(f.sameBytes(a, c, new int[] {0, 2}));
+  }
+
+  @Test
   void theTypicalRow_takesSixtyFourBytes() {
     RowFormat f = format(ColumnType.INTEGER, ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.DOUBLE, ColumnType.TIMESTAMP);
     byte[] image = f.encode(new Object[] {7, "customer-100000000007", "city-number-10000007", 1.75, 1_700_000_000_000L});
