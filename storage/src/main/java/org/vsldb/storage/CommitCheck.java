@@ -31,7 +31,9 @@ final class CommitCheck {
       // have taken one of them (foreign keys involve other tables and are always checked again).
       boolean keysHold = ws.table.lastChangeTs() <= ws.since;
       boolean fks = !ws.table.def().foreignKeys().isEmpty();
-      boolean isParent = !Constraints.referrers(catalog, ws.table).isEmpty();
+      // whether other tables reference this one: asked (a scan of the catalog) only for a row
+      // this transaction changed or deleted, never for a commit of inserts
+      Boolean[] isParent = {null};
       ws.pending.forEach((rowId, p) -> {
         if (!p.isInsert() && (ws.table.head(rowId) != p.base() || !p.base().isLive())) {
           throw new StoreException(
@@ -39,7 +41,10 @@ final class CommitCheck {
               "a row of table " + ws.table.def().name()
                   + " was changed by a concurrent transaction; retry the transaction");
         }
-        boolean referenced = !p.isInsert() && isParent;
+        if (!p.isInsert() && isParent[0] == null) {
+          isParent[0] = !Constraints.referrers(catalog, ws.table).isEmpty();
+        }
+        boolean referenced = !p.isInsert() && isParent[0];
         Object[] values = !p.isDelete() && (!keysHold || fks || referenced) ? p.values() : null;
         if (!p.isDelete()) {
           int slot = keysHold ? -1 : ws.duplicateSlot(values, rowId);

@@ -23,10 +23,7 @@ public final class Replay {
         applyChange(catalog, c, ts, batched);
       }
     } finally {
-      for (Table t : batched) {
-        t.changedBy(ts);
-        t.endBatch();
-      }
+      endBatches(batched, ts);
     }
   }
 
@@ -66,10 +63,7 @@ public final class Replay {
         }
       });
     } finally {
-      for (Table t : batched) {
-        t.changedBy(ts);
-        t.endBatch();
-      }
+      endBatches(batched, ts);
     }
   }
 
@@ -109,6 +103,14 @@ public final class Replay {
       } else {
         throw new IllegalStateException("unknown change " + c);
       }
+  }
+
+  /** Ends the index batch of each table the record changed, which records the commit's timestamp. */
+  private static void endBatches(java.util.List<Table> batched, long ts) {
+    for (Table t : batched) {
+      t.changedBy(ts);
+      t.endBatch();
+    }
   }
 
   /** The table a row change applies to, in a batch until the record is applied. */

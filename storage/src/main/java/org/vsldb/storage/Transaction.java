@@ -223,8 +223,7 @@ public final class Transaction {
     long rowId = table.newRowId();
     checkUnique(ws, values, rowId);
     checkParentsExist(table, null, values);
-    undo.add(ws, rowId, null); // a fresh row id has no earlier pending state
-    ws.put(rowId, Pending.of(null, ws.table.format(), values), values);
+    change(ws, rowId, null, null, values); // a fresh row id has no earlier pending state
     return rowId;
   }
 
@@ -335,8 +334,7 @@ public final class Transaction {
     checkUnique(ws, values, rowId);
     checkParentsExist(table, old, values);
     checkNoChildren(table, old, values);
-    undo.add(ws, rowId, p);
-    ws.put(rowId, Pending.of(base, ws.table.format(), values), values);
+    change(ws, rowId, p, base, values);
   }
 
   /** Deletes the row {@code rowId}, as this transaction sees it. */
@@ -350,9 +348,9 @@ public final class Transaction {
     RowVersion base = p != null ? p.base() : lockAndRead(table, rowId);
     checkNoChildren(table, p != null ? p.values() : base.values(), null);
     if (p != null && p.isInsert()) {
-      change(ws, rowId, null);
+      change(ws, rowId, p, null);
     } else {
-      change(ws, rowId, new Pending(base, ws.table.format(), null));
+      change(ws, rowId, p, new Pending(base, ws.table.format(), null));
     }
   }
 
@@ -377,9 +375,16 @@ public final class Transaction {
     return visible;
   }
 
-  private void change(WriteSet ws, long rowId, Pending next) {
-    undo.add(ws, rowId, ws.pending.get(rowId));
+  /** Records {@code rowId}'s pending state {@code before} for undo, then sets it to {@code next} (null: none). */
+  private void change(WriteSet ws, long rowId, Pending before, Pending next) {
+    undo.add(ws, rowId, before);
     ws.put(rowId, next);
+  }
+
+  /** As {@link #change(WriteSet, long, Pending, Pending)}, to new values over {@code base} (null: an insert), encoded once. */
+  private void change(WriteSet ws, long rowId, Pending before, RowVersion base, Object[] values) {
+    undo.add(ws, rowId, before);
+    ws.put(rowId, Pending.of(base, ws.table.format(), values), values);
   }
 
   private void checkRow(WriteSet ws, Object[] values) {

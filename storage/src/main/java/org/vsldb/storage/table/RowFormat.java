@@ -30,25 +30,21 @@ import org.vsldb.storage.io.Wtf8;
  * {@link #decode} returns a new array each time, which the caller may keep.
  */
 public final class RowFormat {
-  private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  // the log and the snapshot are little-endian (docs/FORMATS.md)
-  private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private final ColumnType[] types;
-  /** The log's tag for each column's values ({@link #logTag}). */
-  private final int[] logTags;
-  private final int bitmap;
+  final ColumnType[] types;
+  /** The log's tag for each column's values ({@link LoggedValues#logTag}). */
+  final int[] logTags;
+  final int bitmap;
 
   public RowFormat(List<ColumnDef> columns) {
     this.types = columns.stream().map(ColumnDef::type).toArray(ColumnType[]::new);
     this.bitmap = (types.length + 7) >>> 3;
     this.logTags = new int[types.length];
     for (int i = 0; i < types.length; i++) {
-      logTags[i] = logTag(types[i]);
+      logTags[i] = LoggedValues.logTag(types[i]);
     }
   }
 
@@ -225,252 +221,29 @@ public final class RowFormat {
   /**
    * Writes the values of an image as the log and the snapshot encode a row ({@code docs/FORMATS.md},
    * "Values"), byte for byte what {@link org.vsldb.storage.io.ValueCodec#encodeValues} writes for
-   * the decoded values, without making them.
+   * the decoded values, without making them ({@link LoggedValues#write}).
    */
   public void writeValues(byte[] image, ByteSink out) {
-    out.i32(types.length);
-    int at = bitmap;
-    for (int i = 0; i < types.length; i++) {
-      if (isNull(image, i)) {
-        out.u8(ValueCodec.TAG_NULL);
-        continue;
-      }
-      ColumnType t = types[i];
-      out.u8(logTag(t));
-      switch (t) {
-        case BOOLEAN, TINYINT -> out.u8(image[at]);
-        case SMALLINT -> out.i16((short) SHORT.get(image, at));
-        case INTEGER, DATE, TIME, REAL -> out.i32((int) INT.get(image, at));
-        case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> out.i64((long) LONG.get(image, at));
-        case CHAR, VARCHAR -> {
-          int head = varint(image, at);
-          out.i32(head >>> 1);
-          out.raw(image, at + varintSize(head), head >>> 1);
-        }
-        case BINARY, VARBINARY -> {
-          int n = varint(image, at);
-          out.i32(n);
-          out.raw(image, at + varintSize(n), n);
-        }
-        case DECIMAL -> {
-          int z = varint(image, at);
-          int p = at + varintSize(z);
-          int n = varint(image, p);
-          out.i32(unzigzag(z));
-          out.i32(n);
-          out.raw(image, p + varintSize(n), n);
-        }
-      }
-      at = skip(t, image, at);
-    }
+    LoggedValues.write(this, image, out);
   }
 
   /**
-   * The image of one row's values as the log and the snapshot encode them ({@code docs/FORMATS.md},
-   * "Values"), read from {@code in}'s position to the end of the values: the inverse of {@link
-   * #writeValues}, without making the values (replay stores rows this way). A value whose tag is
-   * not its column's representation (an INTEGER in a BIGINT column) is converted as {@link
-   * #encode} converts it.
+   * The image of one row's values as the log and the snapshot encode them, read from {@code in}'s
+   * position to the end of the values: the inverse of {@link #writeValues} ({@link
+   * LoggedValues#read}).
    *
    * @throws IllegalArgumentException if the values do not fit the columns, or {@code in} ends
-   *     inside them ({@link java.nio.BufferUnderflowException})
+   *     inside them
    */
   public byte[] readImage(java.nio.ByteBuffer in) {
-    byte[] a;
-    int base;
-    if (in.hasArray()) {
-      a = in.array();
-      base = in.arrayOffset();
-    } else {
-      a = new byte[in.remaining()];
-      in.duplicate().get(a);
-      base = -in.position();
-    }
-    int from = base + in.position();
-    int limit = base + in.limit();
-    long sizeAndEnd = scan(a, from, limit);
-    int end = (int) sizeAndEnd;
-    int size = (int) (sizeAndEnd >>> 32);
-    byte[] out = new byte[size];
-    int at = bitmap;
-    int p = from + 4;
-    for (int i = 0; i < types.length; i++) {
-      int tag = a[p++] & 0xFF;
-      if (tag == ValueCodec.TAG_NULL) {
-        out[i >>> 3] |= (byte) (1 << (i & 7));
-        continue;
-      }
-      ColumnType t = types[i];
-      if (tag != logTags[i]) {
-        java.nio.ByteBuffer v = java.nio.ByteBuffer.wrap(a, p - 1, limit - p + 1).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        at = put(t, ValueCodec.decodeValue(v), out, at);
-        p = v.position();
-        continue;
-      }
-      switch (t) {
-        case BOOLEAN, TINYINT -> out[at++] = a[p++];
-        case SMALLINT -> {
-          SHORT.set(out, at, (short) SHORT_LE.get(a, p));
-          at += 2;
-          p += 2;
-        }
-        case INTEGER, DATE, TIME, REAL -> {
-          INT.set(out, at, (int) INT_LE.get(a, p));
-          at += 4;
-          p += 4;
-        }
-        case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> {
-          LONG.set(out, at, (long) LONG_LE.get(a, p));
-          at += 8;
-          p += 8;
-        }
-        case CHAR, VARCHAR -> {
-          int len = (int) INT_LE.get(a, p);
-          p += 4;
-          at = putVarint(out, at, len << 1 | (isAscii(a, p, len) ? 1 : 0));
-          System.arraycopy(a, p, out, at, len);
-          at += len;
-          p += len;
-        }
-        case BINARY, VARBINARY -> {
-          int len = (int) INT_LE.get(a, p);
-          p += 4;
-          at = putVarint(out, at, len);
-          System.arraycopy(a, p, out, at, len);
-          at += len;
-          p += len;
-        }
-        case DECIMAL -> {
-          int scale = (int) INT_LE.get(a, p);
-          int len = (int) INT_LE.get(a, p + 4);
-          p += 8;
-          at = putVarint(out, at, zigzag(scale));
-          at = putVarint(out, at, len);
-          System.arraycopy(a, p, out, at, len);
-          at += len;
-          p += len;
-        }
-      }
-    }
-    in.position(end - base);
-    return out;
+    return LoggedValues.read(this, in);
   }
 
-  /**
-   * Checks the values at {@code a[from..limit)} against the columns: returns where they end (low
-   * 32 bits) and the size of their image (high 32 bits).
-   */
-  private long scan(byte[] a, int from, int limit) {
-    int p = need(from, 4, limit);
-    int n = (int) INT_LE.get(a, from);
-    if (n != types.length) {
-      throw new IllegalArgumentException("row has " + n + " values for " + types.length + " columns");
-    }
-    int size = bitmap;
-    for (int i = 0; i < n; i++) {
-      int tag = a[need(p, 1, limit) - 1] & 0xFF;
-      if (tag == ValueCodec.TAG_NULL) {
-        p++;
-        continue;
-      }
-      ColumnType t = types[i];
-      if (tag != logTags[i]) {
-        java.nio.ByteBuffer v = java.nio.ByteBuffer.wrap(a, p, limit - p).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        Object value = ValueCodec.decodeValue(v);
-        if (t.isCharacter() || !accepts(t, value)) {
-          throw new IllegalArgumentException("a " + value.getClass().getSimpleName() + " value in column " + (i + 1)
-              + " of type " + t);
-        }
-        size += size(t, value);
-        p = v.position();
-        continue;
-      }
-      p++;
-      switch (t) {
-        case BOOLEAN, TINYINT -> {
-          p = need(p, 1, limit);
-          size += 1;
-        }
-        case SMALLINT -> {
-          p = need(p, 2, limit);
-          size += 2;
-        }
-        case INTEGER, DATE, TIME, REAL -> {
-          p = need(p, 4, limit);
-          size += 4;
-        }
-        case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> {
-          p = need(p, 8, limit);
-          size += 8;
-        }
-        case CHAR, VARCHAR -> {
-          int len = length(a, p, limit);
-          p = need(p + 4, len, limit);
-          size += varintSize(len << 1) + len; // the ascii bit never adds a byte
-        }
-        case BINARY, VARBINARY -> {
-          int len = length(a, p, limit);
-          p = need(p + 4, len, limit);
-          size += varintSize(len) + len;
-        }
-        case DECIMAL -> {
-          need(p, 4, limit);
-          int scale = (int) INT_LE.get(a, p);
-          int len = length(a, p + 4, limit);
-          p = need(p + 8, len, limit);
-          size += varintSize(zigzag(scale)) + varintSize(len) + len;
-        }
-      }
-    }
-    return (long) size << 32 | p;
-  }
-
-  /** {@code p + n}, once it is sure that {@code n} bytes at {@code p} lie before {@code limit}. */
-  private static int need(int p, int n, int limit) {
-    if (n < 0 || p > limit - n) {
-      throw new IllegalArgumentException("values end " + (p + n - limit) + " bytes past the payload");
-    }
-    return p + n;
-  }
-
-  /** The non-negative length written (little-endian) at {@code p}. */
-  private static int length(byte[] a, int p, int limit) {
-    need(p, 4, limit);
-    int len = (int) INT_LE.get(a, p);
-    if (len < 0) {
-      throw new IllegalArgumentException("negative length " + len);
-    }
-    return len;
-  }
-
-  /** Whether the {@code n} bytes at {@code a[p]} are all below 0x80. */
-  private static boolean isAscii(byte[] a, int p, int n) {
-    int high = 0;
-    for (int end = p + n; p < end; p++) {
-      high |= a[p];
-    }
-    return high >= 0;
-  }
-
-  /**
-   * The tag the log gives a value of a column of type {@code t}: it tags by representation, so
-   * DATE and TIME values are INTEGERs, timestamps BIGINTs, CHAR VARCHAR and BINARY VARBINARY.
-   */
-  private static int logTag(ColumnType t) {
-    return switch (t) {
-      case DATE, TIME -> ColumnType.INTEGER.code();
-      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ColumnType.BIGINT.code();
-      case CHAR -> ColumnType.VARCHAR.code();
-      case BINARY -> ColumnType.VARBINARY.code();
-      default -> t.code();
-    };
-  }
-
-  private static boolean isNull(byte[] image, int i) {
+  static boolean isNull(byte[] image, int i) {
     return (image[i >>> 3] & (1 << (i & 7))) != 0;
   }
 
-  private static int size(ColumnType t, Object v) {
+  static int size(ColumnType t, Object v) {
     return switch (t) {
       case BOOLEAN, TINYINT -> 1;
       case SMALLINT -> 2;
@@ -489,7 +262,7 @@ public final class RowFormat {
     };
   }
 
-  private static int put(ColumnType t, Object v, byte[] out, int at) {
+  static int put(ColumnType t, Object v, byte[] out, int at) {
     switch (t) {
       case BOOLEAN -> out[at++] = (byte) (((Boolean) v) ? 1 : 0);
       case TINYINT -> out[at++] = ((Number) v).byteValue();
@@ -565,7 +338,7 @@ public final class RowFormat {
   }
 
   /** The position after the value of type {@code t} at {@code at}. */
-  private static int skip(ColumnType t, byte[] image, int at) {
+  static int skip(ColumnType t, byte[] image, int at) {
     return switch (t) {
       case BOOLEAN, TINYINT -> at + 1;
       case SMALLINT -> at + 2;
@@ -598,15 +371,15 @@ public final class RowFormat {
     return n;
   }
 
-  private static int zigzag(int v) {
+  static int zigzag(int v) {
     return (v << 1) ^ (v >> 31);
   }
 
-  private static int unzigzag(int z) {
+  static int unzigzag(int z) {
     return (z >>> 1) ^ -(z & 1);
   }
 
-  private static int varintSize(int v) {
+  static int varintSize(int v) {
     int n = 1;
     while ((v & ~0x7F) != 0) {
       v >>>= 7;
@@ -615,7 +388,7 @@ public final class RowFormat {
     return n;
   }
 
-  private static int putVarint(byte[] out, int at, int v) {
+  static int putVarint(byte[] out, int at, int v) {
     while ((v & ~0x7F) != 0) {
       out[at++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
@@ -624,7 +397,7 @@ public final class RowFormat {
     return at;
   }
 
-  private static int varint(byte[] in, int at) {
+  static int varint(byte[] in, int at) {
     int v = 0;
     for (int shift = 0; ; shift += 7) {
       byte b = in[at++];
