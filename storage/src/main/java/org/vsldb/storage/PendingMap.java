@@ -17,7 +17,7 @@ final class PendingMap {
   private static final int FREE = 0;
   private static final int GONE = -1;
 
-  // small at first: most transactions change a row or two (grow() doubles)
+  // small at first: most transactions change a row or two (grow() adds half)
   private long[] ids = new long[2];
   private Pending[] changes = new Pending[2];
   /** Entries appended, holes included. */
@@ -151,7 +151,11 @@ final class PendingMap {
     slots[i] = position;
   }
 
-  /** Compacts the holes away and rebuilds the table at a size that keeps it at most half full. */
+  /**
+   * Compacts the holes away; grows the entry arrays by half when they are still full (a map that
+   * grew to a million rows keeps at most half as much room unused); and rebuilds the position
+   * table at a power of two at least twice the entry arrays' length, so it stays at most half full.
+   */
   private void grow() {
     int n = 0;
     for (int i = 0; i < end; i++) {
@@ -163,12 +167,12 @@ final class PendingMap {
     }
     java.util.Arrays.fill(changes, n, end, null);
     end = n;
-    int capacity = Math.max(8, Integer.highestOneBit(Math.max(1, n)) << 2);
-    if (capacity != ids.length) {
+    if (n + 1 > ids.length / 2 + ids.length / 4) {
+      int capacity = Math.max(8, ids.length + (ids.length >> 1));
       ids = java.util.Arrays.copyOf(ids, capacity);
       changes = java.util.Arrays.copyOf(changes, capacity);
     }
-    slots = new int[capacity * 2];
+    slots = new int[Integer.highestOneBit(ids.length * 2 - 1) << 1];
     gone = 0;
     for (int i = 0; i < end; i++) {
       insertSlot(ids[i], i + 1);

@@ -2,9 +2,7 @@ package org.vsldb.storage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.vsldb.storage.table.Index;
 import org.vsldb.storage.table.RowFormat;
 import org.vsldb.storage.table.RowVersion;
@@ -13,8 +11,8 @@ import org.vsldb.storage.table.Table;
 /**
  * A transaction's uncommitted changes to one table: per row id, the committed version it started
  * from (null for a new row) and the row's new values (null for a deleted row). Also maps, for the
- * primary key and each unique index, the keys of new values to their row ids, so uniqueness is
- * checked without a scan.
+ * primary key and each unique index, the keys of new values to their row ids ({@link PendingKeys}),
+ * so uniqueness is checked without a scan.
  */
 final class WriteSet {
   /**
@@ -53,7 +51,7 @@ final class WriteSet {
   /** Slot 0 is the primary key (when the table has one), then each unique index. */
   private final List<Index> uniqueIndexes;
   private final boolean hasPrimaryKey;
-  private final List<Map<Object, Long>> newKeys;
+  private final PendingKeys[] newKeys;
 
   WriteSet(Table table, long since) {
     this.table = table;
@@ -69,9 +67,9 @@ final class WriteSet {
       }
     }
     this.uniqueIndexes = unique;
-    this.newKeys = new ArrayList<>(unique.size());
-    for (int i = 0; i < unique.size(); i++) {
-      newKeys.add(new HashMap<>(4)); // most transactions write a row or two; it grows as needed
+    this.newKeys = new PendingKeys[unique.size()];
+    for (int i = 0; i < newKeys.length; i++) {
+      newKeys[i] = new PendingKeys();
     }
   }
 
@@ -106,7 +104,19 @@ final class WriteSet {
 
   /** The row this transaction inserted or changed to primary key {@code key}, or null. */
   Long pendingRowWithPrimaryKey(Object key) {
-    return hasPrimaryKey ? newKeys.get(0).get(key) : null;
+    if (!hasPrimaryKey) {
+      return null;
+    }
+    long id = pendingOwner(0, key);
+    return id < 0 ? null : id;
+  }
+
+  /** The pending row whose new values have {@code key} in a slot, or -1. */
+  private long pendingOwner(int slot, Object key) {
+    return newKeys[slot].find(key.hashCode(), id -> {
+      Pending p = pending.get(id);
+      return p != null && !p.isDelete() && key.equals(keyOf(slot, p.values()));
+    });
   }
 
   /** Sets the pending state of {@code rowId}, keeping the key maps in step; null removes it. */
@@ -116,23 +126,22 @@ final class WriteSet {
 
   /** As {@link #put(long, Pending)}, with {@code next}'s values given (not decoded again). */
   void put(long rowId, Pending next, Object[] nextValues) {
-    Long id = null; // boxed once, for the key maps, when they need it
     Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
-    if (newKeys.isEmpty()) {
+    if (newKeys.length == 0) {
       return;
     }
     Object[] prevValues = prev == null ? null : prev.values();
-    for (int slot = 0; slot < newKeys.size(); slot++) {
+    for (int slot = 0; slot < newKeys.length; slot++) {
       if (prevValues != null) {
         Object k = keyOf(slot, prevValues);
         if (k != null) {
-          newKeys.get(slot).remove(k, id == null ? (id = rowId) : id);
+          newKeys[slot].remove(k.hashCode(), rowId);
         }
       }
       if (nextValues != null) {
         Object k = keyOf(slot, nextValues);
         if (k != null) {
-          newKeys.get(slot).put(k, id == null ? (id = rowId) : id);
+          newKeys[slot].add(k.hashCode(), rowId);
         }
       }
     }
@@ -144,7 +153,7 @@ final class WriteSet {
    * -1.
    */
   int duplicateSlot(Object[] values, long rowId) {
-    for (int slot = 0; slot < newKeys.size(); slot++) {
+    for (int slot = 0; slot < newKeys.length; slot++) {
       Object key = keyOf(slot, values);
       if (key != null && duplicates(slot, key, rowId)) {
         return slot;
@@ -154,8 +163,14 @@ final class WriteSet {
   }
 
   private boolean duplicates(int slot, Object key, long rowId) {
-    Long owner = newKeys.get(slot).get(key);
-    if (owner != null && owner != rowId) {
+    long owner = newKeys[slot].find(key.hashCode(), id -> {
+      if (id == rowId) {
+        return false; // the row's own earlier values: not a duplicate, look on
+      }
+      Pending p = pending.get(id);
+      return p != null && !p.isDelete() && key.equals(keyOf(slot, p.values()));
+    });
+    if (owner >= 0) {
       return true;
     }
     for (long committed : committedOwners(slot, key)) {

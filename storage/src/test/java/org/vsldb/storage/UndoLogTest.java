@@ -46,4 +46,41 @@ class UndoLogTest {
     assertTrue(undo.isEmpty());
     assertNull(ws.pending.get(1));
   }
+
+  @Test
+  void insertsOfConsecutiveRowIds_shareAnEntry_andAMarkInsideTheRunUndoesOnlyTheRowsAfterIt() {
+    WriteSet ws = writeSet();
+    UndoLog undo = new UndoLog();
+    for (long id = 1; id <= 10; id++) {
+      undo.add(ws, id, null);
+      ws.put(id, Pending.of(null, ws.table.format(), new Object[] {(int) id}));
+    }
+    int mark = undo.size();
+    for (long id = 11; id <= 25; id++) {
+      undo.add(ws, id, null);
+      ws.put(id, Pending.of(null, ws.table.format(), new Object[] {(int) id}));
+    }
+    // a change to an already pending row breaks the run: it has a state to restore
+    Pending before = ws.pending.get(5);
+    undo.add(ws, 5, before);
+    ws.put(5, Pending.of(null, ws.table.format(), new Object[] {500}));
+    assertEquals(26, undo.size());
+    undo.rollbackTo(mark + 3);
+    assertEquals(mark + 3, undo.size());
+    assertSame(before, ws.pending.get(5));
+    for (long id = 1; id <= 13; id++) {
+      assertEquals((int) id, ws.pending.get(id).values()[0], "row " + id + " kept");
+    }
+    for (long id = 14; id <= 25; id++) {
+      assertNull(ws.pending.get(id), "row " + id + " undone");
+      assertNull(ws.pendingRowWithPrimaryKey((int) id), "key " + id + " free again");
+    }
+    undo.rollbackTo(mark);
+    assertEquals(mark, undo.size());
+    assertNull(ws.pending.get(11));
+    assertEquals(10, ws.pending.size());
+    undo.rollbackTo(0);
+    assertTrue(undo.isEmpty());
+    assertEquals(0, ws.pending.size());
+  }
 }
