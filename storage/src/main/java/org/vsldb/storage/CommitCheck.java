@@ -35,7 +35,7 @@ final class CommitCheck {
       // this transaction changed or deleted, never for a commit of inserts
       Boolean[] isParent = {null};
       ws.pending.forEach((rowId, p) -> {
-        if (!p.isInsert() && (ws.table.head(rowId) != p.base() || !p.base().isLive())) {
+        if (!p.isInsert() && !ws.table.isNewestLive(p.base())) {
           throw new StoreException(
               Reason.WRITE_CONFLICT,
               "a row of table " + ws.table.def().name()

@@ -1,10 +1,9 @@
 package org.vsldb.storage;
 
-import java.nio.ByteBuffer;
 import org.vsldb.storage.log.Change;
 import org.vsldb.storage.log.LogRecord;
-import org.vsldb.storage.log.RecordCodec;
 import org.vsldb.storage.table.Catalog;
+import org.vsldb.storage.table.RowFormat;
 import org.vsldb.storage.table.Table;
 
 /**
@@ -28,40 +27,43 @@ public final class Replay {
   }
 
   /**
-   * Applies a transaction payload as the log holds it ({@link RecordCodec#visitPayload}): as
-   * {@link #apply} does for the decoded record, but each row's values go straight from the log's
-   * encoding into the table's row image, without being decoded. Replay at open uses it.
+   * Applies one commit of a batch decoded by the reading thread ({@link ReplayBatch.Decoder}): as
+   * {@link #apply} does, with each row's values already made into an image in its table's format,
+   * never decoded into values. Replay at open uses it.
    *
-   * @throws IllegalArgumentException if the payload is malformed or its values do not fit their table
-   * @throws IllegalStateException if a change does not fit the tables (as {@link #apply})
+   * @throws IllegalStateException if a change does not fit the tables (as {@link #apply}), or an
+   *     image was made for other columns than its table has now
    */
-  public static void applyPayload(Catalog catalog, ByteBuffer payload) {
-    long ts = payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(payload.position());
+  public static void applyCommit(Catalog catalog, ReplayBatch batch, int commit) {
+    long ts = batch.commitTs(commit);
     java.util.List<Table> batched = new java.util.ArrayList<>(1);
     try {
-      RecordCodec.visitPayload(payload, new RecordCodec.PayloadVisitor() {
-        @Override
-        public void insert(int tableId, long rowId, ByteBuffer values) {
-          Table t = rowTable(catalog, tableId, batched);
-          t.applyInsertImage(rowId, t.format().readImage(values), ts);
+      Table last = null;
+      for (int i = batch.firstChange(commit), end = batch.endChange(commit); i < end; i++) {
+        byte op = batch.ops[i];
+        if (op == ReplayBatch.OTHER) {
+          applyChange(catalog, (Change) batch.items[i], ts, batched);
+          last = null;
+          continue;
         }
-
-        @Override
-        public void update(int tableId, long rowId, ByteBuffer values) {
-          Table t = rowTable(catalog, tableId, batched);
-          t.applyUpdateImage(rowId, t.format().readImage(values), ts);
+        int tableId = batch.tableIds[i];
+        Table t = last != null && last.id() == tableId ? last : rowTable(catalog, tableId, batched);
+        last = t;
+        if (op == ReplayBatch.DELETE) {
+          t.applyDelete(batch.rowIds[i], ts);
+          continue;
         }
-
-        @Override
-        public void delete(int tableId, long rowId) {
-          rowTable(catalog, tableId, batched).applyDelete(rowId, ts);
+        byte[] image = (byte[]) batch.items[i];
+        RowFormat f = batch.formats[i];
+        if (image == null || (f != t.format() && !f.sameLayout(t.format()))) {
+          throw new IllegalStateException("a row of table " + t.def().name() + " was read for other columns than it has");
         }
-
-        @Override
-        public void other(Change c) {
-          applyChange(catalog, c, ts, batched);
+        if (op == ReplayBatch.INSERT) {
+          t.applyInsertImage(batch.rowIds[i], image, ts);
+        } else {
+          t.applyUpdateImage(batch.rowIds[i], image, ts);
         }
-      });
+      }
     } finally {
       endBatches(batched, ts);
     }

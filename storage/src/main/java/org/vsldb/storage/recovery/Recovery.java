@@ -287,27 +287,26 @@ public final class Recovery {
       long[] count = {0};
       try {
         LogReader.Result r;
-        try (ReplayPipeline pipeline = new ReplayPipeline(p -> {
-          ByteBuffer payload = p.bytes();
-          long ts = payload.getLong(0);
-          if (ts <= snapshotTs) {
-            return; // already in the snapshot
-          }
+        try (ReplayPipeline pipeline = new ReplayPipeline(catalog, (batch, i) -> {
+          long ts = batch.commitTs(i);
           if (ts != lastTs + 1) {
             throw new IllegalStateException("commit " + ts + " follows commit " + lastTs
                 + ": commits are missing");
           }
-          try {
-            Replay.applyPayload(catalog, payload);
-          } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
-            throw new Malformed(p.offset(), e.getMessage());
-          }
+          Replay.applyCommit(catalog, batch, i);
           lastTs = ts;
-          lastWall = Math.max(lastWall, payload.getLong(8));
+          lastWall = Math.max(lastWall, batch.wallClock(i));
           count[0]++;
         })) {
           r = LogReader.scan(fs, log, (offset, payload) -> {
-            pipeline.accept(offset, payload);
+            if (payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(payload.position()) <= snapshotTs) {
+              return true; // already in the snapshot
+            }
+            try {
+              pipeline.accept(offset, payload);
+            } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+              throw new Malformed(offset, e.getMessage());
+            }
             return true;
           });
         }
@@ -322,7 +321,7 @@ public final class Recovery {
       }
     }
 
-    /** A record whose payload passed its checksum but does not decode, found by the replay worker. */
+    /** A record whose payload passed its checksum but does not decode. */
     private static final class Malformed extends RuntimeException {
       private final long offset;
 

@@ -1,48 +1,45 @@
 package org.vsldb.storage.recovery;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.vsldb.storage.ReplayBatch;
+import org.vsldb.storage.table.Catalog;
 
 /**
- * Replays on two threads: the caller reads and checks the log's records and hands over their
- * payloads, and one worker decodes and applies them in order, so reading and applying overlap.
- * Payloads travel in batches; the worker's first failure is rethrown to the caller.
+ * Replays on two threads: the caller reads and checks the log's records and decodes their
+ * payloads, row values into row images ({@link ReplayBatch.Decoder}), and one worker applies the
+ * decoded commits in order, so reading, decoding and applying overlap. Commits travel in batches;
+ * the worker's first failure is rethrown to the caller.
  */
 final class ReplayPipeline implements AutoCloseable {
-  /** A batch is handed over once its payloads hold this many bytes. */
-  private static final int BATCH_BYTES = 128 * 1024;
-  private static final List<Payload> END = new ArrayList<>();
+  private static final ReplayBatch END = new ReplayBatch();
 
-  /** A good record's payload (little-endian), copied out of the reader's buffer, and its frame's offset. */
-  record Payload(long offset, ByteBuffer bytes) {}
-
-  /** Applies one payload on the worker. */
+  /** Applies one commit of a batch on the worker. */
   @FunctionalInterface
   interface Apply {
-    void apply(Payload p);
+    void apply(ReplayBatch batch, int commit);
   }
 
-  private final BlockingQueue<List<Payload>> queue = new ArrayBlockingQueue<>(32);
+  private final BlockingQueue<ReplayBatch> queue = new ArrayBlockingQueue<>(8);
+  private final ReplayBatch.Decoder decoder;
   private final Thread worker;
   private volatile RuntimeException failure;
-  private List<Payload> batch = new ArrayList<>();
-  private int bytes;
+  private ReplayBatch batch = new ReplayBatch();
 
-  ReplayPipeline(Apply apply) {
+  /** A pipeline whose payloads continue the tables of {@code catalog} (see {@link ReplayBatch.Decoder}). */
+  ReplayPipeline(Catalog catalog, Apply apply) {
+    decoder = new ReplayBatch.Decoder(catalog);
     worker = new Thread(() -> {
       try {
         while (true) {
-          List<Payload> b = queue.take();
+          ReplayBatch b = queue.take();
           if (b == END) {
             return;
           }
           if (failure == null) {
-            for (Payload p : b) {
-              apply.apply(p);
+            for (int i = 0; i < b.commits(); i++) {
+              apply.apply(b, i);
             }
           }
         }
@@ -57,24 +54,25 @@ final class ReplayPipeline implements AutoCloseable {
     worker.start();
   }
 
-  /** Hands over a copy of {@code payload} (read from its position to its limit), found at {@code offset}. */
+  /**
+   * Decodes {@code payload} (from its position to its limit), found at {@code offset}, and hands it
+   * over with the next batch.
+   *
+   * @throws IllegalArgumentException if the payload is malformed ({@link ReplayBatch.Decoder#decode})
+   */
   void accept(long offset, ByteBuffer payload) {
     RuntimeException f = failure;
     if (f != null) {
       throw f;
     }
-    byte[] copy = new byte[payload.remaining()];
-    payload.duplicate().get(copy);
-    batch.add(new Payload(offset, ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN)));
-    bytes += copy.length;
-    if (bytes >= BATCH_BYTES) {
+    decoder.decode(offset, payload, batch);
+    if (batch.isFull()) {
       put(batch);
-      batch = new ArrayList<>();
-      bytes = 0;
+      batch = new ReplayBatch();
     }
   }
 
-  private void put(List<Payload> b) {
+  private void put(ReplayBatch b) {
     while (true) {
       if (failure != null && b != END) {
         return;
@@ -92,9 +90,9 @@ final class ReplayPipeline implements AutoCloseable {
   /** Applies what is left and waits for the worker; rethrows its failure. */
   @Override
   public void close() {
-    if (!batch.isEmpty()) {
+    if (batch.commits() > 0) {
       put(batch);
-      batch = new ArrayList<>();
+      batch = new ReplayBatch();
     }
     if (failure != null) {
       queue.clear(); // the worker stopped taking; make room for END

@@ -130,44 +130,69 @@ public final class Index {
   }
 
   /**
-   * Replaces every entry by those of the live versions among {@code versions} (at most {@code
-   * expected} of them, a hint): gathered into arrays, sorted only if they are not already in order
-   * (rows loaded in key order usually are), then built into the tree in one pass. Only while no
-   * reader uses the index (a table being loaded).
+   * Replaces every entry by those of the live rows of {@code rows} (at most {@code expected} of
+   * them, a hint), whose images have {@code format} ({@link Loader}). Only while no reader uses the
+   * index (a table being loaded).
    */
-  void rebuild(Iterator<RowVersion> versions, int expected) {
-    Object[] keys = new Object[Math.max(16, expected)];
-    long[] rowIds = new long[keys.length];
-    int n = 0;
-    boolean sorted = true;
-    while (versions.hasNext()) {
-      RowVersion v = versions.next();
-      if (!v.isLive()) {
-        continue;
-      }
+  void rebuild(RowPages rows, RowFormat format, int expected) {
+    Loader loader = loader(expected);
+    rows.forEachLive((rowId, image) -> loader.add(format, image, rowId));
+    loader.load();
+  }
+
+  /** A loader of this index's entries, sized for {@code expected} of them (a hint). */
+  Loader loader(int expected) {
+    return new Loader(expected);
+  }
+
+  /**
+   * Gathers a loaded table's entries into arrays, noting whether they came in key order (rows
+   * loaded in key order usually do), then replaces the index's entries by them in one pass,
+   * sorting first only if they did not.
+   */
+  final class Loader {
+    private Object[] keys;
+    private long[] rowIds;
+    private int n;
+    private boolean sorted = true;
+
+    private Loader(int expected) {
+      keys = new Object[Math.max(16, expected)];
+      rowIds = new long[keys.length];
+    }
+
+    /** Adds the entry of row {@code rowId}, whose image has {@code format}. */
+    void add(RowFormat format, byte[] image, long rowId) {
       if (n == keys.length) {
         keys = java.util.Arrays.copyOf(keys, n * 2);
         rowIds = java.util.Arrays.copyOf(rowIds, n * 2);
       }
-      keys[n] = single ? v.value(columns[0]) : v.values(columns);
-      rowIds[n] = v.rowId();
-      if (sorted && n > 0 && order.compare(keys[n - 1], rowIds[n - 1], keys[n], rowIds[n]) > 0) {
+      Object key = single ? format.value(image, columns[0]) : format.values(image, columns);
+      if (sorted && n > 0 && order.compare(keys[n - 1], rowIds[n - 1], key, rowId) > 0) {
         sorted = false;
       }
+      keys[n] = key;
+      rowIds[n] = rowId;
       n++;
     }
-    if (!sorted) {
-      List<Entry> live = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        live.add(new Entry(keys[i], rowIds[i]));
+
+    /** Replaces the index's entries by those added. */
+    void load() {
+      if (!sorted) {
+        List<Entry> live = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          live.add(new Entry(keys[i], rowIds[i]));
+        }
+        live.sort((a, b) -> order.compare(a.key, a.rowId, b.key, b.rowId));
+        for (int i = 0; i < n; i++) {
+          keys[i] = live.get(i).key;
+          rowIds[i] = live.get(i).rowId;
+        }
       }
-      live.sort((a, b) -> order.compare(a.key, a.rowId, b.key, b.rowId));
-      for (int i = 0; i < n; i++) {
-        keys[i] = live.get(i).key;
-        rowIds[i] = live.get(i).rowId;
-      }
+      entries.load(keys, rowIds, n);
+      keys = null;
+      rowIds = null;
     }
-    entries.load(keys, rowIds, n);
   }
 
   /** How many entries the index holds (for statistics). */

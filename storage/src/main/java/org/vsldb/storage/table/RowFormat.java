@@ -60,6 +60,11 @@ public final class RowFormat {
     };
   }
 
+  /** Whether images of this format and of {@code other} are laid out alike (the same column types). */
+  public boolean sameLayout(RowFormat other) {
+    return other == this || java.util.Arrays.equals(types, other.types);
+  }
+
   /** The number of columns. */
   public int columns() {
     return types.length;

@@ -1,5 +1,7 @@
 package org.vsldb.storage.table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -7,71 +9,123 @@ import java.util.NoSuchElementException;
  * The newest version of every row of a table, in pages of 4,096 slots indexed by row id. Row ids
  * are handed out densely from 1 and never reused, so a slot is found by two array reads.
  *
+ * <p>A row that has only ever had one version (every row of a bulk load, a replayed log or a
+ * snapshot, until it is first updated or deleted) is kept <em>bare</em>: its slot holds the image
+ * itself, and the page's {@code begins} array its commit timestamp; it is live. There is no
+ * {@link RowVersion} object for it until one is asked for ({@link #get} makes a new one each time,
+ * equal in begin and image). A row's first update or delete replaces the bare slot by a
+ * {@link RowVersion} chain, and the slot never holds a bare image again, so a slot's {@code begins}
+ * entry is written once, before its image is published, and never changes.
+ *
  * <p>One writer at a time (the committing thread, or recovery); readers never lock. A reader that
  * read the published commit timestamp sees every slot written before that timestamp was published
- * (the volatile write and read order them); a slot written later may or may not be seen, which is
- * harmless since such versions are not visible at the reader's snapshot and chain to older ones.
+ * (slots are written with release and read with acquire semantics, ordered with the timestamp's
+ * volatile write and read); a slot written later may or may not be seen, which is harmless since
+ * such versions are not visible at the reader's snapshot and chain to older ones.
  */
 final class RowPages {
   private static final int SHIFT = 12;
   private static final int SIZE = 1 << SHIFT;
   private static final int MASK = SIZE - 1;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
-  private volatile RowVersion[][] pages = new RowVersion[4][];
-  private int[] used = new int[4];
+  /** One page: each slot null, a bare image, or a {@link RowVersion} chain's head. */
+  private static final class Page {
+    final Object[] slots = new Object[SIZE];
+    /** The commit timestamp of each bare slot's image. */
+    final long[] begins = new long[SIZE];
+    int used;
+  }
+
+  private final RowFormat format;
+  private volatile Page[] pages = new Page[4];
   private long count;
 
-  /** The newest version of row {@code rowId}, or null. */
-  RowVersion get(long rowId) {
+  RowPages(RowFormat format) {
+    this.format = format;
+  }
+
+  private Page page(long rowId) {
     long p = rowId >>> SHIFT;
-    RowVersion[][] ps = pages;
-    if (p >= ps.length) {
+    Page[] ps = pages;
+    return p >= ps.length ? null : ps[(int) p];
+  }
+
+  /** The newest version of row {@code rowId}, or null (for a bare row, a new object each call). */
+  RowVersion get(long rowId) {
+    Page page = page(rowId);
+    if (page == null) {
       return null;
     }
-    RowVersion[] page = ps[(int) p];
-    return page == null ? null : page[(int) (rowId & MASK)];
+    int i = (int) (rowId & MASK);
+    Object o = SLOT.getAcquire(page.slots, i);
+    return o == null ? null : version(rowId, page, i, o);
+  }
+
+  private RowVersion version(long rowId, Page page, int i, Object slot) {
+    return slot instanceof RowVersion v ? v : new RowVersion(rowId, format, (byte[]) slot, page.begins[i], null);
   }
 
   /** Sets the newest version of row {@code rowId}. Writer only. */
   void put(long rowId, RowVersion v) {
+    Page page = writable(rowId);
+    int i = (int) (rowId & MASK);
+    if (page.slots[i] == null) {
+      page.used++;
+      count++;
+    }
+    SLOT.setRelease(page.slots, i, v);
+  }
+
+  /**
+   * Adds row {@code rowId} as a bare image committed at {@code begin}: its first version. Writer
+   * only; the slot must be empty.
+   */
+  void putBare(long rowId, byte[] image, long begin) {
+    Page page = writable(rowId);
+    int i = (int) (rowId & MASK);
+    if (page.slots[i] != null) {
+      throw new IllegalStateException("row " + rowId + " already exists");
+    }
+    page.used++;
+    count++;
+    page.begins[i] = begin;
+    SLOT.setRelease(page.slots, i, image);
+  }
+
+  private Page writable(long rowId) {
     int p = (int) (rowId >>> SHIFT);
-    RowVersion[][] ps = pages;
+    Page[] ps = pages;
     if (p >= ps.length) {
       int n = ps.length;
       while (n <= p) {
         n *= 2;
       }
-      RowVersion[][] grown = java.util.Arrays.copyOf(ps, n);
-      used = java.util.Arrays.copyOf(used, n);
-      pages = grown;
-      ps = grown;
+      ps = java.util.Arrays.copyOf(ps, n);
+      pages = ps;
     }
-    RowVersion[] page = ps[p];
+    Page page = ps[p];
     if (page == null) {
-      page = new RowVersion[SIZE];
+      page = new Page();
       ps[p] = page;
       pages = ps; // republish so readers see the new page
     }
-    int i = (int) (rowId & MASK);
-    if (page[i] == null) {
-      used[p]++;
-      count++;
-    }
-    page[i] = v;
+    return page;
   }
 
   /** Empties the slot of {@code rowId}, dropping the page when it empties. Writer only. */
   void remove(long rowId) {
     int p = (int) (rowId >>> SHIFT);
-    RowVersion[][] ps = pages;
+    Page[] ps = pages;
     if (p >= ps.length || ps[p] == null) {
       return;
     }
+    Page page = ps[p];
     int i = (int) (rowId & MASK);
-    if (ps[p][i] != null) {
-      ps[p][i] = null;
+    if (page.slots[i] != null) {
+      SLOT.setRelease(page.slots, i, null);
       count--;
-      if (--used[p] == 0) {
+      if (--page.used == 0) {
         ps[p] = null;
         pages = ps;
       }
@@ -89,7 +143,7 @@ final class RowPages {
    * {@code columns} are decoded (all when it is null); the others are null.
    */
   Iterator<Object[]> visibleValues(long snapshot, boolean[] columns) {
-    RowVersion[][] ps = pages;
+    Page[] ps = pages;
     return new Iterator<>() {
       int p;
       int i = -1;
@@ -97,12 +151,23 @@ final class RowPages {
 
       private Object[] advance() {
         while (p < ps.length) {
-          RowVersion[] page = ps[p];
+          Page page = ps[p];
           if (page != null) {
+            Object[] slots = page.slots;
             while (++i < SIZE) {
-              RowVersion v = page[i];
-              if (v != null && (v = v.visibleAt(snapshot)) != null) {
-                return v.values(columns);
+              Object o = SLOT.getAcquire(slots, i);
+              if (o == null) {
+                continue;
+              }
+              if (o instanceof byte[] image) {
+                if (page.begins[i] <= snapshot) {
+                  return format.decode(image, columns);
+                }
+              } else {
+                RowVersion v = ((RowVersion) o).visibleAt(snapshot);
+                if (v != null) {
+                  return v.values(columns);
+                }
               }
             }
           }
@@ -129,9 +194,35 @@ final class RowPages {
     };
   }
 
-  /** The newest versions, in row-id order. */
+  /** Receives a live row's id and the image of its newest version. */
+  @FunctionalInterface
+  interface ImageVisitor {
+    void visit(long rowId, byte[] image);
+  }
+
+  /** Visits the newest version of every live row, in row-id order, without making version objects. */
+  void forEachLive(ImageVisitor visitor) {
+    Page[] ps = pages;
+    for (int p = 0; p < ps.length; p++) {
+      Page page = ps[p];
+      if (page == null) {
+        continue;
+      }
+      long base = (long) p << SHIFT;
+      for (int i = 0; i < SIZE; i++) {
+        Object o = SLOT.getAcquire(page.slots, i);
+        if (o instanceof byte[] image) {
+          visitor.visit(base + i, image);
+        } else if (o instanceof RowVersion v && v.isLive()) {
+          visitor.visit(base + i, v.image());
+        }
+      }
+    }
+  }
+
+  /** The newest versions, in row-id order (bare rows as new objects). */
   Iterator<RowVersion> iterator() {
-    RowVersion[][] ps = pages;
+    Page[] ps = pages;
     return new Iterator<>() {
       int p;
       int i = -1;
@@ -139,12 +230,12 @@ final class RowPages {
 
       private RowVersion advance() {
         while (p < ps.length) {
-          RowVersion[] page = ps[p];
+          Page page = ps[p];
           if (page != null) {
             while (++i < SIZE) {
-              RowVersion v = page[i];
-              if (v != null) {
-                return v;
+              Object o = SLOT.getAcquire(page.slots, i);
+              if (o != null) {
+                return version(((long) p << SHIFT) + i, page, i, o);
               }
             }
           }

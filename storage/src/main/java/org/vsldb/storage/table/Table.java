@@ -23,10 +23,12 @@ public final class Table {
   private final TableDef def;
   private final int[] pk;
   private final RowFormat format;
-  private final RowPages rows = new RowPages();
+  private final RowPages rows;
   /** Rows that got a version chain or ended since the last prune; writer only. */
   private final java.util.ArrayDeque<Long> versioned = new java.util.ArrayDeque<>();
   private boolean indexing = true;
+  /** While indexing is suspended and only inserts came: the keys inserted so far, per sorted index. */
+  private Index.Loader[] loaders;
   /** Whether changes are being applied as one batch whose index entries {@link #endBatch()} publishes. */
   private boolean batched;
   /** The number of live rows (newest versions not deleted); writer only, read as an estimate. */
@@ -48,6 +50,7 @@ public final class Table {
     this.def = def;
     this.pk = def.primaryKey();
     this.format = new RowFormat(def.columns());
+    this.rows = new RowPages(format);
     this.indexes = def.indexes().stream().map(Index::new).toArray(Index[]::new);
     this.primaryOrder = pk.length == 0 ? null : new Index(new IndexDef(def.primaryKeyName(), pk, true, def.primaryKeyName()));
     this.sorted = primaryOrder == null ? indexes : append(indexes, primaryOrder);
@@ -136,11 +139,21 @@ public final class Table {
   }
 
   /**
-   * Stops maintaining the primary-key index while a snapshot or log is loaded into a table no one
-   * else uses yet; {@link #rebuildPrimaryIndex()} builds it once, at the right size, afterwards.
+   * Stops maintaining the sorted indexes (the primary key's among them) while a snapshot or log is
+   * loaded into a table no one else uses yet; {@link #rebuildPrimaryIndex()} builds them once, at
+   * the right size, afterwards. Until the first update or delete, each insert hands its key to a
+   * {@link Index.Loader} as it comes, so the indexes need not read the rows again at the end.
    */
   public void suspendPrimaryIndex() {
     indexing = false;
+    if (rows.size() > 0) {
+      loaders = null; // rows already here (an ALTER TABLE's copy): built from the rows at the end
+      return;
+    }
+    loaders = new Index.Loader[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      loaders[i] = sorted[i].loader(16);
+    }
   }
 
   /** Builds the sorted indexes (the primary key's among them) from the newest live rows and resumes maintaining them. */
@@ -148,9 +161,16 @@ public final class Table {
     if (indexing) {
       return;
     }
-    for (Index ix : sorted) {
-      ix.rebuild(rows.iterator(), (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, liveRows)));
+    if (loaders != null) {
+      for (Index.Loader l : loaders) {
+        l.load();
+      }
+    } else {
+      for (Index ix : sorted) {
+        ix.rebuild(rows, format, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, liveRows)));
+      }
     }
+    loaders = null;
     indexing = true;
   }
 
@@ -208,6 +228,16 @@ public final class Table {
   /** The newest committed version of a row, or null. */
   public RowVersion head(long rowId) {
     return rows.get(rowId);
+  }
+
+  /**
+   * Whether {@code v} is still the newest committed version of its row, and live: no commit has
+   * updated or deleted the row since {@code v} was read. Versions are compared by their commit
+   * timestamp, since a row kept bare gives a new version object at each read ({@link RowPages}).
+   */
+  public boolean isNewestLive(RowVersion v) {
+    RowVersion head = rows.get(v.rowId());
+    return head != null && head.begin() == v.begin() && head.isLive();
   }
 
   /**
@@ -323,7 +353,7 @@ public final class Table {
   }
 
   private void insertVersion(long rowId, byte[] image, Object[] values, long ts) {
-    rows.put(rowId, new RowVersion(rowId, format, image, ts, null));
+    rows.putBare(rowId, image, ts);
     bumpRowId(rowId);
     passIdentity(values, image);
     liveRows++;
@@ -336,6 +366,10 @@ public final class Table {
         }
       }
       applied();
+    } else if (loaders != null) {
+      for (Index.Loader l : loaders) {
+        l.add(format, image, rowId);
+      }
     }
   }
 
@@ -355,6 +389,7 @@ public final class Table {
       throw new IllegalStateException("update of missing row " + rowId + " in " + def.name());
     }
     RowVersion fresh = new RowVersion(rowId, format, image, ts, old);
+    loaders = null; // the keys gathered may be stale: build the indexes from the rows
     old.end(ts);
     rows.put(rowId, fresh);
     versioned.add(rowId);
@@ -375,7 +410,9 @@ public final class Table {
     if (old == null || !old.isLive()) {
       throw new IllegalStateException("delete of missing row " + rowId + " in " + def.name());
     }
+    loaders = null; // the keys gathered may be stale: build the indexes from the rows
     old.end(ts);
+    rows.put(rowId, old); // a bare row's version object now holds its end
     versioned.add(rowId);
     liveRows--;
   }

@@ -22,6 +22,7 @@ import org.vsldb.storage.Transaction;
 import org.vsldb.storage.log.LogReader;
 import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.IndexDef;
 import org.vsldb.storage.table.Table;
 import org.vsldb.storage.table.TableDef;
 
@@ -69,6 +70,63 @@ class RecoveryTest {
     }
     try (Store s = Store.open(config(dir))) {
       assertEquals(List.of(1, 2, 3, 4), ids(s));
+    }
+  }
+
+  @Test
+  void replay_readsEachRowWithTheColumnsItsTableHadAtThatPointOfTheLog_andBuildsItsKeys_I2() {
+    Path dir = tmp.resolve("db");
+    TableDef other = new TableDef("PUBLIC", "U", List.of(
+        new ColumnDef("K", ColumnType.VARCHAR, -1, -1, false),
+        new ColumnDef("N", ColumnType.BIGINT, -1, -1, true)), new int[] {0})
+        .withIndexes(List.of(new IndexDef("U_N", new int[] {1}, false, "U_N")));
+    try (Store s = Store.open(config(dir))) {
+      s.createTable(DEF);
+      insert(s, 1);
+      insert(s, 2);
+      Table t = s.catalog().table("PUBLIC", "T");
+      List<ColumnDef> wider = new ArrayList<>(DEF.columns());
+      wider.add(new ColumnDef("EXTRA", ColumnType.DOUBLE, -1, -1, true));
+      s.alterTables(List.of(new Store.Alteration(t, DEF.withColumns(wider), new int[] {0, 1, -1},
+          new Object[] {null, null, 0.5})));
+      Table altered = s.catalog().table("PUBLIC", "T");
+      Transaction x = s.begin();
+      x.insert(altered, new Object[] {3, "v3", 1.5});
+      x.commit();
+      Table u = s.createTable(other);
+      x = s.begin();
+      for (int i = 0; i < 100; i++) {
+        x.insert(u, new Object[] {"k" + (99 - i), (long) i});
+      }
+      x.commit();
+      // an update and a delete of rows that had one version each
+      x = s.begin();
+      x.update(altered, x.rowIdByKey(altered, 2), new Object[] {2, "two", 2.5});
+      x.delete(altered, x.rowIdByKey(altered, 1));
+      x.commit();
+    }
+    try (Store s = Store.open(config(dir))) {
+      Table t = s.catalog().table("PUBLIC", "T");
+      List<String> rows = new ArrayList<>();
+      for (Iterator<Object[]> it = s.begin().scan(t); it.hasNext(); ) {
+        Object[] r = it.next();
+        rows.add(r[0] + "," + r[1] + "," + r[2]);
+      }
+      assertEquals(List.of("2,two,2.5", "3,v3,1.5"), rows);
+      Transaction r = s.begin();
+      assertEquals(null, r.rowIdByKey(t, 1), "the deleted row's key is gone");
+      assertEquals("two", r.lookupByKey(t, 2)[1]);
+      Table u = s.catalog().table("PUBLIC", "U");
+      for (int i = 0; i < 100; i++) {
+        assertEquals((long) i, r.lookupByKey(u, "k" + (99 - i))[1], "key k" + (99 - i) + " (inserted out of key order)");
+      }
+      IndexDef byN = u.def().indexes().get(0);
+      int found = 0;
+      for (Iterator<Object[]> it = r.indexRange(u, u.index(byN.name()), new Object[] {10L}, true,
+          new Object[] {19L}, true); it.hasNext(); it.next()) {
+        found++;
+      }
+      assertEquals(10, found, "the secondary index holds every row");
     }
   }
 
