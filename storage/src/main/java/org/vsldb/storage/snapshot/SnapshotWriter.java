@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
@@ -13,7 +12,6 @@ import org.vsldb.storage.io.DurableFile;
 import org.vsldb.storage.io.FileSystem;
 import org.vsldb.storage.io.Frames;
 import org.vsldb.storage.io.ValueCodec;
-import org.vsldb.storage.table.RowVersion;
 import org.vsldb.storage.table.Catalog;
 import org.vsldb.storage.table.Table;
 import org.vsldb.storage.table.ViewDef;
@@ -116,17 +114,18 @@ public final class SnapshotWriter {
         sink.i64(t.identityNextValue());
         ValueCodec.encodeTableDef(t.def(), sink);
         Frames.end(sink, start);
-        Iterator<RowVersion> it = t.scan(snapshotTs);
-        while (it.hasNext()) {
+        Table.VisibleRows it = t.visibleRows(snapshotTs);
+        boolean more = it.next();
+        while (more) {
           start = Frames.begin(sink, SnapshotFormat.TYPE_ROWS);
           int countAt = sink.length();
           sink.i32(0);
           int n = 0;
-          while (n < SnapshotFormat.ROWS_PER_BLOCK && it.hasNext()) {
-            RowVersion v = it.next();
-            sink.i64(v.rowId());
-            v.writeValues(sink); // from the row's image, as ValueCodec.encodeValues would
+          while (n < SnapshotFormat.ROWS_PER_BLOCK && more) {
+            sink.i64(it.rowId());
+            it.writeValues(sink); // from the row's image, as ValueCodec.encodeValues would
             n++;
+            more = it.next();
           }
           sink.putI32At(countAt, n);
           Frames.end(sink, start);

@@ -220,6 +220,66 @@ final class RowPages {
     }
   }
 
+  /**
+   * A cursor over the versions visible at a snapshot, in row-id order, that makes no object per
+   * row: {@link #next()} moves to the next visible row, whose id and image it then gives.
+   */
+  final class VisibleCursor {
+    private final Page[] ps = pages;
+    private final long snapshot;
+    private int p;
+    private int i = -1;
+    private long rowId;
+    private byte[] image;
+
+    private VisibleCursor(long snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    /** Moves to the next row visible at the snapshot; false when there is none. */
+    boolean next() {
+      while (p < ps.length) {
+        Page page = ps[p];
+        if (page != null) {
+          while (++i < SIZE) {
+            Object o = SLOT.getAcquire(page.slots, i);
+            if (o == null) {
+              continue;
+            }
+            byte[] visible = null;
+            if (o instanceof byte[] bare) {
+              visible = page.begins[i] <= snapshot ? bare : null;
+            } else {
+              RowVersion v = ((RowVersion) o).visibleAt(snapshot);
+              visible = v == null ? null : v.image();
+            }
+            if (visible != null) {
+              rowId = ((long) p << SHIFT) + i;
+              image = visible;
+              return true;
+            }
+          }
+        }
+        p++;
+        i = -1;
+      }
+      return false;
+    }
+
+    long rowId() {
+      return rowId;
+    }
+
+    byte[] image() {
+      return image;
+    }
+  }
+
+  /** A cursor over the versions visible at {@code snapshot}. */
+  VisibleCursor visible(long snapshot) {
+    return new VisibleCursor(snapshot);
+  }
+
   /** The newest versions, in row-id order (bare rows as new objects). */
   Iterator<RowVersion> iterator() {
     Page[] ps = pages;
