@@ -19,13 +19,34 @@ final class PendingMap {
 
   // small at first: most transactions change a row or two (grow() adds half)
   private long[] ids = new long[2];
-  private Pending[] changes = new Pending[2];
+  /**
+   * Each row's change: a {@link Pending}, or, for a new row in the map's format (the common case
+   * of a bulk insert), just its image, so that no object besides the image is kept per new row;
+   * {@link #get} and the iterations give it as a new {@code Pending} each time.
+   */
+  private Object[] changes = new Object[2];
+  private final org.vsldb.storage.table.RowFormat format;
   /** Entries appended, holes included. */
   private int end;
   private int size;
   /** Position + 1 of each entry, {@link #FREE}, or {@link #GONE} where one was removed. */
   private int[] slots = new int[4];
   private int gone;
+
+  /** A map for the changes of a table whose rows have {@code format}. */
+  PendingMap(org.vsldb.storage.table.RowFormat format) {
+    this.format = format;
+  }
+
+  /** What {@link #changes} holds for {@code change}. */
+  private Object compact(Pending change) {
+    return change != null && change.base() == null && change.format() == format && change.image() != null
+        ? change.image() : change;
+  }
+
+  private Pending pending(Object change) {
+    return change instanceof byte[] image ? new Pending(null, format, image) : (Pending) change;
+  }
 
   int size() {
     return size;
@@ -37,7 +58,7 @@ final class PendingMap {
 
   Pending get(long rowId) {
     int at = find(rowId);
-    return at < 0 ? null : changes[at];
+    return at < 0 ? null : pending(changes[at]);
   }
 
   boolean containsKey(long rowId) {
@@ -48,15 +69,15 @@ final class PendingMap {
   Pending put(long rowId, Pending change) {
     int at = find(rowId);
     if (at >= 0) {
-      Pending previous = changes[at];
-      changes[at] = change;
+      Pending previous = pending(changes[at]);
+      changes[at] = compact(change);
       return previous;
     }
     if ((end + 1 + gone) * 2 > slots.length || end == ids.length) {
       grow();
     }
     ids[end] = rowId;
-    changes[end] = change;
+    changes[end] = compact(change);
     end++;
     size++;
     insertSlot(rowId, end);
@@ -72,7 +93,7 @@ final class PendingMap {
         return null;
       }
       if (s != GONE && ids[s - 1] == rowId) {
-        Pending previous = changes[s - 1];
+        Pending previous = pending(changes[s - 1]);
         changes[s - 1] = null;
         slots[i] = GONE;
         gone++;
@@ -104,7 +125,7 @@ final class PendingMap {
         if (i >= end) {
           throw new NoSuchElementException();
         }
-        Pending p = changes[i];
+        Pending p = pending(changes[i]);
         i = next(i + 1);
         return p;
       }
@@ -121,7 +142,7 @@ final class PendingMap {
   void forEach(Visitor visitor) {
     for (int i = 0; i < end; i++) {
       if (changes[i] != null) {
-        visitor.visit(ids[i], changes[i]);
+        visitor.visit(ids[i], pending(changes[i]));
       }
     }
   }

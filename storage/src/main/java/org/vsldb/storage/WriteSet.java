@@ -47,7 +47,7 @@ final class WriteSet {
    * the table since ({@link Table#lastChangeTs()}), those checks still hold at commit.
    */
   final long since;
-  final PendingMap pending = new PendingMap();
+  final PendingMap pending;
   /** Slot 0 is the primary key (when the table has one), then each unique index. */
   private final List<Index> uniqueIndexes;
   private final boolean hasPrimaryKey;
@@ -56,6 +56,7 @@ final class WriteSet {
   WriteSet(Table table, long since) {
     this.table = table;
     this.since = since;
+    this.pending = new PendingMap(table.format());
     this.hasPrimaryKey = table.def().hasPrimaryKey();
     List<Index> unique = new ArrayList<>(4); // sized for the common case: a key and few unique indexes
     if (hasPrimaryKey) {

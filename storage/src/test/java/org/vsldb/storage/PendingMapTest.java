@@ -11,11 +11,14 @@ import org.vsldb.storage.WriteSet.Pending;
 
 /** {@link PendingMap} behaves as a {@code LinkedHashMap<Long, Pending>} (the model) under random changes. */
 class PendingMapTest {
+  private static final org.vsldb.storage.table.RowFormat FORMAT = new org.vsldb.storage.table.RowFormat(
+      List.of(new org.vsldb.storage.table.ColumnDef("ID", org.vsldb.storage.table.ColumnType.INTEGER, -1, -1, false)));
+
   @Test
   void randomPutsAndRemoves_matchALinkedHashMap_inContentAndOrder() {
     Random rnd = new Random(3);
     for (int round = 0; round < 50; round++) {
-      PendingMap map = new PendingMap();
+      PendingMap map = new PendingMap(FORMAT);
       LinkedHashMap<Long, Pending> model = new LinkedHashMap<>();
       int ids = 1 + rnd.nextInt(round % 2 == 0 ? 50 : 50_000);
       for (int op = 0; op < 20_000; op++) {
@@ -23,7 +26,8 @@ class PendingMapTest {
         if (rnd.nextInt(4) == 0) {
           assertEquals(model.remove(id), map.remove(id));
         } else {
-          Pending p = new Pending(null, null, new byte[] {(byte) op});
+          // a new row in the map's format is kept as its image alone; others as the record
+          Pending p = new Pending(null, rnd.nextBoolean() ? FORMAT : null, new byte[] {(byte) op});
           assertEquals(model.put(id, p), map.put(id, p));
         }
         assertEquals(model.size(), map.size());

@@ -2,7 +2,6 @@ package org.vsldb.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -39,7 +38,7 @@ class UndoLogTest {
     ws.put(2, b);
     undo.rollbackTo(mark);
     assertEquals(mark, undo.size());
-    assertSame(a, ws.pending.get(1));
+    assertEquals(a, ws.pending.get(1));
     assertNull(ws.pending.get(2));
     assertTrue(ws.pendingRowWithPrimaryKey(2) == null, "the undone row's key is free again");
     undo.rollbackTo(0);
@@ -67,7 +66,7 @@ class UndoLogTest {
     assertEquals(26, undo.size());
     undo.rollbackTo(mark + 3);
     assertEquals(mark + 3, undo.size());
-    assertSame(before, ws.pending.get(5));
+    assertEquals(before, ws.pending.get(5));
     for (long id = 1; id <= 13; id++) {
       assertEquals((int) id, ws.pending.get(id).values()[0], "row " + id + " kept");
     }
