@@ -9,9 +9,12 @@ import org.vsldb.storage.WriteSet.Pending;
  * {@code LinkedHashMap<Long, Pending>} does, without a boxed key and an entry object per row (a
  * transaction that inserts a million rows keeps a million of these until it commits).
  *
- * <p>Row ids and changes sit in two parallel arrays in insertion order; a removed row leaves a
- * hole (a null change) that a rehash compacts. An open-addressing table of positions, linear
- * probing, finds a row id. Used by one thread at a time, as its transaction is.
+ * <p>Row ids and changes sit in two parallel arrays in insertion order. While every row id came
+ * after the one before (a transaction that inserts rows, whose ids are handed out in order) and
+ * none was removed but the last, a binary search finds a row id and there is nothing else to
+ * keep. After that, a removed row leaves a hole (a null change) that a rehash compacts, and an
+ * open-addressing table of positions, linear probing, finds a row id. Used by one thread at a
+ * time, as its transaction is.
  */
 final class PendingMap {
   private static final int FREE = 0;
@@ -29,8 +32,11 @@ final class PendingMap {
   /** Entries appended, holes included. */
   private int end;
   private int size;
-  /** Position + 1 of each entry, {@link #FREE}, or {@link #GONE} where one was removed. */
-  private int[] slots = new int[4];
+  /**
+   * Position + 1 of each entry, {@link #FREE}, or {@link #GONE} where one was removed; null while
+   * the row ids are in ascending order without holes (found by binary search).
+   */
+  private int[] slots;
   private int gone;
 
   /** A map for the changes of a table whose rows have {@code format}. */
@@ -73,6 +79,19 @@ final class PendingMap {
       changes[at] = compact(change);
       return previous;
     }
+    if (slots == null) {
+      if (end == 0 || rowId > ids[end - 1]) {
+        if (end == ids.length) {
+          growArrays();
+        }
+        ids[end] = rowId;
+        changes[end] = compact(change);
+        end++;
+        size++;
+        return null;
+      }
+      hashPositions();
+    }
     if ((end + 1 + gone) * 2 > slots.length || end == ids.length) {
       grow();
     }
@@ -86,6 +105,20 @@ final class PendingMap {
 
   /** Removes the change of {@code rowId}; returns it, or null. */
   Pending remove(long rowId) {
+    if (slots == null) {
+      int at = find(rowId);
+      if (at < 0) {
+        return null;
+      }
+      if (at == end - 1) { // the last row (an undone insert): the ids stay in order
+        Pending previous = pending(changes[at]);
+        changes[at] = null;
+        end--;
+        size--;
+        return previous;
+      }
+      hashPositions();
+    }
     int mask = slots.length - 1;
     for (int i = hash(rowId) & mask; ; i = (i + 1) & mask) {
       int s = slots[i];
@@ -148,6 +181,13 @@ final class PendingMap {
   }
 
   private int find(long rowId) {
+    if (slots == null) {
+      if (end == 0 || rowId > ids[end - 1]) {
+        return -1; // the common case of a new row
+      }
+      int at = java.util.Arrays.binarySearch(ids, 0, end, rowId);
+      return at < 0 ? -1 : at;
+    }
     int mask = slots.length - 1;
     for (int i = hash(rowId) & mask; ; i = (i + 1) & mask) {
       int s = slots[i];
@@ -158,6 +198,22 @@ final class PendingMap {
         return s - 1;
       }
     }
+  }
+
+  /** Leaves the ordered state: builds the table of positions (the entries have no holes yet). */
+  private void hashPositions() {
+    slots = new int[Integer.highestOneBit(Math.max(2, ids.length) * 2 - 1) << 1];
+    gone = 0;
+    for (int i = 0; i < end; i++) {
+      insertSlot(ids[i], i + 1);
+    }
+  }
+
+  /** Grows the entry arrays by half. */
+  private void growArrays() {
+    int capacity = Math.max(8, ids.length + (ids.length >> 1));
+    ids = java.util.Arrays.copyOf(ids, capacity);
+    changes = java.util.Arrays.copyOf(changes, capacity);
   }
 
   private void insertSlot(long rowId, int position) {
@@ -189,9 +245,7 @@ final class PendingMap {
     java.util.Arrays.fill(changes, n, end, null);
     end = n;
     if (n + 1 > ids.length / 2 + ids.length / 4) {
-      int capacity = Math.max(8, ids.length + (ids.length >> 1));
-      ids = java.util.Arrays.copyOf(ids, capacity);
-      changes = java.util.Arrays.copyOf(changes, capacity);
+      growArrays();
     }
     slots = new int[Integer.highestOneBit(ids.length * 2 - 1) << 1];
     gone = 0;

@@ -70,7 +70,10 @@ final class WriteSet {
     this.uniqueIndexes = unique;
     this.newKeys = new PendingKeys[unique.size()];
     for (int i = 0; i < newKeys.length; i++) {
-      newKeys[i] = new PendingKeys();
+      int slot = i;
+      // a one-column primary key is a single value that KeyOrder orders; index keys are lists
+      boolean orderable = hasPrimaryKey && slot == 0 && table.def().primaryKey().length == 1;
+      newKeys[i] = new PendingKeys(orderable, rowId -> keyOf(slot, pending.get(rowId).values()));
     }
   }
 
@@ -114,7 +117,7 @@ final class WriteSet {
 
   /** The pending row whose new values have {@code key} in a slot, or -1. */
   private long pendingOwner(int slot, Object key) {
-    return newKeys[slot].find(key.hashCode(), id -> {
+    return newKeys[slot].find(key, key.hashCode(), id -> {
       Pending p = pending.get(id);
       return p != null && !p.isDelete() && key.equals(keyOf(slot, p.values()));
     });
@@ -127,24 +130,37 @@ final class WriteSet {
 
   /** As {@link #put(long, Pending)}, with {@code next}'s values given (not decoded again). */
   void put(long rowId, Pending next, Object[] nextValues) {
-    Pending prev = next == null ? pending.remove(rowId) : pending.put(rowId, next);
     if (newKeys.length == 0) {
+      putPending(rowId, next);
       return;
     }
+    // the key maps forget the old key while the row's pending values still have it
+    Pending prev = pending.get(rowId);
     Object[] prevValues = prev == null ? null : prev.values();
-    for (int slot = 0; slot < newKeys.length; slot++) {
-      if (prevValues != null) {
+    if (prevValues != null) {
+      for (int slot = 0; slot < newKeys.length; slot++) {
         Object k = keyOf(slot, prevValues);
         if (k != null) {
           newKeys[slot].remove(k.hashCode(), rowId);
         }
       }
-      if (nextValues != null) {
+    }
+    putPending(rowId, next);
+    if (nextValues != null) {
+      for (int slot = 0; slot < newKeys.length; slot++) {
         Object k = keyOf(slot, nextValues);
         if (k != null) {
-          newKeys[slot].add(k.hashCode(), rowId);
+          newKeys[slot].add(k, k.hashCode(), rowId);
         }
       }
+    }
+  }
+
+  private void putPending(long rowId, Pending next) {
+    if (next == null) {
+      pending.remove(rowId);
+    } else {
+      pending.put(rowId, next);
     }
   }
 
@@ -164,7 +180,7 @@ final class WriteSet {
   }
 
   private boolean duplicates(int slot, Object key, long rowId) {
-    long owner = newKeys[slot].find(key.hashCode(), id -> {
+    long owner = newKeys[slot].find(key, key.hashCode(), id -> {
       if (id == rowId) {
         return false; // the row's own earlier values: not a duplicate, look on
       }

@@ -46,6 +46,45 @@ class PendingMapTest {
     }
   }
 
+  @Test
+  void ascendingRowIds_thenUndoneLastRows_thenAnEarlierId_keepContentAndOrderOfALinkedHashMap() {
+    Random rnd = new Random(5);
+    for (int round = 0; round < 20; round++) {
+      PendingMap map = new PendingMap(FORMAT);
+      LinkedHashMap<Long, Pending> model = new LinkedHashMap<>();
+      long id = 1;
+      int n = 1 + rnd.nextInt(5_000);
+      for (int i = 0; i < n; i++) { // a bulk insert: ids in order, some rows changed again
+        id += 1 + rnd.nextInt(3);
+        Pending p = new Pending(null, FORMAT, new byte[] {(byte) i});
+        assertEquals(model.put(id, p), map.put(id, p));
+        if (rnd.nextInt(10) == 0) {
+          Pending again = new Pending(null, FORMAT, new byte[] {(byte) -i});
+          assertEquals(model.put(id, again), map.put(id, again));
+        }
+      }
+      for (int undo = rnd.nextInt(20); undo > 0 && !model.isEmpty(); undo--) { // a failed statement's rows
+        long last = new ArrayList<>(model.keySet()).get(model.size() - 1);
+        assertEquals(model.remove(last), map.remove(last));
+      }
+      assertEquals(model.get(id), map.get(id));
+      for (int k = 0; k < 50; k++) { // then changes to earlier rows, and removals among them
+        long earlier = 1 + rnd.nextInt((int) id + 10);
+        if (rnd.nextBoolean()) {
+          assertEquals(model.remove(earlier), map.remove(earlier));
+        } else {
+          Pending p = new Pending(null, null, new byte[] {(byte) k});
+          assertEquals(model.put(earlier, p), map.put(earlier, p));
+        }
+        assertEquals(model.size(), map.size());
+      }
+      for (long probe = 0; probe < id + 10; probe++) {
+        assertEquals(model.get(probe), map.get(probe), "row " + probe);
+      }
+      assertEquals(new ArrayList<>(model.values()), list(map.values()));
+    }
+  }
+
   private static List<Pending> list(Iterable<Pending> it) {
     List<Pending> out = new ArrayList<>();
     it.forEach(out::add);
