@@ -21,7 +21,11 @@ final class CommitCheck {
 
   /** Checks a transaction against the committed state; caller holds the commit lock. */
   static List<Change> changesOf(Catalog catalog, Transaction txn) {
-    List<Change> changes = new ArrayList<>();
+    int pending = 0;
+    for (WriteSet ws : txn.writes().values()) {
+      pending += ws.pending.size();
+    }
+    List<Change> changes = new ArrayList<>(pending);
     for (WriteSet ws : txn.writes().values()) {
       if (catalog.table(ws.table.id()) != ws.table) {
         throw new StoreException(

@@ -135,7 +135,9 @@ final class KeyTree {
     working = node;
     int depth = 0;
     while (node instanceof Branch b) {
-      int i = childFor(b, key, rowId);
+      // keys added in ascending order (a bulk insert in key order) go after the last child's bound:
+      // one comparison per level instead of a binary search
+      int i = order.compare(b.keys[b.n - 1], b.rows[b.n - 1], key, rowId) <= 0 ? b.n - 1 : childFor(b, key, rowId);
       Node child = mutable(b.children[i]);
       b.children[i] = child;
       path[depth] = b;
@@ -143,7 +145,9 @@ final class KeyTree {
       depth++;
       node = child;
     }
-    int pos = search(node, key, rowId);
+    int pos = node.n > 0 && order.compare(node.keys[node.n - 1], node.rows[node.n - 1], key, rowId) < 0
+        ? -node.n - 1
+        : search(node, key, rowId);
     if (pos >= 0) {
       return false;
     }
