@@ -57,10 +57,20 @@ final class PeerReport {
 
     /** Records a failed measurement as a row without a figure. */
     void error(String engine, String group, Throwable e) {
-      String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      String message = e.getClass().getSimpleName() + ": " + first;
+      String message = describe(e);
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (root != e) {
+        message += " (cause: " + describe(root) + ")"; // what the engine itself said
+      }
       rows.add(new Row(engine, group, Double.NaN, Double.NaN, Double.NaN, false, false, "error: " + message));
       errors.add(engine + " (" + group + "): " + message);
+    }
+
+    private static String describe(Throwable e) {
+      return e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     Optional<Row> vsl(String group) {
