@@ -14,6 +14,7 @@ import org.vsldb.storage.io.Frames;
 import org.vsldb.storage.io.ValueCodec;
 import org.vsldb.storage.table.Catalog;
 import org.vsldb.storage.table.Table;
+import org.vsldb.storage.table.VisibleRows;
 import org.vsldb.storage.table.ViewDef;
 
 /**
@@ -114,7 +115,7 @@ public final class SnapshotWriter {
         sink.i64(t.identityNextValue());
         ValueCodec.encodeTableDef(t.def(), sink);
         Frames.end(sink, start);
-        Table.VisibleRows it = t.visibleRows(snapshotTs);
+        VisibleRows it = t.visibleRows(snapshotTs);
         boolean more = it.next();
         while (more) {
           start = Frames.begin(sink, SnapshotFormat.TYPE_ROWS);

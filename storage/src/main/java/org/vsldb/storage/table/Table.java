@@ -336,31 +336,7 @@ public final class Table {
 
   /** A cursor over the rows visible at {@code snapshot}, in row-id order, that makes no object per row. */
   public VisibleRows visibleRows(long snapshot) {
-    return new VisibleRows(rows.visible(snapshot));
-  }
-
-  /** The rows visible at a snapshot, one at a time ({@link #visibleRows}). */
-  public final class VisibleRows {
-    private final RowPages.VisibleCursor cursor;
-
-    private VisibleRows(RowPages.VisibleCursor cursor) {
-      this.cursor = cursor;
-    }
-
-    /** Moves to the next visible row; false when there is none. */
-    public boolean next() {
-      return cursor.next();
-    }
-
-    /** The current row's id. */
-    public long rowId() {
-      return cursor.rowId();
-    }
-
-    /** Writes the current row's values as the log and the snapshot encode them ({@link RowFormat#writeValues}). */
-    public void writeValues(org.vsldb.storage.io.ByteSink out) {
-      format.writeValues(cursor.image(), out);
-    }
+    return new VisibleRows(rows.visible(snapshot), format);
   }
 
   /** Iterates the versions visible at {@code snapshot}, in row-id order. */
