@@ -70,14 +70,19 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
     return command;
   }
 
+  /** Sets parameter {@code i} to {@code v}, reading a LOB or stream value into memory first. */
   private void set(int i, Object v) throws SQLException {
+    put(i, Lobs.materialize(v));
+  }
+
+  /** Sets parameter {@code i} to {@code v}, a value of a typed setter (never a LOB or stream). */
+  private void put(int i, Object v) throws SQLException {
     checkOpen();
     if (i < 1 || i > params.length) {
       throw ErrorCode.INVALID_PARAMETER.exception(i, "parameter index (1.." + params.length + ")");
     }
-    Object value = Lobs.materialize(v);
-    TargetTypes.checkParameter(value, command.parameterTypes().get(i - 1));
-    params[i - 1] = value;
+    TargetTypes.checkParameter(v, command.parameterTypes().get(i - 1));
+    params[i - 1] = v;
   }
 
   // PreparedStatement: execution ////////////////////////////////////////////////////////////
@@ -200,93 +205,93 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
 
   @Override
   public void setNull(int i, int sqlType) throws SQLException {
-    set(i, null);
+    put(i, null);
   }
 
   @Override
   public void setNull(int i, int sqlType, String typeName) throws SQLException {
-    set(i, null);
+    put(i, null);
   }
 
   @Override
   public void setBoolean(int i, boolean x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setByte(int i, byte x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setShort(int i, short x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setInt(int i, int x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setLong(int i, long x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setFloat(int i, float x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setDouble(int i, double x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setBigDecimal(int i, BigDecimal x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setString(int i, String x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setNString(int i, String x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setBytes(int i, byte[] x) throws SQLException {
-    set(i, x == null ? null : x.clone());
+    put(i, x == null ? null : x.clone());
   }
 
   @Override
   public void setDate(int i, Date x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setTime(int i, Time x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setTimestamp(int i, Timestamp x) throws SQLException {
-    set(i, x);
+    put(i, x);
   }
 
   @Override
   public void setDate(int i, Date x, Calendar cal) throws SQLException {
-    set(i, x == null || cal == null ? x
+    put(i, x == null || cal == null ? x
         : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalDate());
   }
 
   @Override
   public void setTime(int i, Time x, Calendar cal) throws SQLException {
-    set(i, x == null || cal == null ? x
+    put(i, x == null || cal == null ? x
         : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalTime());
   }
 
@@ -298,7 +303,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
   public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException {
     boolean instant = i >= 1 && i <= params.length
         && command.parameterTypes().get(i - 1) == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
-    set(i, x == null || cal == null || instant ? x
+    put(i, x == null || cal == null || instant ? x
         : x.toInstant().atZone(cal.getTimeZone().toZoneId()).toLocalDateTime());
   }
 

@@ -38,37 +38,39 @@ final class CommitCheck {
       // whether other tables reference this one: asked (a scan of the catalog) only for a row
       // this transaction changed or deleted, never for a commit of inserts
       Boolean[] isParent = {null};
-      ws.pending.forEach((rowId, p) -> {
-        if (!p.isInsert() && !ws.table.isNewestLive(p.base())) {
+      ws.pending.forEach((rowId, base, format, image) -> {
+        boolean insert = base == null;
+        boolean delete = image == null;
+        if (!insert && !ws.table.isNewestLive(base)) {
           throw new StoreException(
               Reason.WRITE_CONFLICT,
               "a row of table " + ws.table.def().name()
                   + " was changed by a concurrent transaction; retry the transaction");
         }
-        if (!p.isInsert() && isParent[0] == null) {
+        if (!insert && isParent[0] == null) {
           isParent[0] = !Constraints.referrers(catalog, ws.table).isEmpty();
         }
-        boolean referenced = !p.isInsert() && isParent[0];
-        Object[] values = !p.isDelete() && (!keysHold || fks || referenced) ? p.values() : null;
-        if (!p.isDelete()) {
+        boolean referenced = !insert && isParent[0];
+        Object[] values = !delete && (!keysHold || fks || referenced) ? format.decode(image) : null;
+        if (!delete) {
           int slot = keysHold ? -1 : ws.duplicateSlot(values, rowId);
           if (slot >= 0) {
             throw Constraints.duplicate(ws, slot, values);
           }
           if (fks) {
-            checkParentsCommitted(catalog, txn, ws.table, p.isInsert() ? null : p.base().values(), values);
+            checkParentsCommitted(catalog, txn, ws.table, insert ? null : base.values(), values);
           }
         }
         if (referenced) {
-          checkNoChildrenCommitted(catalog, txn, ws.table, p.base().values(), values);
+          checkNoChildrenCommitted(catalog, txn, ws.table, base.values(), values);
         }
         int t = ws.table.id();
         changes.add(
-            p.isDelete()
-                ? new Change.Delete(t, rowId, Constraints.project(p.base().values(), ws.table.def().primaryKey()))
-                : p.isInsert()
-                    ? new Change.Insert(t, rowId, p.format(), p.image())
-                    : new Change.Update(t, rowId, p.format(), p.image()));
+            delete
+                ? new Change.Delete(t, rowId, Constraints.project(base.values(), ws.table.def().primaryKey()))
+                : insert
+                    ? new Change.Insert(t, rowId, format, image)
+                    : new Change.Update(t, rowId, format, image));
       });
     }
     return changes;

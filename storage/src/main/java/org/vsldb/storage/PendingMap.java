@@ -73,10 +73,24 @@ final class PendingMap {
 
   /** Sets the change of {@code rowId} (a new row id goes last); returns the previous one, or null. */
   Pending put(long rowId, Pending change) {
+    Object previous = set(rowId, compact(change));
+    return previous == null ? null : pending(previous);
+  }
+
+  /**
+   * Sets the change of {@code rowId} to a new row with {@code image} in the map's format, as
+   * {@code put(rowId, new Pending(null, format, image))} does without making the {@code Pending}.
+   */
+  void putImage(long rowId, byte[] image) {
+    set(rowId, image);
+  }
+
+  /** Sets what {@link #changes} holds for {@code rowId}; returns what it held, or null. */
+  private Object set(long rowId, Object change) {
     int at = find(rowId);
     if (at >= 0) {
-      Pending previous = pending(changes[at]);
-      changes[at] = compact(change);
+      Object previous = changes[at];
+      changes[at] = change;
       return previous;
     }
     if (slots == null) {
@@ -85,7 +99,7 @@ final class PendingMap {
           growArrays();
         }
         ids[end] = rowId;
-        changes[end] = compact(change);
+        changes[end] = change;
         end++;
         size++;
         return null;
@@ -96,7 +110,7 @@ final class PendingMap {
       grow();
     }
     ids[end] = rowId;
-    changes[end] = compact(change);
+    changes[end] = change;
     end++;
     size++;
     insertSlot(rowId, end);
@@ -165,17 +179,22 @@ final class PendingMap {
     };
   }
 
-  /** Receives a row id and its change. */
+  /** Receives a row id and the parts of its change (as {@link Pending}'s, without making one). */
   @FunctionalInterface
   interface Visitor {
-    void visit(long rowId, Pending change);
+    void visit(long rowId, org.vsldb.storage.table.RowVersion base,
+        org.vsldb.storage.table.RowFormat format, byte[] image);
   }
 
   /** Visits every row id and change, in the order the rows were first changed. */
   void forEach(Visitor visitor) {
     for (int i = 0; i < end; i++) {
-      if (changes[i] != null) {
-        visitor.visit(ids[i], pending(changes[i]));
+      Object c = changes[i];
+      if (c instanceof byte[] image) {
+        visitor.visit(ids[i], null, format, image);
+      } else if (c != null) {
+        Pending p = (Pending) c;
+        visitor.visit(ids[i], p.base(), p.format(), p.image());
       }
     }
   }

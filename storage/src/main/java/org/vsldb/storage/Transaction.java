@@ -204,10 +204,10 @@ public final class Transaction {
     if (ws != null) {
       List<Long> ids = new ArrayList<>();
       List<Object[]> rows = new ArrayList<>();
-      ws.pending.forEach((rowId, p) -> {
-        if (p.isInsert() && !p.isDelete()) {
+      ws.pending.forEach((rowId, base, format, image) -> {
+        if (base == null && image != null) {
           ids.add(rowId);
-          rows.add(p.values());
+          rows.add(format.decode(image));
         }
       });
       for (int i = 0; i < ids.size(); i++) {
@@ -223,7 +223,8 @@ public final class Transaction {
     long rowId = table.newRowId();
     checkUnique(ws, values, rowId);
     checkParentsExist(table, null, values);
-    change(ws, rowId, null, null, values); // a fresh row id has no earlier pending state
+    undo.add(ws, rowId, null); // a fresh row id has no earlier pending state
+    ws.putNew(rowId, ws.table.format().encode(values), values);
     return rowId;
   }
 

@@ -156,6 +156,21 @@ final class WriteSet {
     }
   }
 
+  /**
+   * Adds a new row under a fresh row id (one without pending state): its image in the table's
+   * format and the values it was made from, as {@code put(rowId, Pending.of(null, format, values),
+   * values)} does without making the {@code Pending}.
+   */
+  void putNew(long rowId, byte[] image, Object[] values) {
+    pending.putImage(rowId, image);
+    for (int slot = 0; slot < newKeys.length; slot++) {
+      Object k = keyOf(slot, values);
+      if (k != null) {
+        newKeys[slot].add(k, k.hashCode(), rowId);
+      }
+    }
+  }
+
   private void putPending(long rowId, Pending next) {
     if (next == null) {
       pending.remove(rowId);

@@ -1,6 +1,7 @@
 package org.vsldb.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +38,9 @@ class PendingMapTest {
       }
       assertEquals(new ArrayList<>(model.values()), list(map.values()));
       List<Long> keys = new ArrayList<>();
-      map.forEach((id, p) -> {
+      map.forEach((id, base, format, image) -> {
         keys.add(id);
-        assertEquals(model.get(id), p);
+        assertEquals(model.get(id), new Pending(base, format, image));
       });
       assertEquals(new ArrayList<>(model.keySet()), keys);
       assertEquals(model.isEmpty(), map.isEmpty());
@@ -57,7 +58,12 @@ class PendingMapTest {
       for (int i = 0; i < n; i++) { // a bulk insert: ids in order, some rows changed again
         id += 1 + rnd.nextInt(3);
         Pending p = new Pending(null, FORMAT, new byte[] {(byte) i});
-        assertEquals(model.put(id, p), map.put(id, p));
+        if (rnd.nextBoolean()) {
+          assertEquals(model.put(id, p), map.put(id, p));
+        } else { // a new row given by its image alone
+          assertNull(model.put(id, p));
+          map.putImage(id, p.image());
+        }
         if (rnd.nextInt(10) == 0) {
           Pending again = new Pending(null, FORMAT, new byte[] {(byte) -i});
           assertEquals(model.put(id, again), map.put(id, again));

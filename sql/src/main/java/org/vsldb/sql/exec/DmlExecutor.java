@@ -43,62 +43,51 @@ final class DmlExecutor {
   }
 
   /**
-   * One input row that its maker gives away (the bound parameters of an INSERT of bare
+   * Inserts one row that its maker gives away (the bound parameters of an INSERT of bare
    * parameters): stored as it is when every value already has its column's representation, so
-   * the common prepared INSERT makes no copy. Never changed by the executor.
+   * the common prepared INSERT makes no copy. Never changed here.
    */
-  static final class OwnedRow extends java.util.AbstractList<Object[]> implements java.util.RandomAccess {
-    private final Object[] row;
-
-    OwnedRow(Object[] row) {
-      this.row = row;
-    }
-
-    @Override
-    public Object[] get(int i) {
-      if (i != 0) {
-        throw new IndexOutOfBoundsException(i);
-      }
-      return row;
-    }
-
-    @Override
-    public int size() {
-      return 1;
-    }
+  static long insertOwned(Transaction txn, Table table, Object[] row, List<Object[]> inserted)
+      throws SQLException {
+    insertRow(txn, table, row, row.length == table.def().columns().size(), inserted);
+    return 1;
   }
 
   private static long insert(Transaction txn, Table table, List<Object[]> rows, List<Object[]> inserted)
       throws SQLException {
-    List<ColumnDef> cols = table.def().columns();
-    int identity = table.def().identityColumn();
-    boolean owned = rows instanceof OwnedRow;
     for (int r = 0; r < rows.size(); r++) {
-      Object[] row = rows.get(r);
-      Object[] values = owned && row.length == cols.size() ? null : new Object[cols.size()];
-      for (int i = 0; i < cols.size(); i++) {
-        Object v = row[i];
-        if (i == identity && v == null) {
-          v = table.nextIdentity(); // an omitted, DEFAULT or NULL identity value is generated
-        }
-        Object stored = Values.forColumn(v, cols.get(i), table.def().name());
-        if (values == null && stored != row[i]) {
-          values = java.util.Arrays.copyOf(row, cols.size()); // a value changes: the row is copied, never changed
-        }
-        if (values != null) {
-          values[i] = stored;
-        }
-      }
-      if (values == null) {
-        values = row;
-      }
-      checkConstraints(table, row, cols.size());
-      txn.insert(table, values);
-      if (inserted != null) {
-        inserted.add(values);
-      }
+      insertRow(txn, table, rows.get(r), false, inserted);
     }
     return rows.size();
+  }
+
+  /** Inserts {@code row}, converted to the columns' types (a copy unless {@code owned} and nothing changes). */
+  private static void insertRow(Transaction txn, Table table, Object[] row, boolean owned, List<Object[]> inserted)
+      throws SQLException {
+    List<ColumnDef> cols = table.def().columns();
+    int identity = table.def().identityColumn();
+    Object[] values = owned ? null : new Object[cols.size()];
+    for (int i = 0; i < cols.size(); i++) {
+      Object v = row[i];
+      if (i == identity && v == null) {
+        v = table.nextIdentity(); // an omitted, DEFAULT or NULL identity value is generated
+      }
+      Object stored = Values.forColumn(v, cols.get(i), table.def().name());
+      if (values == null && stored != row[i]) {
+        values = java.util.Arrays.copyOf(row, cols.size()); // a value changes: the row is copied, never changed
+      }
+      if (values != null) {
+        values[i] = stored;
+      }
+    }
+    if (values == null) {
+      values = row;
+    }
+    checkConstraints(table, row, cols.size());
+    txn.insert(table, values);
+    if (inserted != null) {
+      inserted.add(values);
+    }
   }
 
   private static long delete(Transaction txn, Table table, List<Object[]> rows) {

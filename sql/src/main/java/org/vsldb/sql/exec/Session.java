@@ -46,6 +46,10 @@ public final class Session {
   private volatile String schema = Catalog.DEFAULT_SCHEMA;
   private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
+  /** The count of most DML statements, made once (a count has no state). */
+  /** Whether {@link #cancel} may still be read by an open result (a query's or an EXPLAIN's). */
+  private boolean lastFlagShared = true;
+  private static final Result.Count ONE_ROW = new Result.Count(1);
   private volatile ProgressSink progress = ProgressSink.NONE;
   private volatile org.vsldb.sql.copy.FileAccessPolicy files = org.vsldb.sql.copy.FileAccessPolicy.workingDirectory();
 
@@ -203,7 +207,13 @@ public final class Session {
    */
   public synchronized Result execute(Command command, Object[] params, GeneratedKeys keys)
       throws SQLException {
-    AtomicBoolean flag = new AtomicBoolean();
+    // A statement's cancel flag: a fresh one, unless the last statement's was never set and
+    // nothing of it outlives it (no result reads it later), as for a DML statement.
+    AtomicBoolean flag = cancel;
+    if (flag.get() || !(command instanceof Command.Dml) || lastFlagShared) {
+      flag = new AtomicBoolean();
+    }
+    lastFlagShared = !(command instanceof Command.Dml);
     cancel = flag;
     if (command instanceof Command.Query q) {
       return query(q.query(), params, flag);
@@ -211,7 +221,8 @@ public final class Session {
     if (command instanceof Command.Dml d) {
       checkWritable();
       if (keys instanceof GeneratedKeys.None) {
-        return new Result.Count(dml(d, params, flag, null));
+        long count = dml(d, params, flag, null);
+        return count == 1 ? ONE_ROW : new Result.Count(count);
       }
       int[] columns = keys.columns(d.table().def());
       List<Object[]> inserted = new ArrayList<>();
@@ -364,11 +375,12 @@ public final class Session {
       Transaction t = begin();
       int mark = t.mark();
       try {
-        List<Object[]> rows = inputRows(d.input(), t, values, flag);
         if (inserted != null) {
           inserted.clear(); // a retried statement reports only its last run's rows
         }
-        long count = DmlExecutor.apply(t, d, rows, inserted);
+        long count = d.kind() == SqlKind.INSERT && isIdentity(d.input().parameterRow(), values.length)
+            ? DmlExecutor.insertOwned(t, d.table(), values, inserted) // made for this execution: stored without a copy when it can be
+            : DmlExecutor.apply(t, d, inputRows(d.input(), t, values, flag), inserted);
         if (autoCommit) {
           txn = null;
           t.commit();
@@ -393,9 +405,9 @@ public final class Session {
     }
   }
 
-  /** Whether {@code map} takes parameter i to column i, for all {@code n} parameters. */
+  /** Whether {@code map} (null: none) takes parameter i to column i, for all {@code n} parameters. */
   private static boolean isIdentity(int[] map, int n) {
-    if (map.length != n) {
+    if (map == null || map.length != n) {
       return false;
     }
     for (int i = 0; i < n; i++) {
@@ -413,9 +425,6 @@ public final class Session {
   private List<Object[]> inputRows(CompiledQuery input, Transaction t, Object[] values, AtomicBoolean flag) {
     int[] direct = input.parameterRow();
     if (direct != null) {
-      if (isIdentity(direct, values.length)) {
-        return new DmlExecutor.OwnedRow(values); // made for this execution: stored without a copy when it can be
-      }
       Object[] row = new Object[direct.length];
       for (int i = 0; i < direct.length; i++) {
         row[i] = values[direct[i]];

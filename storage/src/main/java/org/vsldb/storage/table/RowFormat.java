@@ -75,6 +75,46 @@ public final class RowFormat {
     if (values.length != types.length) {
       throw new IllegalArgumentException("row has " + values.length + " values for " + types.length + " columns");
     }
+    // Sized as if every string were ASCII (one byte per char), the common case, and each string
+    // read once as it is copied; a row with other text is made again by encodeWide.
+    int size = bitmap;
+    for (int i = 0; i < types.length; i++) {
+      Object v = values[i];
+      if (v != null) {
+        if (types[i].isCharacter()) {
+          int n = ((String) v).length();
+          size += varintSize(n << 1 | 1) + n;
+        } else {
+          size += size(types[i], v);
+        }
+      }
+    }
+    byte[] out = new byte[size];
+    int at = bitmap;
+    for (int i = 0; i < types.length; i++) {
+      Object v = values[i];
+      if (v == null) {
+        out[i >>> 3] |= (byte) (1 << (i & 7));
+      } else if (types[i].isCharacter()) {
+        String s = (String) v;
+        int n = s.length();
+        at = putVarint(out, at, n << 1 | 1);
+        for (int k = 0; k < n; k++) {
+          char c = s.charAt(k);
+          if (c >= 0x80) {
+            return encodeWide(values);
+          }
+          out[at++] = (byte) c;
+        }
+      } else {
+        at = put(types[i], v, out, at);
+      }
+    }
+    return out;
+  }
+
+  /** As {@link #encode}, for a row with a string that is not ASCII (WTF-8 bytes, made once). */
+  private byte[] encodeWide(Object[] values) {
     int size = bitmap;
     byte[][] wide = null; // the WTF-8 bytes of strings that are not ASCII, made once
     for (int i = 0; i < types.length; i++) {
