@@ -20,8 +20,9 @@ import org.vsldb.storage.log.LogWriter;
  * queued, writes it with one call (synchronous with {@code durability=full}, so the write is the
  * force: invariant I1), publishes the newest commit timestamp, and completes every record of the
  * batch. Commits that arrive while a leader is writing are written by the next leader, together.
- * A leader leads one batch and hands over: waiters wake when a batch is done, and one whose
- * record is still queued leads next, so no record waits without a leader.
+ * A leader leads one batch and hands over: it wakes the threads of the records it wrote, and the
+ * thread of the first record still queued, which leads next, so no record waits without a leader
+ * and no thread wakes for nothing.
  *
  * <p>With {@code durability=full} a leader first gathers: if the last batch held more records
  * than are queued now, it waits (at most as long as the last write took, and 1 ms) for as many
@@ -36,9 +37,13 @@ import org.vsldb.storage.log.LogWriter;
  */
 final class LogAppender implements AutoCloseable {
   /** Work for the leader, in queue order. */
-  private sealed interface Task permits Append, Action {}
+  /** A task's thread, which waits for it in {@link #await} and is woken when it is done. */
+  private sealed interface Task permits Append, Action {
+    Thread waiter();
+  }
 
-  private record Append(ByteBuffer framed, long commitTs, CompletableFuture<Void> done) implements Task {}
+  private record Append(ByteBuffer framed, long commitTs, CompletableFuture<Void> done, Thread waiter)
+      implements Task {}
 
   /** Something to run with the log between appends, e.g. switching log files. */
   @FunctionalInterface
@@ -46,12 +51,10 @@ final class LogAppender implements AutoCloseable {
     LogWriter run(LogWriter current) throws IOException;
   }
 
-  private record Action(LogAction action, CompletableFuture<Void> done) implements Task {}
+  private record Action(LogAction action, CompletableFuture<Void> done, Thread waiter) implements Task {}
 
   private final Object queueLock = new Object();
   private final ReentrantLock leader = new ReentrantLock();
-  /** Waiters park here until their record is written or a batch needs a leader. */
-  private final Object handover = new Object();
   private final List<Task> queue = new ArrayList<>();
   private final Durability durability;
   private final LongConsumer publish;
@@ -100,14 +103,14 @@ final class LogAppender implements AutoCloseable {
   CompletableFuture<Void> append(ByteBuffer framed, long commitTs) {
     lastAppendNanos = System.nanoTime();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    enqueue(new Append(framed, commitTs, done));
+    enqueue(new Append(framed, commitTs, done, Thread.currentThread()));
     return done;
   }
 
   /** Queues {@code action} to run after every record queued before it. */
   CompletableFuture<Void> run(LogAction action) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    enqueue(new Action(action, done));
+    enqueue(new Action(action, done, Thread.currentThread()));
     return done;
   }
 
@@ -132,12 +135,17 @@ final class LogAppender implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code f} completes. While it waits, whenever records are queued and no thread
-   * leads, this thread leads one batch and then hands leadership on: a leader whose own record
-   * is written returns to its caller, and a waiter whose record is still queued leads the next
-   * batch. (A leader that kept leading until the queue ran dry would hold one committer out of
-   * the game for as long as the others keep committing.) An interrupt does not end the wait (the
-   * flag is kept for the caller).
+   * Waits until {@code f} completes; called by the thread that queued it. While it waits,
+   * whenever records are queued and no thread leads, this thread leads one batch and then hands
+   * leadership on: a leader whose own record is written returns to its caller, and a waiter whose
+   * record is still queued leads the next batch. (A leader that kept leading until the queue ran
+   * dry would hold one committer out of the game for as long as the others keep committing.)
+   *
+   * <p>Waiters park and are woken one by one, never all at once: a leader wakes the thread of each
+   * task it finished, and then, if tasks are queued, the thread of the first of them to lead
+   * next. A task is queued before its thread first tries to lead, and a leader looks at the queue
+   * after it lets go of leadership, so a queued task always has a leader or a woken thread. An
+   * interrupt does not end the wait (the flag is kept for the caller).
    */
   void await(CompletableFuture<Void> f) throws IOException {
     boolean interrupted = false;
@@ -146,14 +154,9 @@ final class LogAppender implements AutoCloseable {
         if (leadOneBatch()) {
           continue;
         }
-        synchronized (handover) {
-          while (!f.isDone() && !(hasQueued() && !leader.isLocked())) {
-            try {
-              handover.wait();
-            } catch (InterruptedException e) {
-              interrupted = true;
-            }
-          }
+        if (!f.isDone()) {
+          LockSupport.park(this); // woken when f is done or this thread leads next; or spuriously
+          interrupted |= Thread.interrupted(); // else park returns at once from now on
         }
       }
       try {
@@ -175,7 +178,7 @@ final class LogAppender implements AutoCloseable {
 
   /**
    * Leads one batch if records are queued and no other thread leads; returns whether it did.
-   * Waiters are woken afterwards: their records may be written, or the next batch needs a leader.
+   * Afterwards the thread of the first task still queued is woken to lead the next batch.
    */
   private boolean leadOneBatch() {
     if (!hasQueued() || !leader.tryLock()) {
@@ -197,8 +200,14 @@ final class LogAppender implements AutoCloseable {
       return true;
     } finally {
       leader.unlock();
-      synchronized (handover) {
-        handover.notifyAll();
+      Thread next = null;
+      synchronized (queueLock) {
+        if (!queue.isEmpty()) {
+          next = queue.get(0).waiter();
+        }
+      }
+      if (next != null && next != Thread.currentThread()) {
+        LockSupport.unpark(next);
       }
     }
   }
@@ -212,16 +221,11 @@ final class LogAppender implements AutoCloseable {
   /** Leads batches until the queue is empty (closing). */
   private void leadWhileWorkQueued() {
     while (hasQueued()) {
-      if (!leadOneBatch()) {
-        synchronized (handover) {
-          if (hasQueued() && leader.isLocked()) {
-            try {
-              handover.wait(1);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-          }
+      if (!leadOneBatch() && hasQueued() && leader.isLocked()) {
+        LockSupport.parkNanos(this, 1_000_000);
+        if (Thread.interrupted()) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }
@@ -283,6 +287,7 @@ final class LogAppender implements AutoCloseable {
           written.clear();
           writer = act.action().run(writer);
           act.done().complete(null);
+          wake(act);
         }
       }
       write(appends, written);
@@ -341,6 +346,7 @@ final class LogAppender implements AutoCloseable {
     publish.accept(written.get(written.size() - 1).commitTs());
     for (Append a : written) {
       a.done().complete(null);
+      wake(a);
     }
   }
 
@@ -349,6 +355,14 @@ final class LogAppender implements AutoCloseable {
       a.done().completeExceptionally(e);
     } else if (t instanceof Action act) {
       act.done().completeExceptionally(e);
+    }
+    wake(t);
+  }
+
+  /** Wakes the thread waiting for a finished task (unless it is this one). */
+  private static void wake(Task t) {
+    if (t.waiter() != Thread.currentThread()) {
+      LockSupport.unpark(t.waiter());
     }
   }
 
