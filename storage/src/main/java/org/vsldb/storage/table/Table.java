@@ -24,8 +24,8 @@ public final class Table {
   private final int[] pk;
   private final RowFormat format;
   private final RowPages rows;
-  /** Rows that got a version chain or ended since the last prune; writer only. */
-  private final java.util.ArrayDeque<Long> versioned = new java.util.ArrayDeque<>();
+  /** Drops versions no snapshot sees, of rows that got a version chain or ended; writer only. */
+  private final VersionPruner pruner;
   private boolean indexing = true;
   /** While indexing is suspended and only inserts came: the keys inserted so far, per sorted index. */
   private Index.Loader[] loaders;
@@ -34,7 +34,6 @@ public final class Table {
   /** The number of live rows (newest versions not deleted); writer only, read as an estimate. */
   private volatile long liveRows;
   private volatile long lastChangeTs;
-  private int[] indexedColumns;
   private final AtomicLong nextRowId = new AtomicLong(1);
   private final Index[] indexes;
   /** The sorted index on the primary key, or null for a table without one. */
@@ -54,6 +53,7 @@ public final class Table {
     this.indexes = def.indexes().stream().map(Index::new).toArray(Index[]::new);
     this.primaryOrder = pk.length == 0 ? null : new Index(new IndexDef(def.primaryKeyName(), pk, true, def.primaryKeyName()));
     this.sorted = primaryOrder == null ? indexes : append(indexes, primaryOrder);
+    this.pruner = new VersionPruner(rows, format, sorted);
     this.identityColumn = def.identityColumn();
     ColumnDef.Identity identity =
         identityColumn < 0 ? null : def.columns().get(identityColumn).identity();
@@ -397,7 +397,7 @@ public final class Table {
     loaders = null; // the keys gathered may be stale: build the indexes from the rows
     old.end(ts);
     rows.put(rowId, fresh);
-    versioned.add(rowId);
+    pruner.add(rowId);
     passIdentity(values, image);
     if (indexing) {
       for (Index ix : sorted) {
@@ -418,122 +418,17 @@ public final class Table {
     loaders = null; // the keys gathered may be stale: build the indexes from the rows
     old.end(ts);
     rows.put(rowId, old); // a bare row's version object now holds its end
-    versioned.add(rowId);
+    pruner.add(rowId);
     liveRows--;
   }
 
   /**
-   * Drops the versions no snapshot can see: a version stays only if one of {@code snapshots}
-   * (ascending; the last is the newest published timestamp) falls in its [begin, end), or if it is
-   * newer than all of them. A row deleted before every snapshot goes entirely. Only rows changed
-   * since the last prune are visited; rows that still keep older versions are visited again next
-   * time. Readers walking a chain meanwhile still reach their version: it is kept, and relinking
-   * only skips versions no snapshot sees. Writer only.
+   * Drops the versions no snapshot can see ({@link VersionPruner#prune}), then publishes the
+   * indexes. Writer only.
    */
   public void prune(long[] snapshots) {
-    long oldest = snapshots[0];
-    long newest = snapshots[snapshots.length - 1];
-    int n = versioned.size();
-    java.util.Set<Long> seen = new java.util.HashSet<>();
-    for (int i = 0; i < n; i++) {
-      long rowId = versioned.poll();
-      if (!seen.add(rowId)) {
-        continue;
-      }
-      RowVersion head = rows.get(rowId);
-      if (head == null) {
-        continue;
-      }
-      if (head.end() <= oldest) {
-        rows.remove(rowId); // deleted before every snapshot still in use
-        if (sorted.length > 0) {
-          java.util.List<RowVersion> dropped = new java.util.ArrayList<>();
-          for (RowVersion v = head; v != null; v = v.older()) {
-            dropped.add(v);
-          }
-          unindex(rowId, dropped, java.util.List.of());
-        }
-        continue;
-      }
-      RowVersion kept = head;
-      int chain = 1;
-      // Index entries can only go if a dropped version had another key than the newest; most
-      // updates keep the key, and then no lists are made.
-      boolean rekeyed = false;
-      if (sorted.length > 0) {
-        for (RowVersion v = head.older(); v != null && !rekeyed; v = v.older()) {
-          if (!(v.begin() > newest || seenBy(v, snapshots)) && !format.sameBytes(head.image(), v.image(), indexedColumns())) {
-            rekeyed = true;
-          }
-        }
-      }
-      java.util.List<RowVersion> keptList = rekeyed ? new java.util.ArrayList<>() : null;
-      java.util.List<RowVersion> droppedList = rekeyed ? new java.util.ArrayList<>() : null;
-      if (keptList != null) {
-        keptList.add(head);
-      }
-      for (RowVersion v = head.older(); v != null; v = v.older()) {
-        if (v.begin() > newest || seenBy(v, snapshots)) {
-          if (kept.older() != v) {
-            kept.setOlder(v);
-          }
-          kept = v;
-          chain++;
-          if (keptList != null) {
-            keptList.add(v);
-          }
-        } else if (droppedList != null) {
-          droppedList.add(v);
-        }
-      }
-      kept.cutOlder();
-      if (droppedList != null && !droppedList.isEmpty()) {
-        unindex(rowId, droppedList, keptList);
-      }
-      if (chain > 1 || !head.isLive()) {
-        versioned.add(rowId); // still has versions someone may need
-      }
-    }
+    pruner.prune(snapshots);
     publishIndexes();
-  }
-
-  /** Removes the index entries of dropped versions whose keys no kept version has. */
-  /** The columns of any sorted index, in ascending order (made when first asked for). */
-  private int[] indexedColumns() {
-    int[] c = indexedColumns;
-    if (c == null) {
-      java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
-      for (Index ix : sorted) {
-        for (int col : ix.def().columns()) {
-          all.add(col);
-        }
-      }
-      c = all.stream().mapToInt(Integer::intValue).toArray();
-      indexedColumns = c;
-    }
-    return c;
-  }
-
-  private void unindex(long rowId, java.util.List<RowVersion> dropped, java.util.List<RowVersion> kept) {
-    java.util.List<Object[]> keptValues = new java.util.ArrayList<>(kept.size());
-    for (RowVersion k : kept) {
-      keptValues.add(k.values());
-    }
-    for (RowVersion d : dropped) {
-      Object[] droppedValues = d.values();
-      for (Index ix : sorted) {
-        boolean stillUsed = false;
-        for (Object[] k : keptValues) {
-          if (ix.sameKey(droppedValues, k)) {
-            stillUsed = true;
-            break;
-          }
-        }
-        if (!stillUsed) {
-          ix.remove(ix.keyOf(droppedValues), rowId);
-        }
-      }
-    }
   }
 
   /**
@@ -594,12 +489,6 @@ public final class Table {
     endBatch();
   }
 
-  private static boolean seenBy(RowVersion v, long[] snapshots) {
-    int at = java.util.Arrays.binarySearch(snapshots, v.begin());
-    int first = at >= 0 ? at : -at - 1;
-    return first < snapshots.length && snapshots[first] < v.end();
-  }
-
   /** How many versions row {@code rowId} keeps, newest first (for tests and statistics). */
   public int versionCount(long rowId) {
     int n = 0;
@@ -611,7 +500,7 @@ public final class Table {
 
   /** How many rows wait to be pruned (for tests and statistics). */
   public int prunable() {
-    return versioned.size();
+    return pruner.size();
   }
 
   private void bumpRowId(long rowId) {
