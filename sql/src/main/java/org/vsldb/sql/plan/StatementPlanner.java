@@ -96,6 +96,9 @@ public final class StatementPlanner {
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     props.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), "LOW");
+    // vsl has no materialized views: with this on, Volcano would still look for uses of them in
+    // every plan (a walk over its tables, through metadata Janino compiles on first use)
+    props.setProperty(CalciteConnectionProperty.MATERIALIZATIONS_ENABLED.camelName(), "false");
     this.connectionConfig = new CalciteConnectionConfigImpl(props);
   }
 
