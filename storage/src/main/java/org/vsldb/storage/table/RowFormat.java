@@ -75,69 +75,40 @@ public final class RowFormat {
     if (values.length != types.length) {
       throw new IllegalArgumentException("row has " + values.length + " values for " + types.length + " columns");
     }
-    // Sized as if every string were ASCII (one byte per char), the common case, and each string
-    // read once as it is copied; a row with other text is made again by encodeWide.
-    int size = bitmap;
-    for (int i = 0; i < types.length; i++) {
-      Object v = values[i];
-      if (v != null) {
-        if (types[i].isCharacter()) {
-          int n = ((String) v).length();
-          size += varintSize(n << 1 | 1) + n;
-        } else {
-          size += size(types[i], v);
-        }
-      }
-    }
-    byte[] out = new byte[size];
-    int at = bitmap;
-    for (int i = 0; i < types.length; i++) {
-      Object v = values[i];
-      if (v == null) {
-        out[i >>> 3] |= (byte) (1 << (i & 7));
-      } else if (types[i].isCharacter()) {
-        String s = (String) v;
-        int n = s.length();
-        at = putVarint(out, at, n << 1 | 1);
-        for (int k = 0; k < n; k++) {
-          char c = s.charAt(k);
-          if (c >= 0x80) {
-            return encodeWide(values);
-          }
-          out[at++] = (byte) c;
-        }
-      } else {
-        at = put(types[i], v, out, at);
-      }
-    }
-    return out;
+    // First as if every string were ASCII (one byte per char), the common case, each string read
+    // once as it is copied; a row with other text is made again with its strings' WTF-8 bytes.
+    byte[] image = encode(values, null);
+    return image != null ? image : encode(values, wideStrings(values));
   }
 
-  /** As {@link #encode}, for a row with a string that is not ASCII (WTF-8 bytes, made once). */
-  private byte[] encodeWide(Object[] values) {
+  /** The WTF-8 bytes of each string of {@code values} that is not ASCII; null for the others. */
+  private byte[][] wideStrings(Object[] values) {
+    byte[][] wide = new byte[types.length][];
+    for (int i = 0; i < types.length; i++) {
+      if (values[i] != null && types[i].isCharacter() && asciiLength((String) values[i]) < 0) {
+        wide[i] = Wtf8.encode((String) values[i]);
+      }
+    }
+    return wide;
+  }
+
+  /**
+   * The image of {@code values}, string i written as {@code wide[i]} where that is not null and
+   * else char by char; with {@code wide} null, null at the first string that is not ASCII.
+   */
+  private byte[] encode(Object[] values, byte[][] wide) {
     int size = bitmap;
-    byte[][] wide = null; // the WTF-8 bytes of strings that are not ASCII, made once
     for (int i = 0; i < types.length; i++) {
       Object v = values[i];
       if (v == null) {
         continue;
       }
-      ColumnType t = types[i];
-      if (t.isCharacter()) {
-        String s = (String) v;
-        int n = asciiLength(s);
-        if (n < 0) {
-          if (wide == null) {
-            wide = new byte[types.length][];
-          }
-          byte[] b = Wtf8.encode(s);
-          wide[i] = b;
-          size += varintSize(b.length << 1) + b.length;
-        } else {
-          size += varintSize(n << 1 | 1) + n;
-        }
+      if (types[i].isCharacter()) {
+        byte[] b = wide == null ? null : wide[i];
+        int n = b == null ? ((String) v).length() : b.length;
+        size += varintSize(b == null ? n << 1 | 1 : n << 1) + n;
       } else {
-        size += size(t, v);
+        size += size(types[i], v);
       }
     }
     byte[] out = new byte[size];
@@ -153,7 +124,11 @@ public final class RowFormat {
           int n = s.length();
           at = putVarint(out, at, n << 1 | 1);
           for (int k = 0; k < n; k++) {
-            out[at++] = (byte) s.charAt(k);
+            char c = s.charAt(k);
+            if (c >= 0x80) {
+              return null; // only when wide is null: otherwise this string was found to be ASCII
+            }
+            out[at++] = (byte) c;
           }
         } else {
           at = putVarint(out, at, b.length << 1);
