@@ -46,9 +46,9 @@ public final class Session {
   private volatile String schema = Catalog.DEFAULT_SCHEMA;
   private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
-  /** The count of most DML statements, made once (a count has no state). */
   /** Whether {@link #cancel} may still be read by an open result (a query's or an EXPLAIN's). */
   private boolean lastFlagShared = true;
+  /** The count of most DML statements, made once (a count has no state). */
   private static final Result.Count ONE_ROW = new Result.Count(1);
   private volatile ProgressSink progress = ProgressSink.NONE;
   private volatile org.vsldb.sql.copy.FileAccessPolicy files = org.vsldb.sql.copy.FileAccessPolicy.workingDirectory();
