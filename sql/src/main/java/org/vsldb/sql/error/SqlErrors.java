@@ -35,7 +35,7 @@ public final class SqlErrors {
 
   /** Messages of Calcite's date and time parsing failures. */
   private static final Pattern DATETIME = Pattern.compile(
-      "field is out of range|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? literal",
+      "field is out of range|for datetime string|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? literal",
       Pattern.CASE_INSENSITIVE);
 
   /**
@@ -55,7 +55,14 @@ public final class SqlErrors {
   /** The SQLException for any failure while preparing or running a statement. */
   public static SQLException translate(Throwable t) {
     if (t instanceof SQLException e) {
-      return e;
+      if (e.getSQLState() != null) {
+        return e;
+      }
+      // Calcite's run-time functions throw a few SQLExceptions of their own, without a state
+      // (TO_DATE's "Invalid format ... for datetime string"): they are about the data
+      return DATETIME.matcher(String.valueOf(e.getMessage())).find()
+          ? ErrorCode.INVALID_DATETIME.exception(e, e.getMessage())
+          : ErrorCode.INVALID_FUNCTION_ARGUMENT.exception(e, e.getMessage());
     }
     if (t instanceof SqlParseException e) {
       SqlParserPos pos = e.getPos();
@@ -124,6 +131,10 @@ public final class SqlErrors {
         && e.getMessage().contains("Invalid character for cast")) {
       return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
     }
+    if (t instanceof java.util.regex.PatternSyntaxException e) {
+      // a bad pattern given to REGEXP_REPLACE, REGEXP_LIKE, REGEXP_SUBSTR: 22025 as in H2
+      return ErrorCode.INVALID_REGEXP.exception(e, e.getDescription(), e.getPattern());
+    }
     if (t instanceof NumberFormatException e) {
       return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
     }
@@ -135,7 +146,23 @@ public final class SqlErrors {
     if (t.getCause() != null && t.getCause() != t && isWrapper(t)) {
       return translate(t.getCause());
     }
+    if (t instanceof IllegalArgumentException e && thrownByRuntimeFunction(e)) {
+      // a value one of Calcite's run-time functions refuses, such as CHR(-1)
+      return ErrorCode.INVALID_FUNCTION_ARGUMENT.exception(e, e.getMessage());
+    }
     return ErrorCode.GENERAL_ERROR.exception(t, t.toString());
+  }
+
+  /** Whether {@code t} comes from Calcite's run-time functions (called by generated code). */
+  private static boolean thrownByRuntimeFunction(Throwable t) {
+    String runtime = org.apache.calcite.runtime.SqlFunctions.class.getPackageName() + ".";
+    for (StackTraceElement frame : t.getStackTrace()) {
+      String c = frame.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.")) {
+        return c.startsWith(runtime);
+      }
+    }
+    return false;
   }
 
   private static boolean isWrapper(Throwable t) {

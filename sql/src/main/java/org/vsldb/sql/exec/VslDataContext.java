@@ -112,7 +112,8 @@ public final class VslDataContext implements DataContext {
       return timeZone();
     }
     if (name.equals(Variable.LOCALE.camelName)) {
-      return java.util.Locale.ROOT;
+      // names of days and months (DAYNAME, MONTHNAME, TO_CHAR): English, as H2 gives them
+      return java.util.Locale.ENGLISH;
     }
     if (name.equals(Variable.USER.camelName) || name.equals(Variable.SYSTEM_USER.camelName)) {
       return "SA";

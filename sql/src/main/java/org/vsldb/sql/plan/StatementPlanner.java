@@ -140,7 +140,7 @@ public final class StatementPlanner {
   /** A fresh validator whose default schema is {@code schema}. */
   public SqlValidator newValidator(String schema) {
     CalciteCatalogReader reader = catalogReader(schema);
-    SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader);
+    SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LibraryFunctions.TABLE, reader);
     return new VslValidator(ops, reader, typeFactory, validatorConfig);
   }
 
