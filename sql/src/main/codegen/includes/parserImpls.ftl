@@ -595,3 +595,39 @@ SqlTypeNameSpec VslLargeObjectTypeName() :
         return new SqlBasicTypeNameSpec(typeName, precision, s.end(this));
     }
 }
+
+/**
+ * H2's DATEADD(unit, n, datetime) and DATEDIFF(unit, from, to), which are TIMESTAMPADD and
+ * TIMESTAMPDIFF; the unit is a time unit (DAY) or a string naming one ('day'), as H2 allows.
+ */
+SqlNode VslDateAddOrDiffCall() :
+{
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    final Span s;
+    final SqlOperator op;
+    final SqlIntervalQualifier unit;
+}
+{
+    (
+        <DATEADD> { op = SqlStdOperatorTable.TIMESTAMP_ADD; }
+    |
+        <DATEDIFF> { op = SqlStdOperatorTable.TIMESTAMP_DIFF; }
+    )
+    { s = span(); }
+    <LPAREN>
+    (
+        unit = TimeUnitOrName()
+    |
+        <QUOTED_STRING> {
+            unit = DateUnits.qualifier(SqlParserUtil.parseString(token.image), getPos());
+        }
+    )
+    { args.add(unit); }
+    <COMMA>
+    AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
+    <COMMA>
+    AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
+    <RPAREN> {
+        return op.createCall(s.end(this), args);
+    }
+}

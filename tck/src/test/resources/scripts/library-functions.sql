@@ -54,3 +54,13 @@ select log(0) as l;
 select regexp_like('abc', '[') as bad;
 select regexp_replace('abc', '(', 'x') as bad;
 select length(s, t) from f;
+
+-- DATEADD and DATEDIFF are TIMESTAMPADD and TIMESTAMPDIFF; a difference counts the unit boundaries crossed, as H2 does
+-- (differences are INTEGER, H2's BIGINT: docs/SQL.md; the casts compare values)
+select id, dateadd(day, 1, dt) as d1, dateadd('month', 1, dt) as m1, dateadd(hour, -2, ts) as h2 from f order by id;
+select id, cast(datediff(day, dt, date '2024-03-01') as bigint) as dd, cast(datediff('year', dt, date '2024-01-01') as bigint) as yy from f order by id;
+select id, cast(timestampdiff(month, dt, date '2024-04-01') as bigint) as mm, cast(timestampdiff(hour, ts, timestamp '2024-03-15 14:00:00') as bigint) as hh from f order by id;
+select id, cast(timestampdiff(minute, ts, timestamp '2024-03-15 13:05:00') as bigint) as mi, cast(timestampdiff(second, ts, timestamp '2024-03-15 13:04:06') as bigint) as ss from f order by id;
+select id, cast(timestampdiff(week, dt, date '2024-03-17') as bigint) as wk, cast(timestampdiff(quarter, dt, date '2024-04-01') as bigint) as qq from f order by id;
+select id, cast(timestampdiff(day, ts, timestamp '2024-03-16 00:00:01') as bigint) as d_ts from f order by id;
+select dateadd from (values (1)) as v(dateadd);

@@ -134,6 +134,7 @@ public final class StatementPlanner {
   private static SqlNode rewrite(SqlNode statement) {
     UnaryPlus.strip(statement);
     SelectLabels.label(statement);
+    DatetimeDiffs.countBoundaries(statement);
     return statement;
   }
 
