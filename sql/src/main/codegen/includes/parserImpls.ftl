@@ -631,3 +631,34 @@ SqlNode VslDateAddOrDiffCall() :
         return op.createCall(s.end(this), args);
     }
 }
+
+/**
+ * H2's NOW([precision]), which is LOCALTIMESTAMP in H2, and LOCATE(search, text [, start]),
+ * which is POSITION(search IN text [FROM start]).
+ */
+SqlNode VslNowOrLocateCall() :
+{
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    final Span s;
+}
+{
+    <NOW> { s = span(); }
+    <LPAREN>
+    [ <UNSIGNED_INTEGER_LITERAL> { args.add(SqlLiteral.createExactNumeric(token.image, getPos())); } ]
+    <RPAREN> {
+        // without a precision, the word LOCALTIMESTAMP, which the validator makes its call
+        return args.isEmpty()
+            ? new SqlIdentifier("LOCALTIMESTAMP", s.end(this))
+            : SqlStdOperatorTable.LOCALTIMESTAMP.createCall(s.end(this), args);
+    }
+|
+    <LOCATE> { s = span(); }
+    <LPAREN>
+    AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
+    <COMMA>
+    AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
+    [ <COMMA> AddExpression(args, ExprContext.ACCEPT_SUB_QUERY) ]
+    <RPAREN> {
+        return SqlStdOperatorTable.POSITION.createCall(s.end(this), args);
+    }
+}

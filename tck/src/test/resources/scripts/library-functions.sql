@@ -64,3 +64,8 @@ select id, cast(timestampdiff(minute, ts, timestamp '2024-03-15 13:05:00') as bi
 select id, cast(timestampdiff(week, dt, date '2024-03-17') as bigint) as wk, cast(timestampdiff(quarter, dt, date '2024-04-01') as bigint) as qq from f order by id;
 select id, cast(timestampdiff(day, ts, timestamp '2024-03-16 00:00:01') as bigint) as d_ts from f order by id;
 select dateadd from (values (1)) as v(dateadd);
+
+-- NOW() is LOCALTIMESTAMP and LOCATE is POSITION, as in H2
+select cast(now() as date) = current_date as today, now() >= ts as after from f where id = 1;
+select id, locate(t, s) as l, locate(t, s, 5) as l5, locate(t, s, -1) as back from f order by id;
+select now from (values (1)) as v(now);

@@ -146,9 +146,10 @@ public final class SqlErrors {
     if (t.getCause() != null && t.getCause() != t && isWrapper(t)) {
       return translate(t.getCause());
     }
-    if (t instanceof IllegalArgumentException e && thrownByRuntimeFunction(e)) {
-      // a value one of Calcite's run-time functions refuses, such as CHR(-1)
-      return ErrorCode.INVALID_FUNCTION_ARGUMENT.exception(e, e.getMessage());
+    if ((t instanceof IllegalArgumentException || t instanceof org.apache.calcite.runtime.CalciteException)
+        && thrownByRuntimeFunction(t)) {
+      // a value one of Calcite's run-time functions refuses: CHR(-1), POSITION(... FROM 0)
+      return ErrorCode.INVALID_FUNCTION_ARGUMENT.exception(t, t.getMessage());
     }
     return ErrorCode.GENERAL_ERROR.exception(t, t.toString());
   }
@@ -156,9 +157,12 @@ public final class SqlErrors {
   /** Whether {@code t} comes from Calcite's run-time functions (called by generated code). */
   private static boolean thrownByRuntimeFunction(Throwable t) {
     String runtime = org.apache.calcite.runtime.SqlFunctions.class.getPackageName() + ".";
+    String resources = org.apache.calcite.runtime.Resources.class.getName();
     for (StackTraceElement frame : t.getStackTrace()) {
       String c = frame.getClassName();
-      if (!c.startsWith("java.") && !c.startsWith("jdk.")) {
+      boolean making = c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith(resources)
+          || c.equals(t.getClass().getName()); // the exception's own construction
+      if (!making) {
         return c.startsWith(runtime);
       }
     }
