@@ -13,6 +13,7 @@ import static org.apache.calcite.sql.fun.SqlLibraryOperators.DECODE;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.DIFFERENCE;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.ENDS_WITH;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.FROM_BASE64;
+import static org.apache.calcite.sql.fun.SqlLibraryOperators.GROUP_CONCAT;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.GREATEST;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.IFNULL;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.ILIKE;
@@ -45,6 +46,7 @@ import static org.apache.calcite.sql.fun.SqlLibraryOperators.SOUNDEX;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.SPACE;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.SPLIT_PART;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.STARTS_WITH;
+import static org.apache.calcite.sql.fun.SqlLibraryOperators.STRING_AGG;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.STRPOS;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.SUBSTR_ORACLE;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.TANH;
@@ -83,7 +85,7 @@ final class LibraryFunctions {
       // dates and times; PostgreSQL's TO_CHAR pads names as H2's (Oracle's) does
       DAYNAME, MONTHNAME, TO_CHAR_PG, TO_DATE, TO_TIMESTAMP,
       // aggregates
-      BOOL_AND, BOOL_OR));
+      BOOL_AND, BOOL_OR, STRING_AGG, GROUP_CONCAT));
 
   private LibraryFunctions() {}
 }

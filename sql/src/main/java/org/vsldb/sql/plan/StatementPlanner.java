@@ -39,7 +39,6 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -86,12 +85,12 @@ public final class StatementPlanner {
     this.parserConfig =
         SqlParser.config()
             .withParserFactory(VslSqlParserImpl.FACTORY)
-            .withConformance(SqlConformanceEnum.DEFAULT)
+            .withConformance(VslConformance.INSTANCE)
             .withIdentifierMaxLength(256);
     this.validatorConfig =
         SqlValidator.Config.DEFAULT
             .withDefaultNullCollation(NullCollation.LOW)
-            .withConformance(SqlConformanceEnum.DEFAULT)
+            .withConformance(VslConformance.INSTANCE)
             .withIdentifierExpansion(true);
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");

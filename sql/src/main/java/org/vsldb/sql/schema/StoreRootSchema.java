@@ -49,6 +49,15 @@ public final class StoreRootSchema extends AbstractSchema {
             org.vsldb.sql.history.LogFunction.NAME, org.vsldb.sql.history.LogFunction.function());
   }
 
+  /** Tables every schema sees, unless it has its own of the name: {@code DUAL}. */
+  @Override
+  protected Map<String, org.apache.calcite.schema.Table> getTableMap() {
+    return ROOT_TABLES;
+  }
+
+  private static final Map<String, org.apache.calcite.schema.Table> ROOT_TABLES =
+      Map.of(DualTable.NAME, new DualTable());
+
   @Override
   protected synchronized Map<String, Schema> getSubSchemaMap() {
     long v = catalog.version();
