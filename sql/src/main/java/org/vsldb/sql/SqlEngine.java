@@ -250,6 +250,10 @@ public final class SqlEngine implements AutoCloseable {
               root, root.validatedRowType, null, validator.getParameterRowType(validated), true);
       return new Command.Explain(q.plan(), version);
     }
+    if (node instanceof org.vsldb.sql.parser.SqlForUpdate forUpdate) {
+      Command.Query query = (Command.Query) plan(forUpdate.query(), schema, version, null);
+      return LockingQueries.plan(planner, forUpdate, query, schema);
+    }
     SqlKind kind = node.getKind();
     if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE || kind == SqlKind.MERGE) {
       SqlValidator validator = validator(schema, digest);

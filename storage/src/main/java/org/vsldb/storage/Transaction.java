@@ -356,6 +356,26 @@ public final class Transaction {
   }
 
   /**
+   * Locks the row {@code rowId} for writing without changing it ({@code SELECT ... FOR UPDATE}):
+   * until this transaction ends, other transactions that change the row wait, as for a row this
+   * one updated. A row this transaction already changed is locked already.
+   *
+   * @throws StoreException ROW_CHANGED if a transaction committed a change of the row after this
+   *     snapshot; LOCK_TIMEOUT or DEADLOCK from the wait; READ_ONLY on a read-only store
+   */
+  public void lockRow(Table table, long rowId) {
+    store.checkWritable();
+    if (finished) {
+      throw new IllegalStateException("transaction already finished");
+    }
+    WriteSet ws = writes.get(table.id());
+    if (ws != null && ws.pending.get(rowId) != null) {
+      return;
+    }
+    lockAndRead(table, rowId);
+  }
+
+  /**
    * Locks a committed row for writing (waiting for a transaction that is changing it) and returns
    * its newest version, which must be the one this transaction's snapshot sees.
    *

@@ -135,6 +135,9 @@ public final class SqlErrors {
       // a bad pattern given to REGEXP_REPLACE, REGEXP_LIKE, REGEXP_SUBSTR: 22025 as in H2
       return ErrorCode.INVALID_REGEXP.exception(e, e.getDescription(), e.getPattern());
     }
+    if (t instanceof UnsupportedOperationException e && e.getMessage() != null) {
+      return ErrorCode.unsupported(e.getMessage());
+    }
     if (t instanceof NumberFormatException e) {
       return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
     }

@@ -47,6 +47,30 @@ public sealed interface Command {
   }
 
   /**
+   * A query with {@code FOR UPDATE}: {@code locks} finds the rows of {@code table} that the query
+   * returns, which are locked for writing before {@code query} runs.
+   *
+   * @param locks the query's select items followed by every column of {@code table}, in order,
+   *     with the query's parameters
+   */
+  record LockingQuery(Query query, CompiledQuery locks, Table table) implements Command {
+    @Override
+    public List<SqlTypeName> parameterTypes() {
+      return query.parameterTypes();
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return query.columns();
+    }
+
+    @Override
+    public boolean isStale(long catalogVersion) {
+      return query.isStale(catalogVersion);
+    }
+  }
+
+  /**
    * INSERT, UPDATE or DELETE: Calcite computes the rows to write ({@code input}); vsl applies them.
    *
    * @param kind INSERT, UPDATE, DELETE or MERGE

@@ -190,11 +190,12 @@ final class DmlExecutor {
   }
 
   /**
-   * The row ids of the rows an UPDATE or DELETE changes (each given by its old values), found
+   * The row ids of the rows an UPDATE or DELETE changes, or FOR UPDATE locks (each given by its
+   * old values), found
    * before any is changed: by primary key through the index when the table has one and the index
    * can tell for every row, else by matching all values against one scan of the table.
    */
-  private static long[] rowIdsOf(Transaction txn, Table table, List<Object[]> rows) {
+  static long[] rowIdsOf(Transaction txn, Table table, List<Object[]> rows) {
     int n = table.def().columns().size();
     long[] ids = new long[rows.size()];
     if (table.def().hasPrimaryKey()) {

@@ -218,6 +218,11 @@ public final class Session {
     if (command instanceof Command.Query q) {
       return query(q.query(), params, flag);
     }
+    if (command instanceof Command.LockingQuery l) {
+      checkWritable();
+      lockRows(l, params, flag);
+      return query(l.query().query(), params, flag);
+    }
     if (command instanceof Command.Dml d) {
       checkWritable();
       if (keys instanceof GeneratedKeys.None) {
@@ -401,6 +406,41 @@ public final class Session {
         endAfterFailure(t);
         throw ex instanceof SQLException s ? s
             : ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
+      }
+    }
+  }
+
+  /**
+   * Locks the rows a {@code FOR UPDATE} query returns, each found by its values as for a DELETE;
+   * READ COMMITTED runs the search again when a concurrent commit changed one of them meanwhile.
+   * The locks last until the transaction ends (at once, after the query, in auto-commit).
+   */
+  private void lockRows(Command.LockingQuery l, Object[] params, AtomicBoolean flag) throws SQLException {
+    Object[] values = bind(l.locks(), params);
+    int n = l.table().def().columns().size();
+    for (int attempt = 0; ; attempt++) {
+      Transaction t = begin();
+      try {
+        List<Object[]> rows = inputRows(l.locks(), t, values, flag);
+        List<Object[]> whole = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+          whole.add(java.util.Arrays.copyOfRange(r, r.length - n, r.length)); // the table's columns come last
+        }
+        for (long rowId : DmlExecutor.rowIdsOf(t, l.table(), whole)) {
+          t.lockRow(l.table(), rowId);
+        }
+        return;
+      } catch (StoreException ex) {
+        if (ex.reason() == StoreException.Reason.ROW_CHANGED
+            && isolation == Connection.TRANSACTION_READ_COMMITTED
+            && attempt < MAX_STATEMENT_RETRIES) {
+          continue; // a row changed before it was locked: search again on the newest commit
+        }
+        endAfterFailure(t);
+        throw translate(ex);
+      } catch (RuntimeException | ExceptionInInitializerError ex) {
+        endAfterFailure(t);
+        throw ex instanceof RuntimeException r ? translate(r) : SqlErrors.translate(ex);
       }
     }
   }

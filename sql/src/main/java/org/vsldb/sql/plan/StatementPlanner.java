@@ -119,7 +119,25 @@ public final class StatementPlanner {
 
   /** Parses one statement. */
   public SqlNode parse(String sql) throws SqlParseException {
-    return rewrite(SqlParser.create(sql, parserConfig).parseStmt());
+    try {
+      return rewrite(SqlParser.create(sql, parserConfig).parseStmt());
+    } catch (SqlParseException e) {
+      // Calcite's grammar has no FOR UPDATE: a query that ends with it parses without it
+      String query = org.vsldb.sql.parser.SqlForUpdate.split(sql);
+      if (query == null) {
+        throw e;
+      }
+      SqlNode q;
+      try {
+        q = rewrite(SqlParser.create(query, parserConfig).parseStmt());
+      } catch (SqlParseException notAQuery) {
+        throw e;
+      }
+      if (!q.getKind().belongsTo(org.apache.calcite.sql.SqlKind.QUERY)) {
+        throw e;
+      }
+      return new org.vsldb.sql.parser.SqlForUpdate(q.getParserPosition(), q, query);
+    }
   }
 
   /** Parses a script of statements separated by semicolons. */
