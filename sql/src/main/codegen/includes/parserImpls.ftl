@@ -704,3 +704,43 @@ SqlNode VslNowOrLocateCall() :
         return SqlStdOperatorTable.POSITION.createCall(s.end(this), args);
     }
 }
+
+/**
+ * EXPLAIN: Calcite's EXPLAIN PLAN [options] FOR statement, or EXPLAIN followed directly by a query
+ * or DML statement, as H2, PostgreSQL and SQLite write it, which is EXPLAIN PLAN FOR it. This
+ * production replaces Calcite's SqlExplain() (whose PLAN branch it repeats): both begin with
+ * EXPLAIN, and vsl's statement methods are tried first.
+ */
+SqlNode VslExplain() :
+{
+    final SqlNode stmt;
+    SqlExplainLevel detailLevel = SqlExplainLevel.EXPPLAN_ATTRIBUTES;
+    SqlExplain.Depth depth = SqlExplain.Depth.PHYSICAL;
+    SqlExplainFormat format = SqlExplainFormat.TEXT;
+}
+{
+    <EXPLAIN>
+    (
+        LOOKAHEAD(1) <PLAN>
+        [ detailLevel = ExplainDetailLevel() ]
+        depth = ExplainDepth()
+        (
+            LOOKAHEAD(2)
+            <AS> <XML> { format = SqlExplainFormat.XML; }
+        |
+            LOOKAHEAD(2)
+            <AS> <JSON> { format = SqlExplainFormat.JSON; }
+        |
+            <AS> <DOT_FORMAT> { format = SqlExplainFormat.DOT; }
+        |
+            { format = SqlExplainFormat.TEXT; }
+        )
+        <FOR> stmt = SqlQueryOrDml()
+    |
+        stmt = SqlQueryOrDml()
+    )
+    {
+        return new SqlExplain(getPos(), stmt, detailLevel.symbol(SqlParserPos.ZERO),
+            depth.symbol(SqlParserPos.ZERO), format.symbol(SqlParserPos.ZERO), nDynamicParams);
+    }
+}

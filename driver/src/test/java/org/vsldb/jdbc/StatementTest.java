@@ -84,6 +84,23 @@ class StatementTest {
   }
 
   @Test
+  void explainWithoutPlanFor_isExplainPlanFor_asInH2AndPostgres() throws SQLException {
+    c.createStatement().execute("create table t(a int primary key, b varchar(5), c int)");
+    for (String q : new String[] {"select b from t where c > 3", "update t set b = 'x' where a = 1"}) {
+      try (ResultSet short_ = c.createStatement().executeQuery("explain " + q);
+          ResultSet long_ = c.createStatement().executeQuery("EXPLAIN PLAN FOR " + q)) {
+        assertTrue(short_.next());
+        assertTrue(long_.next());
+        assertEquals(long_.getString(1), short_.getString(1), q);
+        assertEquals("PLAN", short_.getMetaData().getColumnLabel(1));
+      }
+    }
+    try (ResultSet rs = c.createStatement().executeQuery("explain plan without implementation for select 1")) {
+      assertTrue(rs.next());
+    }
+  }
+
+  @Test
   void explain_pointSelectOnThePrimaryKey_usesTheIndex_andOtherFiltersScan() throws SQLException {
     c.createStatement().execute("create table t(a int primary key, b varchar(5))");
     try (PreparedStatement p = c.prepareStatement("explain plan for select b from t where a = ?")) {
