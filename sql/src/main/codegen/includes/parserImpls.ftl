@@ -744,3 +744,53 @@ SqlNode VslExplain() :
             depth.symbol(SqlParserPos.ZERO), format.symbol(SqlParserPos.ZERO), nDynamicParams);
     }
 }
+
+/**
+ * MERGE: the standard MERGE INTO t [[AS] alias] USING ... ON ... WHEN ..., or H2's
+ * MERGE INTO t [(columns)] [KEY (columns)] {VALUES ... | query}, an upsert by key (SqlMergeKey).
+ * This production replaces Calcite's SqlMerge() (whose standard branch it repeats, without
+ * Calcite's table hints and EXTEND): both begin with MERGE INTO, and vsl's statement methods are
+ * tried first.
+ */
+SqlNode VslMerge() :
+{
+    final SqlIdentifier tableName;
+    SqlIdentifier alias = null;
+    SqlNodeList columns = null;
+    SqlNodeList keys = null;
+    final SqlNode source;
+    final SqlNode sourceTableRef;
+    final SqlNode condition;
+    SqlUpdate updateCall = null;
+    SqlInsert insertCall = null;
+    final Span s;
+}
+{
+    <MERGE> { s = span(); } <INTO> tableName = CompoundTableIdentifier()
+    (
+        // H2's form: what follows the table is a column list, KEY (...) or the rows
+        LOOKAHEAD( <LPAREN> | <KEY> <LPAREN> | <VALUES> | <SELECT> | <WITH> )
+        [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
+        [ LOOKAHEAD(2) <KEY> keys = ParenthesizedSimpleIdentifierList() ]
+        source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        {
+            return new SqlMergeKey(s.end(this), tableName, columns, keys, source);
+        }
+    |
+        [ [ <AS> ] alias = SimpleIdentifier() ]
+        <USING> sourceTableRef = TableRef()
+        <ON> condition = Expression(ExprContext.ACCEPT_SUB_QUERY)
+        (
+            LOOKAHEAD(2)
+            updateCall = WhenMatchedClause(tableName, alias)
+            [ insertCall = WhenNotMatchedClause(tableName) ]
+        |
+            insertCall = WhenNotMatchedClause(tableName)
+        )
+        {
+            final SqlParserPos pos = s.addIf(updateCall).addIf(insertCall).pos();
+            return new SqlMerge(pos, tableName, condition, sourceTableRef,
+                updateCall, insertCall, null, alias);
+        }
+    )
+}

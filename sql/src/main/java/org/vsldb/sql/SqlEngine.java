@@ -212,6 +212,9 @@ public final class SqlEngine implements AutoCloseable {
         && node.getKind() != SqlKind.UPDATE && node.getKind() != SqlKind.DELETE) {
       return null;
     }
+    if (node instanceof org.vsldb.sql.parser.SqlMergeKey mergeKey) {
+      node = Merges.toMerge(mergeKey, store.catalog(), schema);
+    }
     if (node instanceof org.vsldb.sql.parser.SqlCheckpoint) {
       return new Command.Checkpoint();
     }
@@ -256,6 +259,11 @@ public final class SqlEngine implements AutoCloseable {
     }
     SqlKind kind = node.getKind();
     if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE || kind == SqlKind.MERGE) {
+      Command.MergeClauses merge = null;
+      if (node instanceof org.apache.calcite.sql.SqlMerge m) {
+        merge = new Command.MergeClauses(m.getUpdateCall() != null, m.getInsertCall() != null);
+        node = Merges.withMatchedRows(m, store.catalog(), schema);
+      }
       SqlValidator validator = validator(schema, digest);
       SqlNode validated = validator.validate(node);
       if (digest != null && !StatementPlanner.literalsCompared(validated, validator, digest)) {
@@ -272,10 +280,7 @@ public final class SqlEngine implements AutoCloseable {
         throw ErrorCode.unsupported(kind + " into " + modify.getTable().getQualifiedName());
       }
       int[] updateColumns = new int[0];
-      Command.MergeClauses merge = null;
       if (kind == SqlKind.MERGE) {
-        org.apache.calcite.sql.SqlMerge m = (org.apache.calcite.sql.SqlMerge) validated;
-        merge = new Command.MergeClauses(m.getUpdateCall() != null, m.getInsertCall() != null);
         if (!target.table().def().checks().isEmpty()) {
           throw ErrorCode.unsupported("MERGE into a table with CHECK constraints");
         }

@@ -26,7 +26,8 @@ public final class SqlErrors {
   /** Validation messages of Calcite with the error each is, as H2 reports it. */
   private static final Object[][] VALIDATION_RULES = {
     {Pattern.compile("^Unknown target column '"), ErrorCode.COLUMN_NOT_FOUND_IN_STATEMENT},
-    {Pattern.compile("Number of INSERT target columns|Column count mismatch|does not equal number of source items"),
+    {Pattern.compile("Number of INSERT target columns|Column count mismatch|does not equal number of source items"
+        + "|List of column aliases must have same degree"),
         ErrorCode.COLUMN_COUNT_MISMATCH},
     {Pattern.compile("^Column '[^']*' is ambiguous"), ErrorCode.AMBIGUOUS_COLUMN},
     {Pattern.compile("is not being grouped"), ErrorCode.NOT_GROUPED},

@@ -78,7 +78,8 @@ public sealed interface Command {
    * @param input the plan of the rows to write: for INSERT the new rows; for DELETE the old rows;
    *     for UPDATE the old rows followed by the new values of {@code updateColumns}; for MERGE
    *     the row to insert (when it has WHEN NOT MATCHED), then the matched row, all NULL when none
-   *     matched, and the new values of {@code updateColumns} (when it has WHEN MATCHED)
+   *     matched, and the new values of {@code updateColumns} (of its WHEN MATCHED clause, or of the
+   *     one vsl adds so that the plan carries the matched row: {@code Merges.withMatchedRows})
    * @param updateColumns for UPDATE and MERGE, the positions of the updated columns
    * @param merge for MERGE, which clauses it has; null otherwise
    */

@@ -141,14 +141,15 @@ final class DmlExecutor {
     long count = 0;
     for (Object[] row : rows) {
       boolean matched = false;
-      if (clauses.whenMatched()) {
-        if (marker >= 0) {
-          matched = row[targetAt + marker] != null;
-        } else {
-          for (int i = 0; i < n && !matched; i++) {
-            matched = row[targetAt + i] != null;
-          }
+      if (marker >= 0) {
+        matched = row[targetAt + marker] != null;
+      } else {
+        for (int i = 0; i < n && !matched; i++) {
+          matched = row[targetAt + i] != null;
         }
+      }
+      if (matched && !clauses.whenMatched()) {
+        continue; // no WHEN MATCHED clause: a matched row is left as it is
       }
       if (matched) {
         Object[] target = RuntimeRows.toStored(row, targetAt, n);

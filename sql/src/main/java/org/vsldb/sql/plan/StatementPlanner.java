@@ -209,6 +209,14 @@ public final class StatementPlanner {
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
     SqlToRelConverter.Config config =
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false);
+    if (validated.getKind() == org.apache.calcite.sql.SqlKind.MERGE) {
+      // Calcite's MERGE conversion takes the INSERT's values from the project under the one it
+      // built for the INSERT, as expressions over the join of source and target; a project the
+      // builder merged into the source's own (a source query such as SELECT id + 10 AS id ...)
+      // would have them over the source's input instead, and apply id + 10 twice. Unmerged, the
+      // project under is the INSERT's values, over the source's columns.
+      config = config.withRelBuilderConfigTransform(c -> c.withBloat(-1));
+    }
     SqlToRelConverter converter =
         new SqlToRelConverter(
             new ViewExpander(cluster, config),
