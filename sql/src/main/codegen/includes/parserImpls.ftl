@@ -794,3 +794,47 @@ SqlNode VslMerge() :
         }
     )
 }
+
+/**
+ * TRUNCATE TABLE t [CONTINUE IDENTITY]: DELETE FROM t, a change of the transaction like any other
+ * (as in PostgreSQL; H2 commits first and cannot roll it back). RESTART IDENTITY is refused.
+ */
+SqlNode VslTruncate() :
+{
+    final SqlIdentifier table;
+    final Span s;
+}
+{
+    <TRUNCATE> { s = span(); } <TABLE> table = CompoundIdentifier()
+    (
+        <CONTINUE> <IDENTITY>
+    |
+        <RESTART> <IDENTITY> {
+            return new SqlUnsupportedStatement(s.end(this), "TRUNCATE TABLE ... RESTART IDENTITY");
+        }
+    |
+        { }
+    )
+    {
+        return new SqlDelete(s.end(this), table, null, null, null);
+    }
+}
+
+/** SET SCHEMA name (or 'name'), as H2 and the SQL standard write it: the session's default schema. */
+SqlNode VslSetSchema() :
+{
+    final SqlIdentifier name;
+    final Span s;
+}
+{
+    <SET> { s = span(); } <SCHEMA>
+    (
+        name = SimpleIdentifier() {
+            return new SqlSetSchema(s.end(this), name.getSimple());
+        }
+    |
+        <QUOTED_STRING> {
+            return new SqlSetSchema(s.end(this), SqlParserUtil.parseString(token.image));
+        }
+    )
+}

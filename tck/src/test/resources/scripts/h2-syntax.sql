@@ -25,3 +25,14 @@ insert into dual values (7), (8);
 select x from dual order by x;
 drop table dual;
 select 2 as two from dual;
+
+-- SET SCHEMA: the session's default schema
+create schema other;
+create table other.x(id int primary key);
+insert into other.x values (42);
+set schema other;
+select id from x;
+set schema 'PUBLIC';
+select count(*) from t;
+set schema nosuch;
+select count(*) from t;

@@ -84,6 +84,30 @@ class StatementTest {
   }
 
   @Test
+  void truncateTable_deletesEveryRow_asAChangeOfTheTransaction() throws SQLException {
+    Statement s = c.createStatement();
+    s.execute("create table p(id int primary key)");
+    s.execute("create table ch(id int primary key, p int references p(id))");
+    s.execute("insert into p values (1), (2), (3)");
+    c.setAutoCommit(false);
+    assertEquals(3, s.executeUpdate("truncate table p"));
+    try (ResultSet rs = s.executeQuery("select count(*) from p")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1));
+    }
+    c.rollback();
+    try (ResultSet rs = s.executeQuery("select count(*) from p")) {
+      rs.next();
+      assertEquals(3, rs.getInt(1), "rolled back with its transaction");
+    }
+    s.execute("insert into ch values (1, 1)");
+    SQLException referenced = assertThrows(SQLException.class, () -> s.executeUpdate("truncate table p"));
+    assertEquals("23503", referenced.getSQLState(), referenced.getMessage());
+    c.rollback();
+    c.setAutoCommit(true);
+  }
+
+  @Test
   void explainWithoutPlanFor_isExplainPlanFor_asInH2AndPostgres() throws SQLException {
     c.createStatement().execute("create table t(a int primary key, b varchar(5), c int)");
     for (String q : new String[] {"select b from t where c > 3", "update t set b = 'x' where a = 1"}) {

@@ -212,6 +212,12 @@ public final class SqlEngine implements AutoCloseable {
         && node.getKind() != SqlKind.UPDATE && node.getKind() != SqlKind.DELETE) {
       return null;
     }
+    if (node instanceof org.vsldb.sql.parser.SqlSetSchema set) {
+      return new Command.SetSchema(set.schema());
+    }
+    if (node instanceof org.vsldb.sql.parser.SqlUnsupportedStatement unsupported) {
+      throw ErrorCode.unsupported(unsupported.feature());
+    }
     if (node instanceof org.vsldb.sql.parser.SqlMergeKey mergeKey) {
       node = Merges.toMerge(mergeKey, store.catalog(), schema);
     }

@@ -46,6 +46,9 @@ public sealed interface Command {
     }
   }
 
+  /** {@code SET SCHEMA}: the session's default schema becomes {@code schema}. */
+  record SetSchema(String schema) implements Command {}
+
   /**
    * A query with {@code FOR UPDATE}: {@code locks} finds the rows of {@code table} that the query
    * returns, which are locked for writing before {@code query} runs.
