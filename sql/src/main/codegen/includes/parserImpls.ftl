@@ -316,19 +316,27 @@ SqlNodeList VslTableElementList() :
     }
 }
 
-/** CREATE TABLE [IF NOT EXISTS] name (elements) [AS query] */
+/**
+ * CREATE TABLE [IF NOT EXISTS] name (elements) [AS query]; CREATE [LOCAL | GLOBAL] TEMPORARY
+ * TABLE is recognised and refused (0A000).
+ */
 SqlCreate SqlCreateTable(Span s, boolean replace) :
 {
     final boolean ifNotExists;
     final SqlIdentifier id;
     SqlNodeList elements = null;
     SqlNode query = null;
+    boolean temporary = false;
 }
 {
+    [ [ <LOCAL> | <GLOBAL> ] <TEMPORARY> { temporary = true; } ]
     <TABLE> ifNotExists = VslIfNotExists() id = CompoundIdentifier()
     [ elements = VslTableElementList() ]
     [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
+        if (temporary) {
+            return new SqlCreateUnsupported(s.end(this), "CREATE TEMPORARY TABLE");
+        }
         return SqlDdlNodes.createTable(s.end(this), replace, ifNotExists, id, elements, query);
     }
 }

@@ -137,6 +137,21 @@ class SqlStateTest {
   }
 
   @Test
+  void statementsTheGrammarKnowsButVslDoesNotCarryOut_are0A000_notSyntaxErrors() throws SQLException {
+    for (String[] c : new String[][] {
+        {"create temporary table tmp (id int)", "CREATE TEMPORARY TABLE"},
+        {"create local temporary table tmp (id int)", "CREATE TEMPORARY TABLE"},
+        {"truncate table p restart identity", "RESTART IDENTITY"},
+        {"select * from p for update nowait", "NOWAIT"}}) {
+      SQLException e = fails(c[0]);
+      assertInstanceOf(SQLFeatureNotSupportedException.class, e, c[0]);
+      assertEquals("0A000", e.getSQLState(), c[0]);
+      assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+      assertState("0A000", c[0]); // and the connection and data stay as they were
+    }
+  }
+
+  @Test
   void readOnlyConnection_is25006() throws SQLException {
     c.setReadOnly(true);
     assertState("25006", "insert into p values (2, 'b', 1, null)");

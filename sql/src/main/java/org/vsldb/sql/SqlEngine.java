@@ -218,6 +218,9 @@ public final class SqlEngine implements AutoCloseable {
     if (node instanceof org.vsldb.sql.parser.SqlUnsupportedStatement unsupported) {
       throw ErrorCode.unsupported(unsupported.feature());
     }
+    if (node instanceof org.vsldb.sql.parser.SqlCreateUnsupported unsupported) {
+      throw ErrorCode.unsupported(unsupported.feature());
+    }
     if (node instanceof org.vsldb.sql.parser.SqlMergeKey mergeKey) {
       node = Merges.toMerge(mergeKey, store.catalog(), schema);
     }
