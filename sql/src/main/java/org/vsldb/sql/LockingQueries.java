@@ -32,7 +32,7 @@ import org.vsldb.sql.schema.StoreTable;
 final class LockingQueries {
   private LockingQueries() {}
 
-  static Command.LockingQuery plan(StatementPlanner planner, SqlForUpdate forUpdate, Command.Query query,
+  static Command.Query plan(StatementPlanner planner, SqlForUpdate forUpdate, Command.Query query,
       String schema) throws Exception {
     SqlNode lockNode = planner.parse(forUpdate.queryText()); // a tree of its own: validation rewrites it
     SqlSelect select = lockNode instanceof SqlOrderBy ob
@@ -64,7 +64,7 @@ final class LockingQueries {
     }
     CompiledQuery locks =
         planner.compile(root, root.validatedRowType, null, validator.getParameterRowType(validated));
-    return new Command.LockingQuery(query, locks, table.table());
+    return new Command.Query(query.query(), query.version(), new Command.ForUpdate(locks, table.table()));
   }
 
   private static boolean isOneTable(SqlNode from) {

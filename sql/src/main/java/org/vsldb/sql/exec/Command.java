@@ -28,8 +28,15 @@ public sealed interface Command {
     return false;
   }
 
-  /** A query, compiled against catalog version {@code version}. */
-  record Query(CompiledQuery query, long version) implements Command {
+  /**
+   * A query, compiled against catalog version {@code version}; with {@code FOR UPDATE}, also the
+   * plan that finds the rows to lock ({@code forUpdate}, else null).
+   */
+  record Query(CompiledQuery query, long version, ForUpdate forUpdate) implements Command {
+    public Query(CompiledQuery query, long version) {
+      this(query, version, null);
+    }
+
     @Override
     public List<SqlTypeName> parameterTypes() {
       return query.parameterTypes();
@@ -46,32 +53,16 @@ public sealed interface Command {
     }
   }
 
-  /** {@code SET SCHEMA}: the session's default schema becomes {@code schema}. */
-  record SetSchema(String schema) implements Command {}
-
   /**
-   * A query with {@code FOR UPDATE}: {@code locks} finds the rows of {@code table} that the query
-   * returns, which are locked for writing before {@code query} runs.
+   * The rows of {@code table} a {@code FOR UPDATE} query returns, to lock before it runs.
    *
-   * @param locks the query's select items followed by every column of {@code table}, in order,
+   * @param rows the query's select items followed by every column of {@code table}, in order,
    *     with the query's parameters
    */
-  record LockingQuery(Query query, CompiledQuery locks, Table table) implements Command {
-    @Override
-    public List<SqlTypeName> parameterTypes() {
-      return query.parameterTypes();
-    }
+  record ForUpdate(CompiledQuery rows, Table table) {}
 
-    @Override
-    public List<ColumnMeta> columns() {
-      return query.columns();
-    }
-
-    @Override
-    public boolean isStale(long catalogVersion) {
-      return query.isStale(catalogVersion);
-    }
-  }
+  /** {@code SET SCHEMA}: the session's default schema becomes {@code schema}. */
+  record SetSchema(String schema) implements Command {}
 
   /**
    * INSERT, UPDATE or DELETE: Calcite computes the rows to write ({@code input}); vsl applies them.

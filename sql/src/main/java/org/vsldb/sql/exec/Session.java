@@ -216,12 +216,11 @@ public final class Session {
     lastFlagShared = !(command instanceof Command.Dml);
     cancel = flag;
     if (command instanceof Command.Query q) {
+      if (q.forUpdate() != null) {
+        checkWritable();
+        lockRows(q.forUpdate(), params, flag);
+      }
       return query(q.query(), params, flag);
-    }
-    if (command instanceof Command.LockingQuery l) {
-      checkWritable();
-      lockRows(l, params, flag);
-      return query(l.query().query(), params, flag);
     }
     if (command instanceof Command.Dml d) {
       checkWritable();
@@ -422,13 +421,13 @@ public final class Session {
    * READ COMMITTED runs the search again when a concurrent commit changed one of them meanwhile.
    * The locks last until the transaction ends (at once, after the query, in auto-commit).
    */
-  private void lockRows(Command.LockingQuery l, Object[] params, AtomicBoolean flag) throws SQLException {
-    Object[] values = bind(l.locks(), params);
+  private void lockRows(Command.ForUpdate l, Object[] params, AtomicBoolean flag) throws SQLException {
+    Object[] values = bind(l.rows(), params);
     int n = l.table().def().columns().size();
     for (int attempt = 0; ; attempt++) {
       Transaction t = begin();
       try {
-        List<Object[]> rows = inputRows(l.locks(), t, values, flag);
+        List<Object[]> rows = inputRows(l.rows(), t, values, flag);
         List<Object[]> whole = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
           whole.add(java.util.Arrays.copyOfRange(r, r.length - n, r.length)); // the table's columns come last
