@@ -846,3 +846,37 @@ SqlNode VslSetSchema() :
         }
     )
 }
+
+/** H2's and MySQL's SHOW TABLES [FROM schema] and SHOW SCHEMAS: queries of INFORMATION_SCHEMA. */
+SqlNode VslShow() :
+{
+    SqlIdentifier schema = null;
+    final Span s;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        <TABLES> [ <FROM> schema = SimpleIdentifier() ] {
+            return new SqlShow(s.end(this), true, schema == null ? null : schema.getSimple());
+        }
+    |
+        <SCHEMAS> {
+            return new SqlShow(s.end(this), false, null);
+        }
+    )
+}
+
+/** COMMENT ON ... IS ...: recognised and refused (0A000); vsl keeps no comments. */
+SqlNode VslCommentOn() :
+{
+    final Span s;
+}
+{
+    <COMMENT> { s = span(); } <ON>
+    ( <TABLE> | <COLUMN> | <SCHEMA> | <VIEW> | <INDEX> | <CONSTRAINT> )
+    CompoundIdentifier()
+    <IS> ( StringLiteral() | <NULL> )
+    {
+        return new SqlUnsupportedStatement(s.end(this), "COMMENT ON");
+    }
+}

@@ -36,3 +36,8 @@ set schema 'PUBLIC';
 select count(*) from t;
 set schema nosuch;
 select count(*) from t;
+
+-- SHOW TABLES and SHOW SCHEMAS, as H2 answers them
+show tables;
+show schemas;
+show tables from other;

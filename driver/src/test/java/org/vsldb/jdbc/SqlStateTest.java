@@ -142,7 +142,8 @@ class SqlStateTest {
         {"create temporary table tmp (id int)", "CREATE TEMPORARY TABLE"},
         {"create local temporary table tmp (id int)", "CREATE TEMPORARY TABLE"},
         {"truncate table p restart identity", "RESTART IDENTITY"},
-        {"select * from p for update nowait", "NOWAIT"}}) {
+        {"select * from p for update nowait", "NOWAIT"},
+        {"comment on table p is 'people'", "COMMENT ON"}}) {
       SQLException e = fails(c[0]);
       assertInstanceOf(SQLFeatureNotSupportedException.class, e, c[0]);
       assertEquals("0A000", e.getSQLState(), c[0]);

@@ -212,6 +212,9 @@ public final class SqlEngine implements AutoCloseable {
         && node.getKind() != SqlKind.UPDATE && node.getKind() != SqlKind.DELETE) {
       return null;
     }
+    if (node instanceof org.vsldb.sql.parser.SqlShow show) {
+      node = planner.parse(show.query(schema));
+    }
     if (node instanceof org.vsldb.sql.parser.SqlSetSchema set) {
       return new Command.SetSchema(set.schema());
     }
