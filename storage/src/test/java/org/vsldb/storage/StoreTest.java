@@ -108,6 +108,56 @@ class StoreTest {
   }
 
   @Test
+  void lockRow_makesAWriterWaitUntilTheLockerEnds_andChangesNothing() throws Exception {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction init = s.begin();
+      long id = init.insert(t, new Object[] {1, "a"});
+      init.commit();
+      long committed = s.lastCommitTs();
+      Transaction locker = s.begin();
+      locker.lockRow(t, id);
+      assertTrue(!locker.hasWrites(), "a lock is not a change");
+      Transaction writer = s.begin();
+      java.util.concurrent.CompletableFuture<Void> update =
+          java.util.concurrent.CompletableFuture.runAsync(() -> {
+            writer.update(t, id, new Object[] {1, "b"});
+            writer.commit();
+          });
+      Thread.sleep(100);
+      assertTrue(!update.isDone(), "the writer waits for the locker");
+      locker.commit();
+      assertEquals(committed, s.lastCommitTs(), "committing only locks commits nothing");
+      update.get();
+      assertEquals(List.of("1=b"), rows(s.begin(), t));
+    }
+  }
+
+  @Test
+  void lockRow_ofARowChangedAfterTheSnapshot_isRowChanged() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(def());
+      Transaction init = s.begin();
+      long id = init.insert(t, new Object[] {1, "a"});
+      init.commit();
+      Transaction old = s.begin();
+      Transaction other = s.begin();
+      other.update(t, id, new Object[] {1, "b"});
+      other.commit();
+      StoreException e = assertThrows(StoreException.class, () -> old.lockRow(t, id));
+      assertEquals(StoreException.Reason.ROW_CHANGED, e.reason());
+      old.rollback();
+      Transaction fresh = s.begin();
+      fresh.lockRow(t, id); // the newest version locks
+      fresh.lockRow(t, id); // and again, in the same transaction
+      fresh.update(t, id, new Object[] {1, "c"});
+      fresh.lockRow(t, id); // a row this transaction changed is locked already
+      fresh.commit();
+      assertEquals(List.of("1=c"), rows(s.begin(), t));
+    }
+  }
+
+  @Test
   void lockWait_endsWithLockTimeout() {
     try (Store s = Store.open(StoreConfig.inMemory().withLockTimeoutMs(100))) {
       Table t = s.createTable(def());
