@@ -36,8 +36,9 @@ final class MetaRelations {
   record Relation(String schema, String name, String type, Table table) {}
 
   /** Every relation whose schema and name match the JDBC patterns and whose type is in {@code types}. */
-  static List<Relation> find(SqlEngine engine, String schemaPattern, String namePattern, Set<String> types) {
-    Catalog catalog = engine.store().catalog();
+  static List<Relation> find(SqlEngine engine, String schemaPattern, String namePattern, Set<String> types)
+      throws java.sql.SQLException {
+    Catalog catalog = engine.catalog();
     List<Relation> out = new ArrayList<>();
     if (types.contains(TABLE)) {
       for (Table t : catalog.tables()) {
@@ -80,7 +81,7 @@ final class MetaRelations {
   };
 
   static ResultSet tables(SqlEngine engine, String catalog, String schemaPattern, String namePattern,
-      String[] types) {
+      String[] types) throws java.sql.SQLException {
     List<Object[]> rows = new ArrayList<>();
     if (MetaResults.noCatalog(catalog)) {
       for (Relation r : find(engine, schemaPattern, namePattern, types(types))) {
@@ -102,7 +103,7 @@ final class MetaRelations {
   };
 
   static ResultSet columns(SqlEngine engine, String catalog, String schemaPattern, String namePattern,
-      String columnPattern) {
+      String columnPattern) throws java.sql.SQLException {
     List<Object[]> rows = new ArrayList<>();
     if (MetaResults.noCatalog(catalog)) {
       for (Relation r : find(engine, schemaPattern, namePattern, types(null))) {
@@ -153,10 +154,10 @@ final class MetaRelations {
     };
   }
 
-  static ResultSet schemas(SqlEngine engine, String catalog, String schemaPattern) {
+  static ResultSet schemas(SqlEngine engine, String catalog, String schemaPattern) throws java.sql.SQLException {
     List<Object[]> rows = new ArrayList<>();
     if (MetaResults.noCatalog(catalog)) {
-      Set<String> names = new TreeSet<>(engine.store().catalog().schemaNames());
+      Set<String> names = new TreeSet<>(engine.catalog().schemaNames());
       names.add(InformationSchema.NAME);
       for (String s : names) {
         if (MetaResults.matches(schemaPattern, s)) {

@@ -399,7 +399,7 @@ final class VslConnection implements Connection, ProgressReporting {
   @Override
   public void setSchema(String schema) throws SQLException {
     checkOpen();
-    if (schema == null || !engine().store().catalog().schemaNames().contains(schema)) {
+    if (schema == null || !engine().catalog().schemaNames().contains(schema)) {
       throw ErrorCode.SCHEMA_NOT_FOUND.exception(schema);
     }
     session.setSchema(schema);

@@ -22,7 +22,7 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
 
   private org.vsldb.storage.table.Catalog catalog() throws SQLException {
     connection.checkOpen();
-    return connection.engine().store().catalog();
+    return connection.engine().catalog();
   }
 
   // DatabaseMetaData: tables, columns and schemas //////////////////////////////////////////

@@ -59,7 +59,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
   }
 
   private Command current() throws SQLException {
-    if (command.isStale(connection.engine().store().catalog().version())) {
+    if (command.isStale(connection.engine().catalog().version())) {
       Command fresh = prepare(sql);
       if (fresh.parameterTypes().size() != params.length) {
         throw ErrorCode.INVALID_PARAMETER.exception(
@@ -161,7 +161,7 @@ final class VslPreparedStatement extends VslStatement implements PreparedStateme
     checkOpen();
     Command c = current();
     return c.columns().isEmpty() ? null
-        : new VslResultSetMetaData(c.columns(), connection.engine().store().catalog());
+        : new VslResultSetMetaData(c.columns(), connection.engine().catalog());
   }
 
   @Override

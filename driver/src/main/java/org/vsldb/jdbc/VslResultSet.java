@@ -270,7 +270,7 @@ final class VslResultSet extends ReadOnlyResultSet {
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
     return new VslResultSetMetaData(columns,
-        statement instanceof VslStatement s ? s.connection.engine().store().catalog() : null);
+        statement instanceof VslStatement s ? s.connection.engine().catalog() : null);
   }
 
   @Override

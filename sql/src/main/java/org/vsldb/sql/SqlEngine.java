@@ -77,6 +77,21 @@ public final class SqlEngine implements AutoCloseable {
     return store;
   }
 
+  /**
+   * The store's catalog once it is loaded: a file database's tables load after its open
+   * (docs/RECOVERY.md, "Checked at open, loaded after"), so this waits for them, and a load that
+   * failed is this call's {@code XX000}. Once it returned, the catalog's methods do not throw.
+   */
+  public org.vsldb.storage.table.Catalog catalog() throws SQLException {
+    org.vsldb.storage.table.Catalog c = store.catalog();
+    try {
+      c.version();
+    } catch (org.vsldb.storage.StoreException e) {
+      throw SqlErrors.store(e);
+    }
+    return c;
+  }
+
   StatementPlanner planner() {
     return planner;
   }
@@ -120,7 +135,7 @@ public final class SqlEngine implements AutoCloseable {
    */
   public Command prepare(String sql, String schema) throws SQLException {
     String key = schema + '\u0000' + sql;
-    long version = store.catalog().version();
+    long version = catalog().version();
     synchronized (planCache) {
       Command cached = planCache.get(key);
       if (cached != null && !cached.isStale(version)) {
@@ -155,7 +170,7 @@ public final class SqlEngine implements AutoCloseable {
       return new AdHoc(prepare(sql, schema), null);
     }
     String key = schema + '\u0000' + digest.key();
-    long version = store.catalog().version();
+    long version = catalog().version();
     DigestPlan cached;
     synchronized (digestCache) {
       cached = digestCache.get(key);

@@ -89,16 +89,57 @@ public final class Store implements AutoCloseable {
       return new Store(config, new Catalog(), 0, null);
     }
     Recovery.Recovered r = Recovery.open(config);
-    Store s = new Store(config, r.catalog(), r.lastCommitTs(), r);
-    if (r.finishCheckpoint()) {
-      try {
-        s.finishCheckpoint(s.logGeneration, s.lastCommitTs, s.catalog.image(), Progress.NONE);
-      } catch (RuntimeException e) {
-        s.close();
-        throw e;
-      }
+    Store s = new Store(config, Catalog.loading(), r.lastCommitTs(), r);
+    if (config.readOnly()) {
+      s.load(r);
+    } else {
+      s.loader = new Thread(() -> s.load(r), "vsl-load " + config.directory());
+      s.loader.setDaemon(true);
+      s.loader.start();
     }
     return s;
+  }
+
+  /** The thread that loads the tables after {@link #open} returned; null once joined. */
+  private volatile Thread loader;
+
+  /**
+   * Loads the tables the recovery checked (R6 in {@link Recovery}'s machine), finishes an
+   * interrupted checkpoint, and opens the catalog; until then every use of the catalog waits.
+   * A failure is kept by the catalog, which throws it to every later use; nothing is written.
+   */
+  private void load(Recovery.Recovered r) {
+    try {
+      Catalog loaded = r.loader().load();
+      if (r.finishCheckpoint()) {
+        finishCheckpoint(logGeneration, lastCommitTs, loaded.image(), Progress.NONE);
+      }
+      catalog.finishLoading(loaded);
+    } catch (RuntimeException e) {
+      catalog.failLoading(() -> e instanceof StoreException se
+          ? new StoreException(se.reason(), se.getMessage(), se)
+          : new StoreException(Reason.IO_ERROR, "cannot load database " + config.directory() + ": " + e, e));
+    }
+  }
+
+  /** Waits until the loading thread has ended (closing must not release the files under it). */
+  private void joinLoader() {
+    Thread t = loader;
+    if (t == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    loader = null;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -108,7 +149,7 @@ public final class Store implements AutoCloseable {
   public static Store openAt(StoreConfig config, long atMillis) {
     StoreConfig readOnly = config.withReadOnly(true);
     Recovery.Recovered r = PointInTime.recover(readOnly, atMillis);
-    return new Store(readOnly, r.catalog(), r.lastCommitTs(), r);
+    return new Store(readOnly, r.loader().load(), r.lastCommitTs(), r);
   }
 
   /**
@@ -528,7 +569,9 @@ public final class Store implements AutoCloseable {
       if (closed) {
         return;
       }
-      if (appender != null && failure == null && appender.logSize() > org.vsldb.storage.log.LogFormat.HEADER_SIZE) {
+      joinLoader();
+      if (appender != null && failure == null && !catalog.loadFailed()
+          && appender.logSize() > org.vsldb.storage.log.LogFormat.HEADER_SIZE) {
         try {
           checkpoint();
         } catch (RuntimeException ignored) {

@@ -40,6 +40,11 @@
  *       crash at any step leaves them for the next open to archive. Commit times never decrease
  *       along the log, so the archived snapshots and logs rebuild exactly the commits made at or
  *       before any moment they cover.</li>
+ *   <li>(I10) The open of a file database decides everything I3 to I5 decide before it returns,
+ *       reading every byte the load will read; the tables are loaded afterwards (for a writable
+ *       open, on the store's loading thread), and every use of the catalog waits until they are.
+ *       A load that fails writes nothing, fails every later use of the store, and leaves the
+ *       directory to be released by close, which waits for the load.</li>
  * </ol>
  */
 package org.vsldb.storage;

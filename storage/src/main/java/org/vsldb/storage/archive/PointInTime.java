@@ -97,7 +97,7 @@ public final class PointInTime {
       } finally {
         catalog.endBulkLoad();
       }
-      return new Recovery.Recovered(catalog, lastTs, databaseId == null ? 0 : databaseId, g - 1, null,
+      return new Recovery.Recovered(() -> catalog, lastTs, databaseId == null ? 0 : databaseId, g - 1, null,
           null, false, lastWall);
     }
 

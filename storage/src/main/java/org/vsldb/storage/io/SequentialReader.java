@@ -4,10 +4,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** Sequential reads from a {@link DurableFile} through a 1 MiB buffer. Not thread-safe. */
+/**
+ * Sequential reads from a {@link DurableFile} through a 1 MiB buffer outside the heap (the channel
+ * reads into it without a copy of its own). Not thread-safe.
+ */
 public final class SequentialReader {
   private final DurableFile file;
-  private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+  private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
   private long filePos;
 
   public SequentialReader(DurableFile file, long position) {
@@ -29,21 +32,48 @@ public final class SequentialReader {
    */
   public void read(ByteBuffer dst) throws IOException {
     while (dst.hasRemaining()) {
-      if (!buf.hasRemaining()) {
-        buf.clear();
-        int n = file.read(buf, filePos);
-        if (n <= 0) {
-          buf.limit(0);
-          throw new EOFException("unexpected end of file at " + filePos);
-        }
-        filePos += n;
-        buf.flip();
-      }
+      fill();
       int n = Math.min(dst.remaining(), buf.remaining());
       ByteBuffer slice = buf.slice();
       slice.limit(n);
       dst.put(slice);
       buf.position(buf.position() + n);
+    }
+  }
+
+  /**
+   * Reads the next {@code n} bytes into {@code crc} without keeping them, except that the first
+   * {@code head.remaining()} of them are also put into {@code head}.
+   *
+   * @throws EOFException if the file ends first
+   */
+  public void check(int n, java.util.zip.CRC32C crc, ByteBuffer head) throws IOException {
+    while (n > 0) {
+      fill();
+      int k = Math.min(n, buf.remaining());
+      ByteBuffer slice = buf.slice();
+      slice.limit(k);
+      if (head.hasRemaining()) {
+        ByteBuffer h = slice.duplicate();
+        h.limit(Math.min(k, head.remaining()));
+        head.put(h);
+      }
+      crc.update(slice);
+      buf.position(buf.position() + k);
+      n -= k;
+    }
+  }
+
+  private void fill() throws IOException {
+    if (!buf.hasRemaining()) {
+      buf.clear();
+      int n = file.read(buf, filePos);
+      if (n <= 0) {
+        buf.limit(0);
+        throw new EOFException("unexpected end of file at " + filePos);
+      }
+      filePos += n;
+      buf.flip();
     }
   }
 }

@@ -150,6 +150,24 @@ public final class LogReader {
     }
   }
 
+  /**
+   * Checks every record of {@code file} as {@link #scan} does (frames, checksums, the tail's
+   * rules) without copying payloads: {@code visitor} gets each good record's first 16 payload
+   * bytes (its commit timestamp and wall-clock time) only. Recovery's checks at open use it.
+   *
+   * @throws CorruptionException on a bad header or on damage before the tail (I4)
+   */
+  public static Result check(FileSystem fs, Path file, RecordVisitor visitor) throws IOException {
+    try (Cursor c = new Cursor(fs, file, true)) {
+      for (ByteBuffer head; (head = c.next()) != null; ) {
+        if (!visitor.visit(c.offset(), head)) {
+          break;
+        }
+      }
+      return c.result();
+    }
+  }
+
   /** Reads a log record by record, on demand: the pull form of {@link #scan}. */
   public static final class Cursor implements java.io.Closeable {
     private final Path file;
@@ -165,8 +183,17 @@ public final class LogReader {
     private long lastTs;
     private boolean ended;
 
+    /** Whether {@link #next} returns only each payload's first 16 bytes (see {@link LogReader#check}). */
+    private final boolean headsOnly;
+    private final ByteBuffer head = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+
     /** Opens {@code file} and checks its header. */
     public Cursor(FileSystem fs, Path file) throws IOException {
+      this(fs, file, false);
+    }
+
+    private Cursor(FileSystem fs, Path file, boolean headsOnly) throws IOException {
+      this.headsOnly = headsOnly;
       this.file = file;
       this.ch = fs.openReadOnly(file);
       try {
@@ -220,13 +247,31 @@ public final class LogReader {
         return null;
       }
       long end = pos + LogFormat.FRAME_SIZE + length;
+      if (headsOnly) {
+        CRC32C crc = new CRC32C();
+        crc.update(frame.array(), 0, 4); // the length field, as Frames.crc covers it
+        crc.update(type);
+        head.clear();
+        if (length < head.capacity()) {
+          head.limit(length);
+        }
+        in.check(length, crc, head);
+        head.flip();
+        return accept((int) crc.getValue() == storedCrc, length, end, head);
+      }
       if (payload.capacity() < length) {
         payload = ByteBuffer.allocate(Math.max(length, payload.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
       }
       payload.clear().limit(length);
       in.read(payload);
       payload.flip();
-      if (Frames.crc(length, type, payload) != storedCrc) {
+      return accept(Frames.crc(length, type, payload) == storedCrc, length, end, payload);
+    }
+
+    /** The rest of {@link #next} for a complete frame whose checksum did or did not match. */
+    private ByteBuffer accept(boolean crcMatches, int length, long end, ByteBuffer payload) throws IOException {
+      byte type = frame.get(8);
+      if (!crcMatches) {
         checkBadChecksum(file, ch, pos, end, size); // rule 4
         return null;
       }

@@ -26,19 +26,29 @@ import org.vsldb.storage.table.Catalog;
  * <pre>
  *  START ──[lockDirectory]──▶ LOCKED                      (readOnly: no lock, nothing written)
  *  LOCKED ──[deleteTempSnapshot]──▶ CLEAN                  database.db.tmp is never valid
- *  CLEAN ──[loadSnapshot]──▶ LOADED                        generation s, covers commits ≤ S
- *        (no database.db: s = 0, S = 0, empty catalog)
- *  LOADED ──[replayPrevious]──▶ ...                        database.vsl.old: gen s → replay;
+ *  CLEAN ──[loadSnapshot: check]──▶ CHECKED_SNAPSHOT       generation s, covers commits ≤ S; every
+ *        (no database.db: s = 0, S = 0, empty catalog)     block's checksum and the END block
+ *  CHECKED_SNAPSHOT ──[replayPrevious: check]──▶ ...       database.vsl.old: gen s → to replay;
  *                                                           gen &lt; s → stale, deleted (archived
  *                                                           with archiveLog); else FAILED
- *         ──[replayCurrent]──▶ REPLAYED                    database.vsl: gen s, or s+1 after an
- *                                                           old log of gen s → replay; gen &lt; s →
- *                                                           stale, replaced; torn creation → dropped
- *  REPLAYED ──[cutTail]──▶ READY                           torn tail truncated (I3)
- *  READY: the store finishes an interrupted checkpoint (snapshot of everything replayed, then
- *         database.vsl.old deleted) before it accepts work.
- *  any ──[damage, foreign file, gap in commits]──▶ FAILED  (I4, I5; lock released)
+ *         ──[replayCurrent: check]──▶ CHECKED              database.vsl: gen s, or s+1 after an
+ *                                                           old log of gen s → to replay; gen &lt; s
+ *                                                           → stale, replaced; torn creation → dropped
+ *  CHECKED ──[cutTail]──▶ OPEN                             torn tail truncated (I3); open returns
+ *  OPEN ──[loadCatalog]──▶ READY                           snapshot loaded, logs replayed (on the
+ *                                                           store's loading thread unless readOnly);
+ *                                                           an interrupted checkpoint is finished
+ *                                                           (snapshot of everything replayed, then
+ *                                                           database.vsl.old deleted); every use of
+ *                                                           the catalog waits until READY
+ *  any before OPEN ──[damage, foreign file, gap in commits]──▶ FAILED  (I4, I5; lock released)
+ *  OPEN ──[a record that passed its checksum does not fit the tables; I/O error]──▶ FAILED_LOAD
+ *                                                           every use of the catalog throws; nothing
+ *                                                           written; close releases the lock
  * </pre>
+ *
+ * The checks read every byte the load will read and apply every rule that tells a torn tail from
+ * damage, so what the load finds wrong is only what no checksum can show.
  *
  * Replay applies only records with a commit timestamp above the snapshot's, and requires them to
  * follow each other without a gap, so a log is never replayed onto a newer snapshot (I5).
@@ -47,8 +57,25 @@ public final class Recovery {
   private Recovery() {}
 
   /**
+   * Makes the catalog a recovery checked: loads the snapshot and replays the logs into a new
+   * catalog. Runs once, on any thread, after {@link #open} returned.
+   */
+  @FunctionalInterface
+  public interface Loader {
+    /**
+     * The loaded catalog.
+     *
+     * @throws StoreException with {@link Reason#CORRUPTION} or {@link Reason#IO_ERROR}
+     */
+    Catalog load();
+  }
+
+  /**
    * What a successful open hands to the store.
    *
+   * @param loader loads the tables: every file was checked already (checksums, headers,
+   *     generations, the order of commits), so it fails only on a record whose checksum holds
+   *     but whose contents do not fit the tables, or on an I/O error
    * @param logGeneration the generation of {@code database.vsl}
    * @param log the log to append to (null when read-only)
    * @param finishCheckpoint whether a checkpoint was interrupted and must be finished
@@ -56,7 +83,7 @@ public final class Recovery {
    *     commits after it are never stamped earlier, so the log's times only grow
    */
   public record Recovered(
-      Catalog catalog,
+      Loader loader,
       long lastCommitTs,
       long databaseId,
       long logGeneration,
@@ -84,16 +111,21 @@ public final class Recovery {
       return config.readOnly()
           ? readOnly(config, new DatabaseFiles(dir))
           : new Run(config, new DatabaseFiles(dir), lock).run();
-    } catch (StoreException e) {
-      closeLock(lock);
-      throw e;
-    } catch (CorruptionException e) {
-      closeLock(lock);
-      throw new StoreException(Reason.CORRUPTION, "database is damaged: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       closeLock(lock);
-      throw new StoreException(Reason.IO_ERROR, "cannot open database " + dir + ": " + e, e);
+      throw failure(dir, e);
     }
+  }
+
+  /** The store's exception for a failure to open or load {@code dir}. */
+  private static StoreException failure(Path dir, Exception e) {
+    if (e instanceof StoreException s) {
+      return s;
+    }
+    if (e instanceof CorruptionException c) {
+      return new StoreException(Reason.CORRUPTION, "database is damaged: " + c.getMessage(), c);
+    }
+    return new StoreException(Reason.IO_ERROR, "cannot open database " + dir + ": " + e, e);
   }
 
   /** Attempts of a read-only open while a writer keeps renaming the files under it. */
@@ -113,7 +145,11 @@ public final class Recovery {
       List<Object> before = identities(files);
       Recovered r;
       try {
-        r = new Run(config, files, null).run();
+        Run run = new Run(config, files, null);
+        r = run.run();
+        Catalog loaded = run.loadCatalog();
+        r = new Recovered(() -> loaded, r.lastCommitTs(), r.databaseId(), r.logGeneration(), r.log(), r.lock(),
+            r.finishCheckpoint(), r.lastWallClockMillis());
       } catch (CorruptionException | java.nio.file.NoSuchFileException e) {
         if (attempt >= READ_ONLY_ATTEMPTS || identities(files).equals(before)) {
           throw e;
@@ -159,7 +195,10 @@ public final class Recovery {
     return s;
   }
 
-  /** One recovery: the state machine's transitions as methods, in order. */
+  /**
+   * One recovery: the state machine's transitions as methods, in order. They check the files and
+   * decide; {@link #loadCatalog} then reads the same files again and builds the tables.
+   */
   private static final class Run {
     private final StoreConfig config;
     private final FileSystem fs;
@@ -167,12 +206,20 @@ public final class Recovery {
     private final DirectoryLock lock;
     private final boolean writable;
     private final boolean syncWrites;
-    private final Catalog catalog = new Catalog();
     private long snapshotGeneration;
     private long snapshotTs;
+    private boolean hasSnapshot;
     private Long databaseId;
     private long lastTs;
     private long lastWall;
+    /**
+     * The logs to replay onto the snapshot, in order, under the names they have once the run ends,
+     * each up to the end of its last good record as the check found it (a writer may append to
+     * it meanwhile, beside a read-only open).
+     */
+    private final List<ToReplay> replayed = new java.util.ArrayList<>();
+
+    private record ToReplay(Path log, long validEnd) {}
 
     Run(StoreConfig config, DatabaseFiles files, DirectoryLock lock) {
       this.config = config;
@@ -184,15 +231,6 @@ public final class Recovery {
     }
 
     Recovered run() throws IOException {
-      catalog.beginBulkLoad();
-      try {
-        return runLoading();
-      } finally {
-        catalog.endBulkLoad();
-      }
-    }
-
-    private Recovered runLoading() throws IOException {
       deleteTempSnapshot();
       loadSnapshot();
       boolean hasPrevious = fs.exists(files.previousLog());
@@ -219,7 +257,7 @@ public final class Recovery {
           current.generation() == snapshotGeneration
               || (previousReplayed && current.generation() == snapshotGeneration + 1);
       if (!replayCurrent) {
-        if (current.generation() < snapshotGeneration) {
+        if (current.generation() < snapshotGeneration && !previousReplayed) {
           return replaceStaleLog(current);
         }
         throw new CorruptionException(files.log(), LogFormat.MAGIC.length + 8,
@@ -227,13 +265,54 @@ public final class Recovery {
                 + snapshotGeneration);
       }
       LogReader.Result result = replay(files.log());
+      replayed.add(new ToReplay(files.log(), result.validEnd()));
       LogWriter writer = writable ? LogWriter.append(fs, files.log(), result.validEnd(), syncWrites) : null;
       if (hasPrevious && !previousReplayed && writable) {
         // stale: the snapshot already covers it (archived, with archiveLog)
         Checkpointer.retire(fs, files, files.previousLog(), config.archiveLog());
       }
-      return new Recovered(catalog, lastTs, databaseId, current.generation(), writer, lock,
-          previousReplayed && writable, lastWall);
+      return recovered(current.generation(), writer, previousReplayed && writable);
+    }
+
+    private Recovered recovered(long logGeneration, LogWriter writer, boolean finishCheckpoint) {
+      return new Recovered(this::load, lastTs, databaseId, logGeneration, writer, lock, finishCheckpoint, lastWall);
+    }
+
+    private Catalog load() {
+      try {
+        return loadCatalog();
+      } catch (IOException | RuntimeException e) {
+        throw failure(files.dir(), e);
+      }
+    }
+
+    /**
+     * Loads the snapshot and replays the logs the run checked into a new catalog, and requires
+     * them to hold what the run found (the same snapshot, the same last commit).
+     */
+    Catalog loadCatalog() throws IOException {
+      Catalog catalog = new Catalog();
+      catalog.beginBulkLoad();
+      try {
+        long ts = 0;
+        if (hasSnapshot) {
+          SnapshotReader.Header h = SnapshotReader.load(fs, files.snapshot(), catalog);
+          if (h.generation() != snapshotGeneration || h.snapshotTs() != snapshotTs) {
+            throw new CorruptionException(files.snapshot(), 0, "the snapshot changed while the database was opened");
+          }
+          ts = snapshotTs;
+        }
+        for (ToReplay r : replayed) {
+          ts = replayInto(catalog, r.log(), r.validEnd(), ts);
+        }
+        if (ts != lastTs) {
+          throw new CorruptionException(replayed.isEmpty() ? files.snapshot() : replayed.get(replayed.size() - 1).log(), -1,
+              "the last commit loaded is " + ts + ", but the open found " + lastTs);
+        }
+      } finally {
+        catalog.endBulkLoad();
+      }
+      return catalog;
     }
 
     private void deleteTempSnapshot() throws IOException {
@@ -247,7 +326,8 @@ public final class Recovery {
       if (!fs.exists(files.snapshot())) {
         return;
       }
-      SnapshotReader.Header h = SnapshotReader.load(fs, files.snapshot(), catalog);
+      SnapshotReader.Header h = SnapshotReader.verify(fs, files.snapshot());
+      hasSnapshot = true;
       snapshotGeneration = h.generation();
       snapshotTs = h.snapshotTs();
       databaseId = h.databaseId();
@@ -264,7 +344,9 @@ public final class Recovery {
         throw new CorruptionException(files.previousLog(), LogFormat.MAGIC.length + 8,
             "log generation " + h.generation() + " is newer than snapshot generation " + snapshotGeneration);
       }
-      return replay(files.previousLog());
+      LogReader.Result r = replay(files.previousLog());
+      replayed.add(new ToReplay(files.previousLog(), r.validEnd()));
+      return r;
     }
 
     /** The current log's header, or null when the file is a torn creation (shorter than a header). */
@@ -283,22 +365,60 @@ public final class Recovery {
       }
     }
 
+    /**
+     * Checks the records of {@code log} as replay will read them: frames and checksums, the tail
+     * (I3, I4), and that the commits after the snapshot follow each other without a gap (I5).
+     * Records the last commit's timestamp and wall-clock time.
+     */
     private LogReader.Result replay(Path log) throws IOException {
       long[] count = {0};
       try {
-        LogReader.Result r;
-        try (ReplayPipeline pipeline = new ReplayPipeline(catalog, (batch, i) -> {
-          long ts = batch.commitTs(i);
-          if (ts != lastTs + 1) {
-            throw new IllegalStateException("commit " + ts + " follows commit " + lastTs
-                + ": commits are missing");
+        LogReader.Result r = LogReader.check(fs, log, (offset, payload) -> {
+          long ts = payload.getLong(payload.position());
+          if (ts <= snapshotTs) {
+            return true; // already in the snapshot
           }
-          Replay.applyCommit(catalog, batch, i);
+          checkFollows(ts, lastTs);
           lastTs = ts;
-          lastWall = Math.max(lastWall, batch.wallClock(i));
+          lastWall = Math.max(lastWall, payload.getLong(payload.position() + 8));
+          count[0]++;
+          return true;
+        });
+        if (databaseId == null) {
+          databaseId = r.header().databaseId();
+        }
+        return r;
+      } catch (IllegalStateException e) {
+        throw new CorruptionException(log, -1, "record after " + count[0] + " replayed: " + e.getMessage());
+      }
+    }
+
+    private static void checkFollows(long ts, long last) {
+      if (ts != last + 1) {
+        throw new IllegalStateException("commit " + ts + " follows commit " + last + ": commits are missing");
+      }
+    }
+
+    /**
+     * Replays the records of {@code log} before {@code validEnd} and after commit {@code ts} into
+     * {@code catalog}, decoding on this thread and applying on another ({@link ReplayPipeline});
+     * returns the last commit.
+     */
+    private long replayInto(Catalog catalog, Path log, long validEnd, long ts) throws IOException {
+      long[] last = {ts};
+      long[] count = {0};
+      try {
+        try (ReplayPipeline pipeline = new ReplayPipeline(catalog, (batch, i) -> {
+          long commit = batch.commitTs(i);
+          checkFollows(commit, last[0]);
+          Replay.applyCommit(catalog, batch, i);
+          last[0] = commit;
           count[0]++;
         })) {
-          r = LogReader.scan(fs, log, (offset, payload) -> {
+          LogReader.scan(fs, log, (offset, payload) -> {
+            if (offset >= validEnd) {
+              return false; // appended after the check
+            }
             if (payload.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(payload.position()) <= snapshotTs) {
               return true; // already in the snapshot
             }
@@ -310,10 +430,7 @@ public final class Recovery {
             return true;
           });
         }
-        if (databaseId == null) {
-          databaseId = r.header().databaseId();
-        }
-        return r;
+        return last[0];
       } catch (Malformed e) {
         throw new CorruptionException(log, e.offset, "malformed record: " + e.getMessage());
       } catch (IllegalStateException e) {
@@ -346,7 +463,8 @@ public final class Recovery {
       long id = new SecureRandom().nextLong();
       LogWriter log = LogWriter.create(fs, files.log(), id, 0, syncWrites);
       fs.syncDirectory(files.dir());
-      return new Recovered(catalog, 0, id, 0, log, lock, false, lastWall);
+      databaseId = id;
+      return recovered(0, log, false);
     }
 
     private Recovered missingLog() throws CorruptionException {
@@ -357,19 +475,20 @@ public final class Recovery {
     /** The checkpoint crashed while creating the new log: the previous log becomes current again. */
     private Recovered restorePrevious(LogReader.Result previous) throws IOException {
       if (!writable) {
-        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false, lastWall);
+        return recovered(snapshotGeneration, null, false);
       }
       fs.delete(files.log());
       fs.rename(files.previousLog(), files.log());
       fs.syncDirectory(files.dir());
+      replayed.set(replayed.size() - 1, new ToReplay(files.log(), previous.validEnd()));
       LogWriter w = LogWriter.append(fs, files.log(), previous.validEnd(), syncWrites);
-      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false, lastWall);
+      return recovered(snapshotGeneration, w, false);
     }
 
     /** The current log is older than the snapshot: never replayed (I5); a fresh log replaces it. */
     private Recovered replaceStaleLog(LogReader.Header stale) throws IOException {
       if (!writable) {
-        return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, null, lock, false, lastWall);
+        return recovered(snapshotGeneration, null, false);
       }
       Checkpointer.retire(fs, files, files.previousLog(), config.archiveLog());
       if (config.archiveLog()) {
@@ -377,7 +496,7 @@ public final class Recovery {
       }
       LogWriter w = LogWriter.create(fs, files.log(), databaseId, snapshotGeneration, syncWrites);
       fs.syncDirectory(files.dir());
-      return new Recovered(catalog, lastTs, databaseId, snapshotGeneration, w, lock, false, lastWall);
+      return recovered(snapshotGeneration, w, false);
     }
   }
 

@@ -25,7 +25,91 @@ public final class Catalog {
   private final AtomicLong version = new AtomicLong();
 
   public Catalog() {
-    addSchema(DEFAULT_SCHEMA);
+    bySchema.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
+    views.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * A catalog whose contents are still being loaded (recovery loads a file database after its
+   * open returned): every method waits until {@link #finishLoading} hands it the loaded catalog,
+   * or rethrows the error {@link #failLoading} recorded.
+   */
+  public static Catalog loading() {
+    Catalog c = new Catalog();
+    c.load = new Load();
+    return c;
+  }
+
+  /** The state of a load in progress: done when the contents arrived or the load failed. */
+  private static final class Load {
+    final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    volatile java.util.function.Supplier<? extends RuntimeException> failure;
+  }
+
+  /** Set while this catalog's contents are being loaded (see {@link #loading()}); then null. */
+  private volatile Load load;
+
+  /** Takes the contents of {@code loaded}, a catalog the loading thread filled, and opens this one. */
+  public void finishLoading(Catalog loaded) {
+    Load l = load;
+    if (l == null) {
+      throw new IllegalStateException("the catalog is not loading");
+    }
+    byId.putAll(loaded.byId);
+    bySchema.putAll(loaded.bySchema);
+    views.putAll(loaded.views);
+    nextTableId.set(loaded.nextTableId.get());
+    version.set(loaded.version.get() + 1);
+    tableList = loaded.tableList;
+    load = null;
+    l.done.countDown();
+  }
+
+  /** Ends a load that failed: from now on every method throws what {@code error} makes. */
+  public void failLoading(java.util.function.Supplier<? extends RuntimeException> error) {
+    Load l = load;
+    if (l == null) {
+      throw new IllegalStateException("the catalog is not loading");
+    }
+    l.failure = error;
+    l.done.countDown();
+  }
+
+  /** Whether a load of this catalog failed ({@link #failLoading}); waits while it runs. */
+  public boolean loadFailed() {
+    Load l = load;
+    if (l == null) {
+      return false;
+    }
+    awaitUninterruptibly(l);
+    return l.failure != null;
+  }
+
+  /** Waits while the contents are loading; throws if the load failed. */
+  private void ready() {
+    Load l = load;
+    if (l == null) {
+      return;
+    }
+    awaitUninterruptibly(l);
+    if (l.failure != null) {
+      throw l.failure.get();
+    }
+  }
+
+  private static void awaitUninterruptibly(Load l) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        l.done.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -44,6 +128,7 @@ public final class Catalog {
 
   /** This catalog's image now; taken by the committing thread, or while commits are held. */
   public Image image() {
+    ready();
     List<String> schemas = new ArrayList<>(bySchema.keySet());
     schemas.remove(DEFAULT_SCHEMA);
     java.util.Collections.sort(schemas);
@@ -54,6 +139,7 @@ public final class Catalog {
 
   /** Creates an empty schema (committing thread or recovery only). */
   public void addSchema(String schema) {
+    ready();
     bySchema.putIfAbsent(schema, new ConcurrentHashMap<>());
     views.putIfAbsent(schema, new ConcurrentHashMap<>());
     version.incrementAndGet();
@@ -61,6 +147,7 @@ public final class Catalog {
 
   /** Removes an empty schema. */
   public void removeSchema(String schema) {
+    ready();
     bySchema.remove(schema);
     views.remove(schema);
     version.incrementAndGet();
@@ -68,17 +155,20 @@ public final class Catalog {
 
   /** Whether the schema exists. */
   public boolean hasSchema(String schema) {
+    ready();
     return bySchema.containsKey(schema);
   }
 
   /** Registers a view. */
   public void addView(ViewDef view) {
+    ready();
     views.computeIfAbsent(view.schema(), s -> new ConcurrentHashMap<>()).put(view.name(), view);
     version.incrementAndGet();
   }
 
   /** Removes a view. */
   public void removeView(String schema, String name) {
+    ready();
     Map<String, ViewDef> m = views.get(schema);
     if (m != null && m.remove(name) != null) {
       version.incrementAndGet();
@@ -87,18 +177,21 @@ public final class Catalog {
 
   /** The view {@code schema.name}, or null. */
   public ViewDef view(String schema, String name) {
+    ready();
     Map<String, ViewDef> m = views.get(schema);
     return m == null ? null : m.get(name);
   }
 
   /** The views of one schema. */
   public Collection<ViewDef> views(String schema) {
+    ready();
     Map<String, ViewDef> m = views.get(schema);
     return m == null ? List.of() : List.copyOf(m.values());
   }
 
   /** Every view, in no particular order. */
   public List<ViewDef> views() {
+    ready();
     List<ViewDef> all = new ArrayList<>();
     views.values().forEach(m -> all.addAll(m.values()));
     return all;
@@ -109,6 +202,7 @@ public final class Catalog {
    * possibly new name. Readers that hold the old table keep reading it.
    */
   public void replace(Table table) {
+    ready();
     Table old = byId.get(table.id());
     if (old != null) {
       Map<String, Table> tables = bySchema.get(old.def().schema());
@@ -121,47 +215,56 @@ public final class Catalog {
 
   /** A number that changes whenever a schema object is created, altered or dropped. */
   public long version() {
+    ready();
     return version.get();
   }
 
   /** A fresh table id. */
   public int newTableId() {
+    ready();
     return nextTableId.getAndIncrement();
   }
 
   /** The next table id this catalog would hand out (for the snapshot). */
   public int nextTableIdValue() {
+    ready();
     return nextTableId.get();
   }
 
   /** Makes the next table id at least {@code next} (when loading a snapshot). */
   public void reserveTableIds(int next) {
+    ready();
     nextTableId.accumulateAndGet(next, Math::max);
   }
 
   public Table table(int id) {
+    ready();
     return byId.get(id);
   }
 
   /** The table {@code schema.name}, or null. */
   public Table table(String schema, String name) {
+    ready();
     Map<String, Table> tables = bySchema.get(schema);
     return tables == null ? null : tables.get(name);
   }
 
   /** The names of all schemas. */
   public List<String> schemaNames() {
+    ready();
     return new ArrayList<>(bySchema.keySet());
   }
 
   /** The tables of one schema; empty for an unknown schema. */
   public Collection<Table> tables(String schema) {
+    ready();
     Map<String, Table> tables = bySchema.get(schema);
     return tables == null ? List.of() : List.copyOf(tables.values());
   }
 
   /** All tables. */
   public Collection<Table> tables() {
+    ready();
     return tableList;
   }
 
@@ -179,17 +282,20 @@ public final class Catalog {
    * builds them once at the end, see {@link #endBulkLoad()}).
    */
   public void beginBulkLoad() {
+    ready();
     bulkLoading = true;
   }
 
   /** Builds every table's primary-key index and ends the bulk load. */
   public void endBulkLoad() {
+    ready();
     bulkLoading = false;
     tables().parallelStream().forEach(Table::rebuildPrimaryIndex);
   }
 
   /** Registers a table created by a commit or by replay. */
   public void add(Table table) {
+    ready();
     if (bulkLoading) {
       table.suspendPrimaryIndex();
     }
@@ -203,6 +309,7 @@ public final class Catalog {
 
   /** Removes a table dropped by a commit or by replay. */
   public void remove(int tableId) {
+    ready();
     Table t = byId.remove(tableId);
     if (t != null) {
       tablesChanged();

@@ -60,6 +60,37 @@ class LogReaderTest {
     Files.write(file, b);
   }
 
+  /** What reading {@code file} with {@code reader} ends in: its result's fields, or the corruption's offset and message. */
+  private String outcome(boolean check) throws IOException {
+    List<Long> ts = new ArrayList<>();
+    LogReader.RecordVisitor v = (offset, payload) -> ts.add(payload.getLong(payload.position()));
+    try {
+      LogReader.Result r = check
+          ? LogReader.check(org.vsldb.storage.io.FileSystem.DEFAULT, file, v)
+          : LogReader.scan(org.vsldb.storage.io.FileSystem.DEFAULT, file, v);
+      return "records " + r.records() + " end " + r.validEnd() + " last " + r.lastCommitTs() + " ts " + ts;
+    } catch (CorruptionException e) {
+      return "corruption at " + e.offset() + ": " + e.getMessage();
+    }
+  }
+
+  @Test
+  void check_findsWhatScanFinds_forEveryFlippedByteAndEveryLength_I3_I4() throws IOException {
+    byte[] good = Files.readAllBytes(file);
+    for (int i = LogFormat.HEADER_SIZE; i < good.length; i++) {
+      byte[] b = good.clone();
+      b[i] ^= 0x40;
+      Files.write(file, b);
+      assertEquals(outcome(false), outcome(true), "byte " + i + " flipped");
+    }
+    for (int n = LogFormat.HEADER_SIZE; n <= good.length; n++) {
+      Files.write(file, Arrays.copyOf(good, n));
+      assertEquals(outcome(false), outcome(true), "cut to " + n + " bytes");
+    }
+    Files.write(file, good);
+    assertEquals("records 3 end " + good.length + " last 3 ts [1, 2, 3]", outcome(true));
+  }
+
   @Test
   void read_cleanTail_returnsEveryRecord() throws IOException {
     assertEquals(List.of(1L, 2L, 3L), read());
