@@ -34,9 +34,8 @@ public final class SequentialReader {
     while (dst.hasRemaining()) {
       fill();
       int n = Math.min(dst.remaining(), buf.remaining());
-      ByteBuffer slice = buf.slice();
-      slice.limit(n);
-      dst.put(slice);
+      dst.put(dst.position(), buf, buf.position(), n);
+      dst.position(dst.position() + n);
       buf.position(buf.position() + n);
     }
   }
@@ -51,15 +50,15 @@ public final class SequentialReader {
     while (n > 0) {
       fill();
       int k = Math.min(n, buf.remaining());
-      ByteBuffer slice = buf.slice();
-      slice.limit(k);
-      if (head.hasRemaining()) {
-        ByteBuffer h = slice.duplicate();
-        h.limit(Math.min(k, head.remaining()));
-        head.put(h);
+      int h = Math.min(k, head.remaining());
+      if (h > 0) {
+        head.put(head.position(), buf, buf.position(), h);
+        head.position(head.position() + h);
       }
-      crc.update(slice);
-      buf.position(buf.position() + k);
+      int limit = buf.limit();
+      buf.limit(buf.position() + k);
+      crc.update(buf); // moves the position to the limit
+      buf.limit(limit);
       n -= k;
     }
   }

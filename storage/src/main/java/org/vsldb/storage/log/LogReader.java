@@ -186,6 +186,7 @@ public final class LogReader {
     /** Whether {@link #next} returns only each payload's first 16 bytes (see {@link LogReader#check}). */
     private final boolean headsOnly;
     private final ByteBuffer head = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
 
     /** Opens {@code file} and checks its header. */
     public Cursor(FileSystem fs, Path file) throws IOException {
@@ -248,7 +249,7 @@ public final class LogReader {
       }
       long end = pos + LogFormat.FRAME_SIZE + length;
       if (headsOnly) {
-        CRC32C crc = new CRC32C();
+        crc.reset();
         crc.update(frame.array(), 0, 4); // the length field, as Frames.crc covers it
         crc.update(type);
         head.clear();
