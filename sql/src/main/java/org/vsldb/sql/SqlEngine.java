@@ -37,7 +37,10 @@ public final class SqlEngine implements AutoCloseable {
   private static final int PLAN_CACHE_SIZE = 512;
 
   private final Store store;
-  private final StatementPlanner planner;
+  /** Runs before this engine first touches Calcite (see {@link #planner()}). */
+  private final Runnable beforeCalcite;
+  /** Made on first use: connecting does not initialise Calcite. */
+  private volatile StatementPlanner planner;
   private final Map<String, Command> planCache =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -64,13 +67,18 @@ public final class SqlEngine implements AutoCloseable {
   public record AdHoc(Command command, Object[] parameters) {}
 
   public SqlEngine(Store store) {
+    this(store, () -> {});
+  }
+
+  /**
+   * An engine whose planner is made when a statement, or a metadata call that needs Calcite,
+   * first asks for it, after {@code beforeCalcite} ran: opening a connection initialises none of
+   * Calcite (the shell's planner preload may still be running then; see the driver's
+   * {@code PlannerPreload}).
+   */
+  public SqlEngine(Store store, Runnable beforeCalcite) {
     this.store = store;
-    JavaTypeFactory typeFactory = new org.vsldb.sql.type.VslTypeFactory();
-    StatementPlanner[] self = new StatementPlanner[1];
-    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "",
-        new org.vsldb.sql.schema.StoreRootSchema(store.catalog(), (sql, schema) -> self[0].viewRowType(sql, schema)));
-    this.planner = new StatementPlanner(root, typeFactory);
-    self[0] = planner;
+    this.beforeCalcite = beforeCalcite;
   }
 
   public Store store() {
@@ -92,19 +100,41 @@ public final class SqlEngine implements AutoCloseable {
     return c;
   }
 
+  /** Whether the planner has been made (for tests: connecting must not make it). */
+  boolean hasPlanner() {
+    return planner != null;
+  }
+
+  /** The planner, made on first use (after {@code beforeCalcite}). */
   StatementPlanner planner() {
-    return planner;
+    StatementPlanner p = planner;
+    if (p == null) {
+      synchronized (this) {
+        p = planner;
+        if (p == null) {
+          beforeCalcite.run();
+          JavaTypeFactory typeFactory = new org.vsldb.sql.type.VslTypeFactory();
+          StatementPlanner[] self = new StatementPlanner[1];
+          CalciteSchema root = CalciteSchema.createRootSchema(false, false, "",
+              new org.vsldb.sql.schema.StoreRootSchema(store.catalog(), (sql, schema) -> self[0].viewRowType(sql, schema)));
+          p = new StatementPlanner(root, typeFactory);
+          self[0] = p;
+          planner = p;
+        }
+      }
+    }
+    return p;
   }
 
   /** The keywords of vsl's SQL that SQL:2003 does not have, comma-separated, in JDBC's form. */
   public String jdbcKeywords() {
-    return planner.jdbcKeywords();
+    return planner().jdbcKeywords();
   }
 
   /** The names of the tables of {@code INFORMATION_SCHEMA}, sorted. */
   public List<String> systemTableNames() {
     org.apache.calcite.schema.SchemaPlus info =
-        planner.rootSchema().getSubSchema(org.vsldb.sql.schema.InformationSchema.NAME);
+        planner().rootSchema().getSubSchema(org.vsldb.sql.schema.InformationSchema.NAME);
     return info == null ? List.of() : info.getTableNames().stream().sorted().toList();
   }
 
@@ -126,7 +156,7 @@ public final class SqlEngine implements AutoCloseable {
 
   /** A new session (one per connection). */
   public Session openSession() {
-    return new Session(store, planner);
+    return new Session(store, this::planner);
   }
 
   /**
@@ -144,7 +174,7 @@ public final class SqlEngine implements AutoCloseable {
     }
     Command command;
     try {
-      command = plan(planner.parse(sql), schema, version, null);
+      command = plan(planner().parse(sql), schema, version, null);
     } catch (Throwable t) {
       throw SqlErrors.translate(t);
     }
@@ -200,7 +230,7 @@ public final class SqlEngine implements AutoCloseable {
    */
   private Command planDigest(AdHocDigest digest, String schema, long version) {
     try {
-      Command command = plan(planner.parse(digest.text()), schema, version, digest);
+      Command command = plan(planner().parse(digest.text()), schema, version, digest);
       return command instanceof Command.Query || command instanceof Command.Dml ? command : null;
     } catch (VirtualMachineError e) {
       throw e;
@@ -212,7 +242,7 @@ public final class SqlEngine implements AutoCloseable {
   /** Splits a script into its statements' SQL texts. */
   public List<SqlNode> parseScript(String sql) throws SQLException {
     try {
-      return planner.parseList(sql);
+      return planner().parseList(sql);
     } catch (Throwable t) {
       throw SqlErrors.translate(t);
     }
@@ -228,7 +258,7 @@ public final class SqlEngine implements AutoCloseable {
       return null;
     }
     if (node instanceof org.vsldb.sql.parser.SqlShow show) {
-      node = planner.parse(show.query(schema));
+      node = planner().parse(show.query(schema));
     }
     if (node instanceof org.vsldb.sql.parser.SqlSetSchema set) {
       return new Command.SetSchema(set.schema());
@@ -253,7 +283,7 @@ public final class SqlEngine implements AutoCloseable {
         throw ErrorCode.unsupported("COPY DATABASE");
       }
       return new Command.Copy(org.vsldb.sql.copy.CopyPlanner.plan(
-          copy, planner, store.catalog(), schema, sql -> prepare(sql, schema)), version);
+          copy, planner(), store.catalog(), schema, sql -> prepare(sql, schema)), version);
     }
     if (node instanceof org.vsldb.sql.parser.SqlShutdown) {
       return new Command.Shutdown();
@@ -269,20 +299,20 @@ public final class SqlEngine implements AutoCloseable {
       if (explicandum.getKind().belongsTo(SqlKind.DDL)) {
         throw ErrorCode.unsupported("EXPLAIN of DDL");
       }
-      SqlValidator validator = planner.newValidator(schema);
+      SqlValidator validator = planner().newValidator(schema);
       SqlNode validated = validator.validate(explicandum);
-      RelRoot root = planner.toRel(validated, validator, schema);
+      RelRoot root = planner().toRel(validated, validator, schema);
       if (root.rel instanceof TableModify modify) {
         root = RelRoot.of(modify.getInput(), SqlKind.SELECT);
       }
       CompiledQuery q =
-          planner.compile(
+          planner().compile(
               root, root.validatedRowType, null, validator.getParameterRowType(validated), true);
       return new Command.Explain(q.plan(), version);
     }
     if (node instanceof org.vsldb.sql.parser.SqlForUpdate forUpdate) {
       Command.Query query = (Command.Query) plan(forUpdate.query(), schema, version, null);
-      return LockingQueries.plan(planner, forUpdate, query, schema);
+      return LockingQueries.plan(planner(), forUpdate, query, schema);
     }
     SqlKind kind = node.getKind();
     if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE || kind == SqlKind.MERGE) {
@@ -296,7 +326,7 @@ public final class SqlEngine implements AutoCloseable {
       if (digest != null && !StatementPlanner.literalsCompared(validated, validator, digest)) {
         return null;
       }
-      RelRoot root = planner.toRel(validated, validator, schema);
+      RelRoot root = planner().toRel(validated, validator, schema);
       TableModify modify = (TableModify) root.rel;
       StoreTable targetTable = modify.getTable().unwrap(StoreTable.class);
       if (targetTable != null) {
@@ -329,7 +359,7 @@ public final class SqlEngine implements AutoCloseable {
       RelNode widened = org.vsldb.sql.plan.DmlInputs.widenStringCasts(modify.getInput());
       if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE) {
         try {
-          widened = org.vsldb.sql.plan.CheckColumns.append(planner, widened, target.table(), kind, updateColumns);
+          widened = org.vsldb.sql.plan.CheckColumns.append(planner(), widened, target.table(), kind, updateColumns);
         } catch (SQLException e) {
           throw e;
         } catch (Exception e) {
@@ -338,7 +368,7 @@ public final class SqlEngine implements AutoCloseable {
       }
       RelRoot input = RelRoot.of(widened, SqlKind.SELECT);
       CompiledQuery q =
-          planner.compile(
+          planner().compile(
               input, input.validatedRowType, null, validator.getParameterRowType(validated));
       return new Command.Dml(kind, target.table(), q, updateColumns, version, merge);
     }
@@ -348,9 +378,9 @@ public final class SqlEngine implements AutoCloseable {
       if (digest != null && !StatementPlanner.literalsCompared(validated, validator, digest)) {
         return null;
       }
-      RelRoot root = planner.toRel(validated, validator, schema);
+      RelRoot root = planner().toRel(validated, validator, schema);
       CompiledQuery q =
-          planner.compile(
+          planner().compile(
               root,
               root.validatedRowType,
               validator.getFieldOrigins(validated),
@@ -361,7 +391,7 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   private SqlValidator validator(String schema, AdHocDigest digest) {
-    return digest == null ? planner.newValidator(schema) : planner.newValidator(schema, digest);
+    return digest == null ? planner().newValidator(schema) : planner().newValidator(schema, digest);
   }
 
   @Override

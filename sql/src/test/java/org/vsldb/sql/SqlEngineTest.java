@@ -23,6 +23,53 @@ class SqlEngineTest {
     engine.close();
   }
 
+  @Test
+  void openingSessions_makesNoPlanner_untilAStatementNeedsOne() throws SQLException {
+    int[] hookRuns = {0};
+    SqlEngine lazy = new SqlEngine(Store.open(StoreConfig.inMemory()), () -> hookRuns[0]++);
+    try {
+      Session s = lazy.openSession();
+      lazy.openSession();
+      assertTrue(!lazy.hasPlanner(), "opening sessions initialises none of Calcite");
+      assertEquals(0, hookRuns[0]);
+      s.execute(lazy.prepare("create table t (id int primary key)", s.schema()), new Object[0]);
+      assertTrue(lazy.hasPlanner());
+      assertEquals(1, hookRuns[0], "the hook runs before the planner is made");
+      s.execute(lazy.prepare("insert into t values (1)", s.schema()), new Object[0]);
+      assertEquals(1, hookRuns[0], "and only then");
+    } finally {
+      lazy.close();
+    }
+  }
+
+  @Test
+  void manyThreadsPreparingTheFirstStatementsAtOnce_shareOnePlanner_madeAfterTheHookOnce() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger hookRuns = new java.util.concurrent.atomic.AtomicInteger();
+    SqlEngine lazy = new SqlEngine(Store.open(StoreConfig.inMemory()), hookRuns::incrementAndGet);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Object>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int n = i;
+        results.add(pool.submit(() -> {
+          go.await();
+          Session s = lazy.openSession();
+          Result.Rows r = (Result.Rows) s.execute(lazy.prepare("select " + n + " + 1 from (values (0))", s.schema()), new Object[0]);
+          return r.rows().next()[0];
+        }));
+      }
+      go.countDown();
+      for (int i = 0; i < 8; i++) {
+        assertEquals(i + 1, ((Number) results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS)).intValue());
+      }
+      assertEquals(1, hookRuns.get());
+    } finally {
+      pool.shutdownNow();
+      lazy.close();
+    }
+  }
+
   private Result run(String sql, Object... params) throws SQLException {
     return session.execute(engine.prepare(sql, session.schema()), params);
   }

@@ -104,9 +104,11 @@ public final class Store implements AutoCloseable {
   private volatile Thread loader;
 
   /**
-   * Loads the tables the recovery checked (R6 in {@link Recovery}'s machine), finishes an
-   * interrupted checkpoint, and opens the catalog; until then every use of the catalog waits.
+   * Loads the tables the recovery checked (OPEN to READY in {@link Recovery}'s machine), finishes
+   * an interrupted checkpoint, and opens the catalog; until then every use of the catalog waits.
    * A failure is kept by the catalog, which throws it to every later use; nothing is written.
+   * An error (the heap too small for the tables, say) fails the load the same way, so that no
+   * statement waits for a load that will not end, and is then rethrown.
    */
   private void load(Recovery.Recovered r) {
     try {
@@ -115,10 +117,13 @@ public final class Store implements AutoCloseable {
         finishCheckpoint(logGeneration, lastCommitTs, loaded.image(), Progress.NONE);
       }
       catalog.finishLoading(loaded);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       catalog.failLoading(() -> e instanceof StoreException se
           ? new StoreException(se.reason(), se.getMessage(), se)
           : new StoreException(Reason.IO_ERROR, "cannot load database " + config.directory() + ": " + e, e));
+      if (e instanceof Error err) {
+        throw err;
+      }
     }
   }
 

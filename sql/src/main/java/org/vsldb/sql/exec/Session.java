@@ -38,8 +38,9 @@ import org.vsldb.storage.table.Catalog;
  */
 public final class Session {
   private final Store store;
-  private final StatementPlanner planner;
-  private final DdlExecutor ddl;
+  /** The database's planner, made when a statement first needs it. */
+  private final java.util.function.Supplier<StatementPlanner> planners;
+  private DdlExecutor ddl;
   private Transaction txn;
   private boolean autoCommit = true;
   private int isolation = Connection.TRANSACTION_READ_COMMITTED;
@@ -53,10 +54,20 @@ public final class Session {
   private volatile ProgressSink progress = ProgressSink.NONE;
   private volatile org.vsldb.sql.copy.FileAccessPolicy files = org.vsldb.sql.copy.FileAccessPolicy.workingDirectory();
 
-  public Session(Store store, StatementPlanner planner) {
+  public Session(Store store, java.util.function.Supplier<StatementPlanner> planner) {
     this.store = store;
-    this.planner = planner;
-    this.ddl = new DdlExecutor(store, planner);
+    this.planners = planner;
+  }
+
+  private StatementPlanner planner() {
+    return planners.get();
+  }
+
+  private DdlExecutor ddl() {
+    if (ddl == null) {
+      ddl = new DdlExecutor(store, planner());
+    }
+    return ddl;
   }
 
   /** Where the progress of long statements goes (nowhere unless set). */
@@ -231,7 +242,7 @@ public final class Session {
       int[] columns = keys.columns(d.table().def());
       List<Object[]> inserted = new ArrayList<>();
       long count = dml(d, params, flag, inserted);
-      return new Result.Count(count, KeyRows.of(planner.typeFactory(), d.table().def(), columns, inserted));
+      return new Result.Count(count, KeyRows.of(planner().typeFactory(), d.table().def(), columns, inserted));
     }
     if (command instanceof Command.SetSchema set) {
       if (!store.catalog().schemaNames().contains(set.schema())) {
@@ -247,7 +258,7 @@ public final class Session {
     if (command instanceof Command.Ddl d) {
       checkWritable();
       commit();
-      ddl.execute(d.node(), schema);
+      ddl().execute(d.node(), schema);
       return new Result.Count(0);
     }
     if (command instanceof Command.Checkpoint) {
@@ -300,7 +311,7 @@ public final class Session {
     long rows = org.vsldb.sql.copy.DatabaseCopy.read(store, file, p, sql -> {
       org.apache.calcite.sql.SqlNode node;
       try {
-        node = planner.parse(sql);
+        node = planner().parse(sql);
       } catch (Throwable t) {
         throw SqlErrors.translate(t);
       }
@@ -308,7 +319,7 @@ public final class Session {
         throw ErrorCode.INVALID_STATEMENT.exception(1, 1,
             "a database copy holds only CREATE, ALTER and INSERT statements, found " + node.getKind());
       }
-      ddl.execute(node, Catalog.DEFAULT_SCHEMA);
+      ddl().execute(node, Catalog.DEFAULT_SCHEMA);
     });
     p.finish();
     return new Result.Count(rows);
@@ -336,7 +347,7 @@ public final class Session {
   }
 
   private VslDataContext context(CompiledQuery q, Transaction t, Object[] values, AtomicBoolean flag) {
-    return new VslDataContext(planner.rootSchema(), planner.typeFactory(), t, values, q.stash(), flag);
+    return new VslDataContext(planner().rootSchema(), planner().typeFactory(), t, values, q.stash(), flag);
   }
 
   private Result query(CompiledQuery q, Object[] params, AtomicBoolean flag) throws SQLException {
@@ -497,7 +508,7 @@ public final class Session {
     int mark = t.mark();
     try {
       ProgressThrottle p = new ProgressThrottle(progress, "COPY", "rows");
-      long count = org.vsldb.sql.copy.CopyRunner.run(c.plan(), new CopyRuntime(planner, t, files, flag, p));
+      long count = org.vsldb.sql.copy.CopyRunner.run(c.plan(), new CopyRuntime(planner(), t, files, flag, p));
       p.finish();
       if (autoCommit) {
         txn = null;

@@ -43,7 +43,7 @@ class BackgroundLoadTest {
   }
 
   /** Delegates to the default file system; reads by the store's loading thread wait for {@link #release}. */
-  private static final class HeldLoad implements FileSystem {
+  private static class HeldLoad implements FileSystem {
     final CountDownLatch released = new CountDownLatch(1);
     final CountDownLatch loadStarted = new CountDownLatch(1);
 
@@ -172,6 +172,30 @@ class BackgroundLoadTest {
     assertFalse(Files.size(new DatabaseFiles(dir).log()) > logSize, "the log only ever shrinks at a checkpoint");
     try (Store again = Store.open(RecoveryTest.config(dir))) {
       assertEquals(expected(100), RecoveryTest.ids(again), "every committed row, after a close during the load");
+    }
+  }
+
+  @Test
+  void anErrorWhileLoading_failsEveryUse_insteadOfLeavingThemWaiting_I10() throws Exception {
+    Path dir = database(20, false);
+    HeldLoad fs = new HeldLoad() {
+      @Override
+      public DurableFile openReadOnly(Path file) throws IOException {
+        if (Thread.currentThread().getName().startsWith("vsl-load")) {
+          throw new OutOfMemoryError("simulated: the heap is too small for the tables");
+        }
+        return DEFAULT.openReadOnly(file);
+      }
+    };
+    Store s = Store.open(RecoveryTest.config(dir).withFileSystem(fs));
+    Future<?> read = pool.submit(() -> RecoveryTest.ids(s));
+    java.util.concurrent.ExecutionException e =
+        assertThrows(java.util.concurrent.ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof StoreException, String.valueOf(e.getCause()));
+    assertTrue(e.getCause().getMessage().contains("heap is too small"), e.getCause().getMessage());
+    s.close();
+    try (Store again = Store.open(RecoveryTest.config(dir))) {
+      assertEquals(expected(20), RecoveryTest.ids(again), "nothing was lost or written");
     }
   }
 

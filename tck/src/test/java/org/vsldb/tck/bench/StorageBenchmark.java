@@ -108,8 +108,18 @@ class StorageBenchmark {
    */
   private record Reopen(double seconds, double firstReadSeconds, long rowsFound) {}
 
-  /** Kills a child that loaded {@code rows} rows, then times the open and a first full read in this JVM. */
-  private Reopen openAfterKill(String url, int rows) throws Exception {
+  /** Runs in a JVM of their own after kill -9: copies of the killed directory, opened once each. */
+  private static final int FRESH_JVM_OPENS = 3;
+
+  /** The open and first full read of each fresh-JVM run ({@link ReopenWorker}), in order. */
+  private final java.util.Map<String, List<Reopen>> freshJvm = new java.util.HashMap<>();
+
+  /**
+   * Kills a child that loaded {@code rows} rows, opens copies of what it left in fresh JVMs
+   * ({@link #FRESH_JVM_OPENS}, kept in {@link #freshJvm}), then times the open and a first full
+   * read of the directory itself in this JVM.
+   */
+  private Reopen openAfterKill(String url, Path killed, int rows) throws Exception {
     Process p = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-Xmx2g",
         "-cp", System.getProperty("java.class.path"), LoadWorker.class.getName(), url, Integer.toString(rows))
         .redirectErrorStream(true).start();
@@ -124,6 +134,20 @@ class StorageBenchmark {
     }
     p.destroyForcibly();
     p.waitFor(30, TimeUnit.SECONDS);
+    List<Reopen> fresh = new ArrayList<>();
+    for (int i = 0; i < FRESH_JVM_OPENS; i++) {
+      Path copy = killed.resolveSibling(killed.getFileName() + "-fresh" + i);
+      Files.createDirectories(copy);
+      try (var files = Files.list(killed)) {
+        for (Path f : files.toList()) {
+          if (!f.getFileName().toString().endsWith(".lock")) {
+            Files.copy(f, copy.resolve(f.getFileName()));
+          }
+        }
+      }
+      fresh.add(freshJvmOpen(url.replace(killed.toString(), copy.toString())));
+    }
+    freshJvm.put(url, fresh);
     long start = System.nanoTime();
     try (Connection c = DriverManager.getConnection(url)) {
       long opened = System.nanoTime();
@@ -133,6 +157,40 @@ class StorageBenchmark {
         return new Reopen((opened - start) / 1e9, (read - opened) / 1e9, rs.getLong(1));
       }
     }
+  }
+
+  /** Opens {@code url} in a JVM of its own ({@link ReopenWorker}). */
+  private static Reopen freshJvmOpen(String url) throws Exception {
+    Process p = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-Xmx2g",
+        "-cp", System.getProperty("java.class.path"), ReopenWorker.class.getName(), url)
+        .redirectErrorStream(true).start();
+    String result = null;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("OPEN ")) {
+          result = line;
+        }
+      }
+    }
+    p.waitFor(60, TimeUnit.SECONDS);
+    if (result == null) {
+      throw new IllegalStateException("the fresh-JVM open of " + url + " printed no result");
+    }
+    String[] f = result.split(" ");
+    return new Reopen(Long.parseLong(f[1]) / 1e9, Long.parseLong(f[3]) / 1e9, Long.parseLong(f[5]));
+  }
+
+  private static String seconds(List<Reopen> runs, java.util.function.ToDoubleFunction<Reopen> f) {
+    StringBuilder b = new StringBuilder();
+    for (Reopen r : runs) {
+      b.append(b.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.3f", f.applyAsDouble(r)));
+    }
+    return b.toString();
+  }
+
+  private static double median(List<Reopen> runs, java.util.function.ToDoubleFunction<Reopen> f) {
+    double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+    return v[v.length / 2];
   }
 
   @Test
@@ -213,8 +271,10 @@ class StorageBenchmark {
       report("| snapshot load, %,d MB | %.2f s = %.0f MB/s |", snapBytes >> 20, secs, snapBytes / 1e6 / secs);
     }
 
-    Reopen vsl = openAfterKill("jdbc:vsl:" + dir.resolve("kill-vsl"), ROWS);
-    Reopen h2 = openAfterKill("jdbc:h2:" + dir.resolve("kill-h2") + "/db", ROWS);
+    String vslUrl = "jdbc:vsl:" + dir.resolve("kill-vsl");
+    String h2Url = "jdbc:h2:" + dir.resolve("kill-h2") + "/db";
+    Reopen vsl = openAfterKill(vslUrl, dir.resolve("kill-vsl"), ROWS);
+    Reopen h2 = openAfterKill(h2Url, dir.resolve("kill-h2"), ROWS);
     report("| open after kill -9, %,d committed rows: vsl | open %.3f s, then first full read %.3f s, %,d rows found |",
         ROWS, vsl.seconds(), vsl.firstReadSeconds(), vsl.rowsFound());
     report("| open after kill -9, %,d committed rows: H2 | open %.3f s, then first full read %.3f s, %,d rows found |",
@@ -222,6 +282,21 @@ class StorageBenchmark {
     report("| ratio vsl / H2 open time (goal <= 1.0) | %.2f |", vsl.seconds() / h2.seconds());
     report("| ratio vsl / H2 open and first full read together | %.2f |",
         (vsl.seconds() + vsl.firstReadSeconds()) / (h2.seconds() + h2.firstReadSeconds()));
+    List<Reopen> vslFresh = freshJvm.get(vslUrl);
+    List<Reopen> h2Fresh = freshJvm.get(h2Url);
+    report("| the same, each open in a JVM of its own (%d copies of the killed directory): vsl | open %s s, then first full read %s s |",
+        FRESH_JVM_OPENS, seconds(vslFresh, Reopen::seconds), seconds(vslFresh, Reopen::firstReadSeconds));
+    report("| the same, each open in a JVM of its own: H2 | open %s s, then first full read %s s |",
+        seconds(h2Fresh, Reopen::seconds), seconds(h2Fresh, Reopen::firstReadSeconds));
+    report("| ratio vsl / H2 open time in a JVM of its own, medians | %.2f |",
+        median(vslFresh, Reopen::seconds) / median(h2Fresh, Reopen::seconds));
+    report("| ratio vsl / H2 open and first full read in a JVM of its own, medians | %.2f |",
+        median(vslFresh, r -> r.seconds() + r.firstReadSeconds()) / median(h2Fresh, r -> r.seconds() + r.firstReadSeconds()));
+    for (Reopen r : vslFresh) {
+      if (r.rowsFound() != ROWS) {
+        throw new AssertionError("vsl lost acknowledged rows after kill -9: " + r.rowsFound());
+      }
+    }
     if (vsl.rowsFound() != ROWS) {
       throw new AssertionError("vsl lost acknowledged rows after kill -9: " + vsl.rowsFound());
     }
