@@ -200,6 +200,29 @@ class BackgroundLoadTest {
   }
 
   @Test
+  void anIoErrorWhileLoading_failsEveryUseWithIoError_andAHealthyReopenFindsEverything_I6_I10() throws Exception {
+    Path dir = database(30, true);
+    HeldLoad fs = new HeldLoad() {
+      @Override
+      public DurableFile openReadOnly(Path file) throws IOException {
+        if (Thread.currentThread().getName().startsWith("vsl-load")) {
+          throw new IOException("simulated: the device failed a read");
+        }
+        return DEFAULT.openReadOnly(file);
+      }
+    };
+    try (Store s = Store.open(RecoveryTest.config(dir).withFileSystem(fs))) {
+      StoreException e = assertThrows(StoreException.class, () -> s.catalog().tables());
+      assertEquals(StoreException.Reason.IO_ERROR, e.reason());
+      assertTrue(e.getMessage().contains("device failed a read"), e.getMessage());
+      assertThrows(StoreException.class, () -> RecoveryTest.insert(s, 99));
+    }
+    try (Store again = Store.open(RecoveryTest.config(dir))) {
+      assertEquals(expected(30), RecoveryTest.ids(again), "nothing was lost or written");
+    }
+  }
+
+  @Test
   void damageTheChecksCatch_stillFailsTheOpenItself_I4() throws IOException {
     Path dir = database(50, false);
     Path log = new DatabaseFiles(dir).log();
