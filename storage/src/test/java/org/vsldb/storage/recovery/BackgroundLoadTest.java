@@ -100,6 +100,22 @@ class BackgroundLoadTest {
     }
   }
 
+  /** A file system whose reads by the store's loading thread fail with {@code failure} (an IOException or an Error). */
+  private static FileSystem failingLoad(Throwable failure) {
+    return new HeldLoad() {
+      @Override
+      public DurableFile openReadOnly(Path file) throws IOException {
+        if (Thread.currentThread().getName().startsWith("vsl-load")) {
+          if (failure instanceof IOException io) {
+            throw io;
+          }
+          throw (Error) failure;
+        }
+        return DEFAULT.openReadOnly(file);
+      }
+    };
+  }
+
   /** A database of {@code rows} rows, committed one by one, closed without a checkpoint (as kill -9 leaves it). */
   private Path database(int rows, boolean checkpoint) {
     Path dir = tmp.resolve("db");
@@ -178,15 +194,7 @@ class BackgroundLoadTest {
   @Test
   void anErrorWhileLoading_failsEveryUse_insteadOfLeavingThemWaiting_I10() throws Exception {
     Path dir = database(20, false);
-    HeldLoad fs = new HeldLoad() {
-      @Override
-      public DurableFile openReadOnly(Path file) throws IOException {
-        if (Thread.currentThread().getName().startsWith("vsl-load")) {
-          throw new OutOfMemoryError("simulated: the heap is too small for the tables");
-        }
-        return DEFAULT.openReadOnly(file);
-      }
-    };
+    FileSystem fs = failingLoad(new OutOfMemoryError("simulated: the heap is too small for the tables"));
     Store s = Store.open(RecoveryTest.config(dir).withFileSystem(fs));
     Future<?> read = pool.submit(() -> RecoveryTest.ids(s));
     java.util.concurrent.ExecutionException e =
@@ -202,15 +210,7 @@ class BackgroundLoadTest {
   @Test
   void anIoErrorWhileLoading_failsEveryUseWithIoError_andAHealthyReopenFindsEverything_I6_I10() throws Exception {
     Path dir = database(30, true);
-    HeldLoad fs = new HeldLoad() {
-      @Override
-      public DurableFile openReadOnly(Path file) throws IOException {
-        if (Thread.currentThread().getName().startsWith("vsl-load")) {
-          throw new IOException("simulated: the device failed a read");
-        }
-        return DEFAULT.openReadOnly(file);
-      }
-    };
+    FileSystem fs = failingLoad(new IOException("simulated: the device failed a read"));
     try (Store s = Store.open(RecoveryTest.config(dir).withFileSystem(fs))) {
       StoreException e = assertThrows(StoreException.class, () -> s.catalog().tables());
       assertEquals(StoreException.Reason.IO_ERROR, e.reason());
