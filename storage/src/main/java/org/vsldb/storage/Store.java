@@ -93,15 +93,13 @@ public final class Store implements AutoCloseable {
     if (config.readOnly()) {
       s.load(r);
     } else {
-      s.loader = new Thread(() -> s.load(r), "vsl-load " + config.directory());
-      s.loader.setDaemon(true);
-      s.loader.start();
+      s.loader = LoadThread.start(config.directory().toString(), () -> s.load(r));
     }
     return s;
   }
 
-  /** The thread that loads the tables after {@link #open} returned; null once joined. */
-  private volatile Thread loader;
+  /** The thread that loads the tables after {@link #open} returned; null for other stores. */
+  private volatile LoadThread loader;
 
   /**
    * Loads the tables the recovery checked (OPEN to READY in {@link Recovery}'s machine), finishes
@@ -124,26 +122,6 @@ public final class Store implements AutoCloseable {
       if (e instanceof Error err) {
         throw err;
       }
-    }
-  }
-
-  /** Waits until the loading thread has ended (closing must not release the files under it). */
-  private void joinLoader() {
-    Thread t = loader;
-    if (t == null) {
-      return;
-    }
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    loader = null;
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -574,7 +552,9 @@ public final class Store implements AutoCloseable {
       if (closed) {
         return;
       }
-      joinLoader();
+      if (loader != null) {
+        loader.join(); // closing must not release the files while they are read
+      }
       if (appender != null && failure == null && !catalog.loadFailed()
           && appender.logSize() > org.vsldb.storage.log.LogFormat.HEADER_SIZE) {
         try {
