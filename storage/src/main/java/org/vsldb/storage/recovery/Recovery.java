@@ -264,7 +264,7 @@ public final class Recovery {
             "log generation " + current.generation() + " does not follow snapshot generation "
                 + snapshotGeneration);
       }
-      LogReader.Result result = replay(files.log());
+      LogReader.Result result = checkLog(files.log());
       replayed.add(new ToReplay(files.log(), result.validEnd()));
       LogWriter writer = writable ? LogWriter.append(fs, files.log(), result.validEnd(), syncWrites) : null;
       if (hasPrevious && !previousReplayed && writable) {
@@ -344,7 +344,7 @@ public final class Recovery {
         throw new CorruptionException(files.previousLog(), LogFormat.MAGIC.length + 8,
             "log generation " + h.generation() + " is newer than snapshot generation " + snapshotGeneration);
       }
-      LogReader.Result r = replay(files.previousLog());
+      LogReader.Result r = checkLog(files.previousLog());
       replayed.add(new ToReplay(files.previousLog(), r.validEnd()));
       return r;
     }
@@ -370,7 +370,7 @@ public final class Recovery {
      * (I3, I4), and that the commits after the snapshot follow each other without a gap (I5).
      * Records the last commit's timestamp and wall-clock time.
      */
-    private LogReader.Result replay(Path log) throws IOException {
+    private LogReader.Result checkLog(Path log) throws IOException {
       long[] count = {0};
       try {
         LogReader.Result r = LogReader.check(fs, log, (offset, payload) -> {
