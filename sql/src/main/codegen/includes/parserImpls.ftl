@@ -395,6 +395,85 @@ SqlCreate SqlCreateView(Span s, boolean replace) :
     }
 }
 
+/** CREATE SEQUENCE [IF NOT EXISTS] name [AS type] [option ...] */
+SqlCreate SqlCreateSequence(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    final SequenceOptions opts = new SequenceOptions();
+    SqlDataTypeSpec type;
+}
+{
+    <SEQUENCE> ifNotExists = VslIfNotExists() id = CompoundIdentifier()
+    [ <AS> type = DataType() { opts.dataType = type; } ]
+    ( VslSequenceOption(opts, false) )*
+    {
+        return new SqlCreateSequence(s.end(this), ifNotExists, id, opts);
+    }
+}
+
+/** ALTER SEQUENCE [IF EXISTS] name option ... */
+SqlNode SqlAlterSequenceStatement() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier id;
+    final SequenceOptions opts = new SequenceOptions();
+}
+{
+    <ALTER> { s = span(); } <SEQUENCE> ifExists = VslIfExists() id = CompoundIdentifier()
+    ( VslSequenceOption(opts, true) )+
+    {
+        return new SqlAlterSequence(s.end(this), ifExists, id, opts);
+    }
+}
+
+/**
+ * One option of CREATE or ALTER SEQUENCE. RESTART WITH and H2's EXHAUSTED give the state it goes
+ * on from (a text copy writes them); RESTART alone (ALTER only) goes back to the start value.
+ */
+void VslSequenceOption(SequenceOptions o, boolean alter) :
+{
+    SqlLiteral n;
+}
+{
+    <START> <WITH> n = NumericLiteral() { o.start = n; }
+|   <RESTART> { o.restart = true; o.exhausted = false; }
+    (
+        <WITH> n = NumericLiteral() { o.restartWith = n; }
+    |   {
+            if (!alter) {
+                throw new ParseException("CREATE SEQUENCE takes RESTART WITH a value; RESTART alone belongs to ALTER SEQUENCE");
+            }
+        }
+    )
+|   <EXHAUSTED> { o.exhausted = true; o.restart = false; o.restartWith = null; }
+|   <INCREMENT> <BY> n = NumericLiteral() { o.increment = n; }
+|   <MINVALUE> n = NumericLiteral() { o.min = n; o.noMin = false; }
+|   <MAXVALUE> n = NumericLiteral() { o.max = n; o.noMax = false; }
+|   <CYCLE> { o.cycle = Boolean.TRUE; }
+|   <CACHE> n = NumericLiteral() { o.cache = n; o.noCache = false; }
+|   <NO> (
+        <MINVALUE> { o.min = null; o.noMin = true; }
+    |   <MAXVALUE> { o.max = null; o.noMax = true; }
+    |   <CYCLE> { o.cycle = Boolean.FALSE; }
+    |   <CACHE> { o.cache = null; o.noCache = true; }
+    )
+}
+
+/** DROP SEQUENCE [IF EXISTS] name */
+SqlDrop SqlDropSequence(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <SEQUENCE> ifExists = VslIfExists() id = CompoundIdentifier() [ <RESTRICT> ]
+    {
+        return new SqlDropSequence(s.end(this), ifExists, id);
+    }
+}
+
 /** DROP INDEX [IF EXISTS] name */
 SqlDrop SqlDropIndex(Span s, boolean replace) :
 {

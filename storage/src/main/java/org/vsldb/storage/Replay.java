@@ -102,6 +102,20 @@ public final class Replay {
         catalog.addView(cv.view());
       } else if (c instanceof Change.DropView dv) {
         catalog.removeView(dv.schema(), dv.name());
+      } else if (c instanceof Change.CreateSequence cs) {
+        catalog.putSequence(cs.def(), cs.state());
+      } else if (c instanceof Change.DropSequence ds) {
+        catalog.removeSequence(ds.schema(), ds.name());
+      } else if (c instanceof Change.SequenceValue sv) {
+        org.vsldb.storage.table.Sequence q = catalog.sequence(sv.schema(), sv.name());
+        if (q == null) {
+          throw new IllegalStateException("no sequence " + sv.schema() + "." + sv.name());
+        }
+        if (sv.from() != null) {
+          q.reserve(sv.from(), sv.state(), sv.count()); // this store's reservation: hand out from here
+        } else {
+          q.restore(sv.state()); // recovery: resume after every value the record reserved
+        }
       } else {
         throw new IllegalStateException("unknown change " + c);
       }

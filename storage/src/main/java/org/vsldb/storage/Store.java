@@ -346,7 +346,8 @@ public final class Store implements AutoCloseable {
   /** Drops an empty schema in its own committed transaction. */
   public void dropSchema(String name) {
     commitChanges(() -> {
-      if (!catalog.tables(name).isEmpty() || !catalog.views(name).isEmpty()) {
+      if (!catalog.tables(name).isEmpty() || !catalog.views(name).isEmpty()
+          || !catalog.sequences(name).isEmpty()) {
         throw new StoreException(Reason.DEPENDENCY, "cannot drop schema " + name + ": it is not empty");
       }
       return List.of(new Change.DropSchema(name));
@@ -361,6 +362,145 @@ public final class Store implements AutoCloseable {
   /** Drops a view in its own committed transaction. */
   public void dropView(String schema, String name) {
     commitChanges(() -> List.of(new Change.DropView(schema, name)));
+  }
+
+  /** Creates a sequence in its own committed transaction; its start value comes first. */
+  public void createSequence(org.vsldb.storage.table.SequenceDef def) {
+    createSequence(def, def.initialState());
+  }
+
+  /**
+   * Creates a sequence in its own committed transaction, going on from {@code state} (a text
+   * copy's RESTART WITH or EXHAUSTED).
+   *
+   * @throws IllegalArgumentException if the state's next value lies outside the bounds
+   */
+  public void createSequence(org.vsldb.storage.table.SequenceDef def, org.vsldb.storage.table.SequenceState state) {
+    checkWithin(def, state);
+    commitChanges(() -> {
+      if (catalog.sequence(def.schema(), def.name()) != null) {
+        throw new IllegalStateException("sequence " + def.name() + " exists");
+      }
+      return List.of(new Change.CreateSequence(def, state));
+    });
+  }
+
+  private static void checkWithin(org.vsldb.storage.table.SequenceDef def, org.vsldb.storage.table.SequenceState state) {
+    if (!state.exhausted() && (state.next() < def.min() || state.next() > def.max())) {
+      throw new IllegalArgumentException("invalid attributes of sequence " + def.name() + ": its next value "
+          + state.next() + " lies outside MINVALUE " + def.min() + " to MAXVALUE " + def.max());
+    }
+  }
+
+  /**
+   * Gives a sequence a new definition in its own committed transaction (ALTER SEQUENCE). It goes
+   * on from {@code restart}, or when that is null from the value it would have handed out next,
+   * which must lie within the new bounds.
+   *
+   * @throws IllegalArgumentException if the sequence's next value lies outside the new bounds
+   * @throws StoreException NOT_FOUND if the sequence was dropped meanwhile
+   */
+  public void alterSequence(org.vsldb.storage.table.SequenceDef def, org.vsldb.storage.table.SequenceState restart) {
+    commitChanges(() -> {
+      org.vsldb.storage.table.Sequence q = existingSequence(def.schema(), def.name());
+      org.vsldb.storage.table.SequenceState state = restart != null ? restart : q.current();
+      checkWithin(def, state);
+      return List.of(new Change.CreateSequence(def, state));
+    });
+  }
+
+  /** Drops a sequence in its own committed transaction. */
+  public void dropSequence(String schema, String name) {
+    commitChanges(() -> {
+      existingSequence(schema, name);
+      return List.of(new Change.DropSequence(schema, name));
+    });
+  }
+
+  /**
+   * The next value of a sequence (NEXT VALUE FOR). It is never handed out again, whatever
+   * happens after (invariant I11): it comes from a reservation whose log record is durable before
+   * the value is returned. A reservation is one commit of {@code cache} values.
+   *
+   * @throws StoreException SEQUENCE_EXHAUSTED when a sequence without CYCLE has no value left;
+   *     NOT_FOUND if it was dropped
+   */
+  public long nextValue(String schema, String name) {
+    while (true) {
+      long value = 0;
+      boolean took = false;
+      CompletableFuture<Void> durable = null;
+      synchronized (commitLock) {
+        checkWritable();
+        org.vsldb.storage.table.Sequence q = existingSequence(schema, name);
+        if (q.current().exhausted()) {
+          throw exhausted(q);
+        }
+        if (q.reserved() > 0) {
+          value = q.take();
+          durable = q.durable();
+          took = true;
+        }
+      }
+      if (took) {
+        if (durable != null && !durable.isDone()) {
+          awaitReservation(durable);
+        }
+        return value;
+      }
+      commitChanges(() -> {
+        org.vsldb.storage.table.Sequence q = existingSequence(schema, name);
+        if (q.reserved() > 0 || q.current().exhausted()) {
+          return List.of(); // another thread reserved meanwhile, or it ran out: look again
+        }
+        org.vsldb.storage.table.SequenceDef.Advance a = q.def().advance(q.current(), q.def().cache());
+        return List.of(new Change.SequenceValue(schema, name, a.state(), q.current(), a.taken()));
+      });
+    }
+  }
+
+  /**
+   * Waits for the record of a reservation another thread made, and is writing itself (the group
+   * commit's {@code await} is only for the thread that queued a record). Not interruptible.
+   */
+  private void awaitReservation(CompletableFuture<Void> durable) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          durable.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new StoreException(Reason.IO_ERROR, "writing " + files.log() + " failed: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The state of a sequence's handed-out values now: the value it gives next (for dumps and metadata). */
+  public org.vsldb.storage.table.SequenceState sequenceState(String schema, String name) {
+    synchronized (commitLock) {
+      return existingSequence(schema, name).current();
+    }
+  }
+
+  private org.vsldb.storage.table.Sequence existingSequence(String schema, String name) {
+    org.vsldb.storage.table.Sequence q = catalog.sequence(schema, name);
+    if (q == null) {
+      throw new StoreException(Reason.NOT_FOUND, "sequence " + schema + "." + name + " not found");
+    }
+    return q;
+  }
+
+  private static StoreException exhausted(org.vsldb.storage.table.Sequence q) {
+    return new StoreException(Reason.SEQUENCE_EXHAUSTED, "sequence " + q.def().name() + " has run out of values ("
+        + (q.def().increment() > 0 ? "MAXVALUE " + q.def().max() : "MINVALUE " + q.def().min()) + ", NO CYCLE)");
   }
 
   /**
@@ -430,6 +570,9 @@ public final class Store implements AutoCloseable {
       Replay.apply(catalog, record);
       if (appender != null) {
         durable = appender.append(framed, ts);
+        if (changes.size() == 1 && changes.get(0) instanceof Change.SequenceValue sv && sv.from() != null) {
+          catalog.sequence(sv.schema(), sv.name()).durable(durable); // its values wait for this record
+        }
       } else {
         lastCommitTs = ts;
       }
@@ -555,8 +698,17 @@ public final class Store implements AutoCloseable {
       if (loader != null) {
         loader.join(); // closing must not release the files while they are read
       }
+      boolean released = false;
+      if (appender != null && failure == null && !catalog.loadFailed()) {
+        synchronized (commitLock) {
+          // values reserved and not handed out go back, so a clean reopen leaves no gap (I11)
+          for (org.vsldb.storage.table.Sequence q : catalog.sequences()) {
+            released |= q.release();
+          }
+        }
+      }
       if (appender != null && failure == null && !catalog.loadFailed()
-          && appender.logSize() > org.vsldb.storage.log.LogFormat.HEADER_SIZE) {
+          && (released || appender.logSize() > org.vsldb.storage.log.LogFormat.HEADER_SIZE)) {
         try {
           checkpoint();
         } catch (RuntimeException ignored) {

@@ -42,7 +42,11 @@ public final class StoreException extends RuntimeException {
     /** The database directory cannot be opened (in use, missing, not a database). */
     CANNOT_OPEN,
     /** The store was closed. */
-    CLOSED
+    CLOSED,
+    /** A schema object a running statement uses was dropped meanwhile. */
+    NOT_FOUND,
+    /** A sequence without CYCLE has handed out its last value. */
+    SEQUENCE_EXHAUSTED
   }
 
   private final Reason reason;

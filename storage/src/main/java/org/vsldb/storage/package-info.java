@@ -45,6 +45,11 @@
  *       open, on the store's loading thread), and every use of the catalog waits until they are.
  *       A load that fails writes nothing, fails every later use of the store, and leaves the
  *       directory to be released by close, which waits for the load.</li>
+ *   <li>(I11) A value NEXT VALUE FOR hands out is never handed out again, before or after a
+ *       crash: it comes from a reservation, a logged record of the state the sequence resumes at
+ *       after the values it covers, durable before any of them is returned; recovery resumes
+ *       there, and a snapshot holds that state. Only a clean close gives the values reserved and
+ *       not handed out back (its last snapshot holds the handed-out state).</li>
  * </ol>
  */
 package org.vsldb.storage;

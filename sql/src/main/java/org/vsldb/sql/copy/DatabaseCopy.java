@@ -44,7 +44,8 @@ public final class DatabaseCopy {
     try {
       long rows;
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        rows = new DatabaseTextWriter(w, progress).write(store.catalog().image(), store.catalog(), txn);
+        rows = new DatabaseTextWriter(w, progress, d -> store.sequenceState(d.schema(), d.name()))
+            .write(store.catalog().image(), store.catalog(), txn);
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return rows;
@@ -69,10 +70,12 @@ public final class DatabaseCopy {
   public static long read(Store store, Path file, Progress progress, SchemaStatements schema)
       throws SQLException {
     Catalog catalog = store.catalog();
-    if (!catalog.tables().isEmpty() || !catalog.views().isEmpty() || catalog.schemaNames().size() > 1) {
+    if (!catalog.tables().isEmpty() || !catalog.views().isEmpty() || !catalog.sequences().isEmpty()
+        || catalog.schemaNames().size() > 1) {
       throw ErrorCode.DATABASE_NOT_EMPTY.exception(
           "COPY DATABASE FROM loads into an empty database only; this one has "
-              + catalog.tables().size() + " tables, " + catalog.views().size() + " views and "
+              + catalog.tables().size() + " tables, " + catalog.views().size() + " views, "
+              + catalog.sequences().size() + " sequences and "
               + (catalog.schemaNames().size() - 1) + " schemas besides PUBLIC");
     }
     String name = file.getFileName().toString();

@@ -17,6 +17,8 @@ import org.vsldb.storage.table.ForeignKeyDef;
 import org.vsldb.storage.table.IndexDef;
 import org.vsldb.storage.table.Table;
 import org.vsldb.storage.table.TableDef;
+import org.vsldb.storage.table.SequenceDef;
+import org.vsldb.storage.table.SequenceState;
 import org.vsldb.storage.table.ViewDef;
 
 /**
@@ -34,10 +36,14 @@ final class DatabaseTextWriter {
   private char[] chars = new char[256];
   private long rows;
   private long expected;
+  /** Each sequence's state now: the value it hands out next (the image holds the logged one). */
+  private final java.util.function.Function<SequenceDef, SequenceState> sequenceStates;
 
-  DatabaseTextWriter(Writer out, Progress progress) {
+  DatabaseTextWriter(Writer out, Progress progress,
+      java.util.function.Function<SequenceDef, SequenceState> sequenceStates) {
     this.out = out;
     this.progress = progress;
+    this.sequenceStates = sequenceStates;
   }
 
   /** Writes every schema object of {@code image} and every row {@code txn} sees; returns the rows. */
@@ -47,11 +53,14 @@ final class DatabaseTextWriter {
     }
     out.write(DatabaseText.FIRST_LINE + "\n");
     out.write("-- written " + Instant.now() + "; " + image.tables().size() + " tables, "
-        + image.views().size() + " views\n");
+        + image.views().size() + " views, " + image.sequences().size() + " sequences\n");
     out.write("-- Load it with COPY DATABASE FROM '<file>' into an empty database."
         + " TIMESTAMP WITH LOCAL TIME ZONE values are in UTC.\n");
     for (String schema : image.schemas()) {
       out.write("\nCREATE SCHEMA " + quote(schema) + ";\n");
+    }
+    for (Catalog.SequenceImage q : image.sequences()) {
+      createSequence(q.def(), sequenceStates.apply(q.def()));
     }
     for (Table t : image.tables()) {
       createTable(t);
@@ -68,6 +77,14 @@ final class DatabaseTextWriter {
     }
     out.flush();
     return rows;
+  }
+
+  /** CREATE SEQUENCE with every option, and the state it goes on from (RESTART WITH or EXHAUSTED). */
+  private void createSequence(SequenceDef d, SequenceState state) throws IOException {
+    out.write("\nCREATE SEQUENCE " + quote(d.schema()) + "." + quote(d.name()) + " AS " + d.dataType()
+        + " START WITH " + d.start() + " INCREMENT BY " + d.increment() + " MINVALUE " + d.min()
+        + " MAXVALUE " + d.max() + (d.cycle() ? " CYCLE" : " NO CYCLE") + " CACHE " + d.cache()
+        + (state.exhausted() ? " EXHAUSTED" : " RESTART WITH " + state.next()) + ";\n");
   }
 
   private void createTable(Table t) throws IOException {

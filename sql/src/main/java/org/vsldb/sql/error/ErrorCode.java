@@ -33,6 +33,13 @@ public enum ErrorCode {
   SCALAR_SUBQUERY_ROWS(90053, "90053", "Scalar subquery contains more than one row"),
   VIEW_EXISTS(90038, "90038", "View {0} already exists"),
   VIEW_NOT_FOUND(90037, "90037", "View {0} not found"),
+  SEQUENCE_EXISTS(90035, "90035", "Sequence {0} already exists"),
+  SEQUENCE_NOT_FOUND(90036, "90036", "Sequence {0} not found{1}"),
+  /** A sequence a running statement uses was dropped meanwhile (the store's message). */
+  SEQUENCE_DROPPED(90036, "90036", "{0}"),
+  SEQUENCE_EXHAUSTED(90006, "90006", "{0}"),
+  SEQUENCE_ATTRIBUTES(90009, "90009", "{0}"),
+  SEQUENCE_NO_CURRENT_VALUE(90148, "90148", "Current value of sequence {0} is not yet defined in this session"),
   SECOND_PRIMARY_KEY(90017, "90017", "Attempt to define a second primary key: {0}"),
   COLUMN_HAS_NULLS(90081, "90081", "{0}"),
   COLUMN_IS_REFERENCED(90083, "90083", "{0}"),

@@ -16,6 +16,7 @@ import org.vsldb.storage.StoreException;
 public final class SqlErrors {
   private SqlErrors() {}
 
+  private static final Pattern SEQUENCE_NOT_FOUND = Pattern.compile("Sequence '([^']*)' not found");
   private static final Pattern TABLE_NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']*)' not found(.*)", Pattern.DOTALL);
   private static final Pattern NOT_NULL =
@@ -83,6 +84,10 @@ public final class SqlErrors {
       if (m.matches()) {
         return ErrorCode.TABLE_NOT_FOUND.exception(e, m.group(1), m.group(2) + where);
       }
+      m = SEQUENCE_NOT_FOUND.matcher(msg);
+      if (m.matches()) {
+        return ErrorCode.SEQUENCE_NOT_FOUND.exception(e, m.group(1), where);
+      }
       m = COLUMN_NOT_FOUND.matcher(msg);
       if (m.matches()) {
         return ErrorCode.COLUMN_NOT_FOUND.exception(e, m.group(1), m.group(2) + where);
@@ -126,7 +131,9 @@ public final class SqlErrors {
     }
     if (t instanceof RuntimeException e && e.getMessage() != null
         && e.getMessage().startsWith("Unable to implement")) {
-      return ErrorCode.unsupported("this query's plan in the Enumerable engine (" + firstLine(e.getMessage()) + ")");
+      SQLException u = ErrorCode.unsupported("this query's plan in the Enumerable engine (" + firstLine(e.getMessage()) + ")");
+      u.initCause(e);
+      return u;
     }
     if (t instanceof IllegalArgumentException e && e.getMessage() != null
         && e.getMessage().contains("Invalid character for cast")) {
@@ -200,6 +207,8 @@ public final class SqlErrors {
       case IO_ERROR -> ErrorCode.IO_ERROR.exception(e, e.getMessage());
       case CANNOT_OPEN -> ErrorCode.CANNOT_OPEN.exception(e, e.getMessage());
       case CLOSED -> ErrorCode.OBJECT_CLOSED.exception(e, "database");
+      case NOT_FOUND -> ErrorCode.SEQUENCE_DROPPED.exception(e, e.getMessage());
+      case SEQUENCE_EXHAUSTED -> ErrorCode.SEQUENCE_EXHAUSTED.exception(e, e.getMessage());
     };
   }
 

@@ -76,6 +76,12 @@ final class DdlExecutor {
           throw ErrorCode.DEPENDENT_OBJECT.exception("the schema PUBLIC cannot be dropped");
         }
         store.dropSchema(name);
+      } else if (node instanceof org.vsldb.sql.parser.SqlCreateSequence c) {
+        new org.vsldb.sql.ddl.SequenceExecutor(store, schema).create(c);
+      } else if (node instanceof org.vsldb.sql.parser.SqlAlterSequence a) {
+        new org.vsldb.sql.ddl.SequenceExecutor(store, schema).alter(a);
+      } else if (node instanceof org.vsldb.sql.parser.SqlDropSequence d) {
+        new org.vsldb.sql.ddl.SequenceExecutor(store, schema).drop(d);
       } else if (node instanceof SqlCreateView c) {
         ViewDef v = new ViewBuilder(store.catalog(), planner, schema).build(c);
         store.createView(v);

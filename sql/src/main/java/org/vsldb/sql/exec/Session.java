@@ -47,6 +47,8 @@ public final class Session {
   private volatile String schema = Catalog.DEFAULT_SCHEMA;
   private boolean readOnly;
   private volatile AtomicBoolean cancel = new AtomicBoolean();
+  /** The last value NEXT VALUE FOR gave this session, per sequence (CURRENT VALUE FOR). */
+  private final java.util.Map<String, Long> sequenceValues = new java.util.concurrent.ConcurrentHashMap<>();
   /** Whether {@link #cancel} may still be read by an open result (a query's or an EXPLAIN's). */
   private boolean lastFlagShared = true;
   /** The count of most DML statements, made once (a count has no state). */
@@ -347,7 +349,8 @@ public final class Session {
   }
 
   private VslDataContext context(CompiledQuery q, Transaction t, Object[] values, AtomicBoolean flag) {
-    return new VslDataContext(planner().rootSchema(), planner().typeFactory(), t, values, q.stash(), flag);
+    return new VslDataContext(planner().rootSchema(), planner().typeFactory(), t, values, q.stash(), flag,
+        sequenceValues);
   }
 
   private Result query(CompiledQuery q, Object[] params, AtomicBoolean flag) throws SQLException {

@@ -22,6 +22,7 @@ public final class VslDataContext implements DataContext {
   }
 
   private static final String TXN = "vsl.txn";
+  private static final String SEQUENCES = "vsl.sequences";
 
   private final SchemaPlus rootSchema;
   private final JavaTypeFactory typeFactory;
@@ -29,6 +30,8 @@ public final class VslDataContext implements DataContext {
   private final Object[] params;
   private final java.util.Map<String, Object> stash;
   private final AtomicBoolean cancel;
+  /** The last value NEXT VALUE FOR gave per sequence ("schema.name"), for CURRENT VALUE FOR. */
+  private final java.util.Map<String, Long> sequenceValues;
   private final long utcMillis = System.currentTimeMillis();
   /** The JVM's default zone, read when the statement first needs it (getDefault() copies it). */
   private TimeZone timeZone;
@@ -49,12 +52,31 @@ public final class VslDataContext implements DataContext {
       Object[] params,
       java.util.Map<String, Object> stash,
       AtomicBoolean cancel) {
+    this(rootSchema, typeFactory, txn, params, stash, cancel, new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
+  /** As the other constructor, with the session's last sequence values (CURRENT VALUE FOR). */
+  public VslDataContext(
+      SchemaPlus rootSchema,
+      JavaTypeFactory typeFactory,
+      Transaction txn,
+      Object[] params,
+      java.util.Map<String, Object> stash,
+      AtomicBoolean cancel,
+      java.util.Map<String, Long> sequenceValues) {
     this.rootSchema = rootSchema;
     this.typeFactory = typeFactory;
     this.txn = txn;
     this.params = params;
     this.stash = stash;
     this.cancel = cancel;
+    this.sequenceValues = sequenceValues;
+  }
+
+  /** The last value NEXT VALUE FOR gave per sequence in the statement's session. */
+  @SuppressWarnings("unchecked")
+  public static java.util.Map<String, Long> sequenceValues(DataContext root) {
+    return (java.util.Map<String, Long>) root.get(SEQUENCES);
   }
 
   /** The transaction a plan runs in. */
@@ -94,6 +116,9 @@ public final class VslDataContext implements DataContext {
     }
     if (name.equals(TXN)) {
       return txn;
+    }
+    if (name.equals(SEQUENCES)) {
+      return sequenceValues;
     }
     if (name.equals(Variable.CANCEL_FLAG.camelName)) {
       return cancel;

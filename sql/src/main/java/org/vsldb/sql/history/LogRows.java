@@ -60,6 +60,17 @@ public final class LogRows {
     } else if (c instanceof Change.DropView v) {
       schema = v.schema();
       table = v.name();
+    } else if (c instanceof Change.CreateSequence q) {
+      schema = q.def().schema();
+      table = q.def().name();
+      values = q.state().exhausted() ? "exhausted" : Long.toString(q.state().next());
+    } else if (c instanceof Change.DropSequence q) {
+      schema = q.schema();
+      table = q.name();
+    } else if (c instanceof Change.SequenceValue q) {
+      schema = q.schema();
+      table = q.name();
+      values = q.state().exhausted() ? "exhausted" : Long.toString(q.state().next());
     }
     if (def == null && c.tableId() != 0 && table == null) {
       table = "#" + c.tableId(); // a table no file read names
@@ -88,8 +99,14 @@ public final class LogRows {
       return "DROP SCHEMA";
     } else if (c instanceof Change.CreateView) {
       return "CREATE VIEW";
-    } else {
+    } else if (c instanceof Change.DropView) {
       return "DROP VIEW";
+    } else if (c instanceof Change.CreateSequence) {
+      return "CREATE SEQUENCE";
+    } else if (c instanceof Change.DropSequence) {
+      return "DROP SEQUENCE";
+    } else {
+      return "SEQUENCE VALUE";
     }
   }
 

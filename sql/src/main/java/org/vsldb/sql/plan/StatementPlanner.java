@@ -42,7 +42,6 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 import org.vsldb.sql.ColumnMeta;
@@ -149,6 +148,7 @@ public final class StatementPlanner {
 
   /** What vsl changes in a parsed statement before validation, as H2 reads the same SQL. */
   private static SqlNode rewrite(SqlNode statement) {
+    org.vsldb.sql.parser.SequenceValueOperator.replaceIn(statement); // first: the labels unparse calls
     UnaryPlus.strip(statement);
     SelectLabels.label(statement);
     DatetimeDiffs.countBoundaries(statement);
@@ -159,7 +159,9 @@ public final class StatementPlanner {
   public SqlValidator newValidator(String schema) {
     CalciteCatalogReader reader = catalogReader(schema);
     SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LibraryFunctions.TABLE, reader);
-    return new VslValidator(ops, reader, typeFactory, validatorConfig);
+    VslValidator validator = new VslValidator(ops, reader, typeFactory, validatorConfig);
+    validator.resolveSequencesIn(((org.vsldb.sql.schema.StoreRootSchema) rootSchema.schema).catalog(), schema);
+    return validator;
   }
 
   /**
@@ -223,7 +225,7 @@ public final class StatementPlanner {
             validator,
             catalogReader(schema),
             cluster,
-            StandardConvertletTable.INSTANCE,
+            SequenceCalls.convertlets(schema),
             config);
     RelRoot root = converter.convertQuery(validated, false, true);
     root = root.withRel(converter.flattenTypes(root.rel, true));
@@ -262,7 +264,7 @@ public final class StatementPlanner {
       SqlValidator validator = newValidator(schema);
       SqlNode validated = validator.validate(parsed);
       SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(schema), cluster,
-          StandardConvertletTable.INSTANCE, config);
+          SequenceCalls.convertlets(schema), config);
       RelRoot root = converter.convertQuery(validated, true, false);
       return root.withRel(converter.flattenTypes(root.rel, true));
     }

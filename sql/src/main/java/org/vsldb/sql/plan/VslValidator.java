@@ -26,7 +26,7 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  * <p>A parameter that stands for a literal of an ad-hoc statement ({@link AdHocDigest}) takes the
  * type {@link AdHocDigest#parameterTypes} gives it, whatever its context.
  */
-final class VslValidator extends SqlValidatorImpl {
+final class VslValidator extends SqlValidatorImpl implements org.vsldb.sql.parser.SequenceValueOperator.Types {
   private static final Set<SqlTypeName> BOUNDED_VARYING =
       EnumSet.of(SqlTypeName.VARCHAR, SqlTypeName.BINARY, SqlTypeName.VARBINARY);
 
@@ -36,6 +36,63 @@ final class VslValidator extends SqlValidatorImpl {
   }
 
   private List<RelDataType> literalTypes = List.of();
+
+  /** The store's catalog, where NEXT VALUE FOR finds its sequence; and the statement's schema. */
+  private org.vsldb.storage.table.Catalog catalog;
+  private String schema;
+  /** The sequence names of this statement's NEXT and CURRENT VALUE FOR calls. */
+  private final Set<org.apache.calcite.sql.SqlIdentifier> sequenceNames =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /** Gives the catalog and default schema sequence names are resolved in. */
+  void resolveSequencesIn(org.vsldb.storage.table.Catalog catalog, String schema) {
+    this.catalog = catalog;
+    this.schema = schema;
+  }
+
+  /**
+   * Resolves the sequence of NEXT or CURRENT VALUE FOR in the store's catalog (Calcite would look
+   * for a table); {@link SequenceCalls} resolves the name the same way.
+   */
+  @Override
+  public void validateSequenceValue(SqlValidatorScope scope, org.apache.calcite.sql.SqlIdentifier id) {
+    sequence(id);
+    sequenceNames.add(id);
+  }
+
+  @Override
+  public SqlTypeName sequenceType(org.apache.calcite.sql.SqlIdentifier id) {
+    return SqlTypeName.valueOf(sequence(id).def().dataType());
+  }
+
+  /** The sequence {@code id} names, in the statement's schema if unqualified. */
+  private org.vsldb.storage.table.Sequence sequence(org.apache.calcite.sql.SqlIdentifier id) {
+    List<String> names = id.names;
+    String[] q = names.size() == 1 ? new String[] {schema, names.get(0)}
+        : names.size() == 2 ? new String[] {names.get(0), names.get(1)} : null;
+    org.vsldb.storage.table.Sequence found = q == null || catalog == null ? null : catalog.sequence(q[0], q[1]);
+    if (found == null) {
+      String shown = q == null ? String.join(".", names) : q[0] + "." + q[1];
+      org.apache.calcite.sql.parser.SqlParserPos pos = id.getParserPosition();
+      throw new org.apache.calcite.runtime.CalciteContextException("Sequence '" + shown + "' not found",
+          new org.apache.calcite.sql.validate.SqlValidatorException("Sequence '" + shown + "' not found", null),
+          pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+    }
+    return found;
+  }
+
+  /**
+   * A sequence's name is no column: Calcite's checks of a select list (roll-up columns, GROUP BY)
+   * would look for one, and skip an identifier that stands for a call without arguments. The call
+   * given for it is never used in the plan: NEXT VALUE FOR is converted from its own call.
+   */
+  @Override
+  public org.apache.calcite.sql.SqlCall makeNullaryCall(org.apache.calcite.sql.SqlIdentifier id) {
+    if (sequenceNames.contains(id)) {
+      return org.apache.calcite.sql.fun.SqlStdOperatorTable.CURRENT_DATE.createCall(id.getParserPosition());
+    }
+    return super.makeNullaryCall(id);
+  }
 
   /** Fixes the types of the first parameters: those of the literals they stand for. */
   void fixParameterTypes(List<RelDataType> types) {

@@ -59,6 +59,25 @@ public final class InformationSchema extends AbstractSchema {
       }
       return rows;
     }, catalog);
+    add("SEQUENCES", List.of("SEQUENCE_CATALOG", "SEQUENCE_SCHEMA", "SEQUENCE_NAME", "DATA_TYPE",
+        "NUMERIC_PRECISION:INTEGER", "NUMERIC_PRECISION_RADIX:INTEGER", "NUMERIC_SCALE:INTEGER",
+        "START_VALUE:BIGINT", "MINIMUM_VALUE:BIGINT", "MAXIMUM_VALUE:BIGINT", "INCREMENT:BIGINT",
+        "CYCLE_OPTION", "BASE_VALUE:BIGINT", "CACHE:BIGINT"), c -> {
+      List<Object[]> rows = new ArrayList<>();
+      for (org.vsldb.storage.table.Sequence q : c.sequences()) {
+        org.vsldb.storage.table.SequenceDef d = q.def();
+        org.vsldb.storage.table.SequenceState state = q.current();
+        int bits = switch (d.dataType()) {
+          case "TINYINT" -> 8;
+          case "SMALLINT" -> 16;
+          case "INTEGER" -> 32;
+          default -> 64;
+        };
+        rows.add(new Object[] {null, d.schema(), d.name(), d.dataType(), bits, 2, 0, d.start(), d.min(), d.max(),
+            d.increment(), d.cycle() ? "YES" : "NO", state.exhausted() ? null : state.next(), d.cache()});
+      }
+      return rows;
+    }, catalog);
     add("COLUMNS", List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME",
         "ORDINAL_POSITION:INTEGER", "COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE",
         "CHARACTER_MAXIMUM_LENGTH:INTEGER", "NUMERIC_PRECISION:INTEGER", "NUMERIC_SCALE:INTEGER",

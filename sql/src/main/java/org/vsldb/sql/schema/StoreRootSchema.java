@@ -20,6 +20,11 @@ public final class StoreRootSchema extends AbstractSchema {
     this.informationSchema = new InformationSchema(catalog);
   }
 
+  /** The catalog whose schemas this root holds. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
   /** The root's expression in generated code: the data context's root schema. */
   @Override
   public org.apache.calcite.linq4j.tree.Expression getExpression(

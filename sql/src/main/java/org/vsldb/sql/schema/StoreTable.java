@@ -86,7 +86,14 @@ public final class StoreTable extends AbstractTable
         org.apache.calcite.sql.parser.SqlParser.config()
             .withParserFactory(org.vsldb.sql.parser.impl.VslSqlParserImpl.FACTORY),
         c.defaultSql());
-    org.apache.calcite.rex.RexNode value = context.convertExpression(e);
+    org.apache.calcite.rex.RexNode value;
+    if (e.getKind() == org.apache.calcite.sql.SqlKind.NEXT_VALUE
+        || e.getKind() == org.apache.calcite.sql.SqlKind.CURRENT_VALUE) {
+      // DEFAULT NEXT VALUE FOR seq: Calcite's conversion needs a validated call, which a default is not
+      value = org.vsldb.sql.plan.SequenceCalls.call(rb, (org.apache.calcite.sql.SqlCall) e, table.def().schema());
+    } else {
+      value = context.convertExpression(e);
+    }
     return rb.makeCast(type, value, true, false);
   }
 

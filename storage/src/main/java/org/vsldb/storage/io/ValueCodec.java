@@ -12,6 +12,8 @@ import org.vsldb.storage.table.CheckDef;
 import org.vsldb.storage.table.ForeignKeyDef;
 import org.vsldb.storage.table.IndexDef;
 import org.vsldb.storage.table.TableDef;
+import org.vsldb.storage.table.SequenceDef;
+import org.vsldb.storage.table.SequenceState;
 import org.vsldb.storage.table.ViewDef;
 
 /**
@@ -150,6 +152,49 @@ public final class ValueCodec {
       cols.add(string(in));
     }
     return new ViewDef(schema, name, sql, cols);
+  }
+
+  /** A sequence's definition, as FORMATS.md "Sequence definition" gives it. */
+  public static void encodeSequenceDef(SequenceDef d, ByteSink out) {
+    out.string(d.schema());
+    out.string(d.name());
+    out.string(d.dataType());
+    out.i64(d.start());
+    out.i64(d.increment());
+    out.i64(d.min());
+    out.i64(d.max());
+    out.u8(d.cycle() ? 1 : 0);
+    out.i64(d.cache());
+  }
+
+  public static SequenceDef decodeSequenceDef(ByteBuffer in) {
+    String schema = string(in);
+    String name = string(in);
+    String type = string(in);
+    long start = in.getLong();
+    long increment = in.getLong();
+    long min = in.getLong();
+    long max = in.getLong();
+    byte cycle = in.get();
+    if (cycle != 0 && cycle != 1) {
+      throw new IllegalArgumentException("sequence cycle flag " + cycle);
+    }
+    long cache = in.getLong();
+    return new SequenceDef(schema, name, type, start, increment, min, max, cycle == 1, cache);
+  }
+
+  /** A sequence's state: flags (bit 0: exhausted) and the next value. */
+  public static void encodeSequenceState(SequenceState s, ByteSink out) {
+    out.u8(s.exhausted() ? 1 : 0);
+    out.i64(s.next());
+  }
+
+  public static SequenceState decodeSequenceState(ByteBuffer in) {
+    byte flags = in.get();
+    if (flags != 0 && flags != 1) {
+      throw new IllegalArgumentException("sequence state flags " + flags);
+    }
+    return new SequenceState(in.getLong(), flags == 1);
   }
 
   public static int count(ByteBuffer in) {

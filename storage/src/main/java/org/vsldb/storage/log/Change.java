@@ -1,6 +1,8 @@
 package org.vsldb.storage.log;
 
 import org.vsldb.storage.table.RowFormat;
+import org.vsldb.storage.table.SequenceDef;
+import org.vsldb.storage.table.SequenceState;
 import org.vsldb.storage.table.TableDef;
 import org.vsldb.storage.table.ViewDef;
 
@@ -97,6 +99,40 @@ public sealed interface Change {
 
   /** Removal of a view. */
   record DropView(String schema, String name) implements Change {
+    @Override
+    public int tableId() {
+      return 0;
+    }
+  }
+
+  /** Creation of a sequence, or a new definition of one (ALTER SEQUENCE), with its state. */
+  record CreateSequence(SequenceDef def, SequenceState state) implements Change {
+    @Override
+    public int tableId() {
+      return 0;
+    }
+  }
+
+  /** Removal of a sequence. */
+  record DropSequence(String schema, String name) implements Change {
+    @Override
+    public int tableId() {
+      return 0;
+    }
+  }
+
+  /**
+   * A reservation of a sequence's values (invariant I11): recovery resumes the sequence at
+   * {@code state}. The committing store also carries where its values are handed out from and how
+   * many there are ({@code from}, {@code count}); these are not logged, and are null and 0 in a
+   * change read from the log.
+   */
+  record SequenceValue(String schema, String name, SequenceState state, SequenceState from, long count)
+      implements Change {
+    public SequenceValue(String schema, String name, SequenceState state) {
+      this(schema, name, state, null, 0);
+    }
+
     @Override
     public int tableId() {
       return 0;

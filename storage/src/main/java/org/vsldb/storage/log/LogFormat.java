@@ -48,6 +48,11 @@ public final class LogFormat {
   public static final byte OP_DROP_VIEW = 10;
   /** A DELETE that also carries the deleted row's primary-key values. */
   public static final byte OP_DELETE_KEYED = 11;
+  /** Creation of a sequence, or its new definition: definition and state. */
+  public static final byte OP_CREATE_SEQUENCE = 12;
+  public static final byte OP_DROP_SEQUENCE = 13;
+  /** A reservation of a sequence's values: the state recovery resumes at. */
+  public static final byte OP_SEQUENCE_VALUE = 14;
 
 
   /** The log's file name inside a database directory. */

@@ -93,6 +93,22 @@ public final class RecordCodec {
         out.i32(0);
         out.string(dv.schema());
         out.string(dv.name());
+      } else if (c instanceof Change.CreateSequence cs) {
+        out.u8(LogFormat.OP_CREATE_SEQUENCE);
+        out.i32(0);
+        ValueCodec.encodeSequenceDef(cs.def(), out);
+        ValueCodec.encodeSequenceState(cs.state(), out);
+      } else if (c instanceof Change.DropSequence ds) {
+        out.u8(LogFormat.OP_DROP_SEQUENCE);
+        out.i32(0);
+        out.string(ds.schema());
+        out.string(ds.name());
+      } else if (c instanceof Change.SequenceValue sv) {
+        out.u8(LogFormat.OP_SEQUENCE_VALUE);
+        out.i32(0);
+        out.string(sv.schema());
+        out.string(sv.name());
+        ValueCodec.encodeSequenceState(sv.state(), out);
       } else {
         throw new IllegalArgumentException("unknown change " + c);
       }
@@ -230,6 +246,11 @@ public final class RecordCodec {
       case LogFormat.OP_DROP_SCHEMA -> new Change.DropSchema(ValueCodec.string(in));
       case LogFormat.OP_CREATE_VIEW -> new Change.CreateView(ValueCodec.decodeViewDef(in));
       case LogFormat.OP_DROP_VIEW -> new Change.DropView(ValueCodec.string(in), ValueCodec.string(in));
+      case LogFormat.OP_CREATE_SEQUENCE -> new Change.CreateSequence(
+          ValueCodec.decodeSequenceDef(in), ValueCodec.decodeSequenceState(in));
+      case LogFormat.OP_DROP_SEQUENCE -> new Change.DropSequence(ValueCodec.string(in), ValueCodec.string(in));
+      case LogFormat.OP_SEQUENCE_VALUE -> new Change.SequenceValue(
+          ValueCodec.string(in), ValueCodec.string(in), ValueCodec.decodeSequenceState(in));
       default -> throw new IllegalArgumentException("unknown change operation " + op);
     };
   }

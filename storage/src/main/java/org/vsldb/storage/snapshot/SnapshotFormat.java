@@ -39,6 +39,9 @@ public final class SnapshotFormat {
   /** Block type: a view. */
   public static final byte TYPE_VIEW = 5;
 
+  /** Block type: a sequence, with the state recovery resumes it at. */
+  public static final byte TYPE_SEQUENCE = 6;
+
   /** The most rows one ROWS block holds. */
   public static final int ROWS_PER_BLOCK = 1024;
 

@@ -157,6 +157,13 @@ public final class SnapshotReader {
                 catalog.addView(view);
               }
             }
+            case SnapshotFormat.TYPE_SEQUENCE -> {
+              var def = ValueCodec.decodeSequenceDef(payload);
+              var state = ValueCodec.decodeSequenceState(payload);
+              if (catalog != null) {
+                catalog.putSequence(def, state);
+              }
+            }
             case SnapshotFormat.TYPE_ROWS -> {
               if (current == null) {
                 throw new IllegalArgumentException("rows before any table");

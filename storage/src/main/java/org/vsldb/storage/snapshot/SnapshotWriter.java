@@ -108,6 +108,12 @@ public final class SnapshotWriter {
         ValueCodec.encodeViewDef(v, sink);
         Frames.end(sink, start);
       }
+      for (Catalog.SequenceImage q : image.sequences()) {
+        int start = Frames.begin(sink, SnapshotFormat.TYPE_SEQUENCE);
+        ValueCodec.encodeSequenceDef(q.def(), sink);
+        ValueCodec.encodeSequenceState(q.state(), sink);
+        Frames.end(sink, start);
+      }
       for (Table t : tables) {
         int start = Frames.begin(sink, SnapshotFormat.TYPE_TABLE);
         sink.i32(t.id());

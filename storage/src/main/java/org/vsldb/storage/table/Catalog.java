@@ -21,6 +21,7 @@ public final class Catalog {
   private final Map<Integer, Table> byId = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Table>> bySchema = new ConcurrentHashMap<>();
   private final Map<String, Map<String, ViewDef>> views = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Sequence>> sequences = new ConcurrentHashMap<>();
   private final AtomicInteger nextTableId = new AtomicInteger(1);
   private final AtomicLong version = new AtomicLong();
 
@@ -58,6 +59,7 @@ public final class Catalog {
     byId.putAll(loaded.byId);
     bySchema.putAll(loaded.bySchema);
     views.putAll(loaded.views);
+    sequences.putAll(loaded.sequences);
     nextTableId.set(loaded.nextTableId.get());
     version.set(loaded.version.get() + 1);
     tableList = loaded.tableList;
@@ -113,13 +115,16 @@ public final class Catalog {
   }
 
   /**
-   * What a snapshot writes: the schemas other than PUBLIC, the views, the tables (by id) and the
-   * next table id, as of one moment of the committing thread.
+   * What a snapshot writes: the schemas other than PUBLIC, the views, the sequences (each with
+   * the state its log records reserved up to), the tables (by id) and the next table id, as of
+   * one moment of the committing thread.
    */
-  public record Image(List<String> schemas, List<ViewDef> views, List<Table> tables, int nextTableId) {
+  public record Image(List<String> schemas, List<ViewDef> views, List<SequenceImage> sequences,
+      List<Table> tables, int nextTableId) {
     public Image {
       schemas = List.copyOf(schemas);
       views = List.copyOf(views);
+      sequences = List.copyOf(sequences);
       tables = new ArrayList<>(tables);
       tables.sort(java.util.Comparator.comparingInt(Table::id));
       tables = List.copyOf(tables);
@@ -134,7 +139,63 @@ public final class Catalog {
     java.util.Collections.sort(schemas);
     List<ViewDef> all = views();
     all.sort(java.util.Comparator.comparing(ViewDef::schema).thenComparing(ViewDef::name));
-    return new Image(schemas, all, new ArrayList<>(tables()), nextTableIdValue());
+    List<SequenceImage> seqs = new ArrayList<>();
+    for (Sequence q : sequences()) {
+      seqs.add(new SequenceImage(q.def(), q.logged()));
+    }
+    seqs.sort(java.util.Comparator.comparing((SequenceImage q) -> q.def().schema())
+        .thenComparing(q -> q.def().name()));
+    return new Image(schemas, all, seqs, new ArrayList<>(tables()), nextTableIdValue());
+  }
+
+  /** A sequence as a snapshot holds it: its definition and the state recovery resumes at. */
+  public record SequenceImage(SequenceDef def, SequenceState state) {}
+
+  /**
+   * Creates the sequence {@code def} names with {@code state}, or gives the existing one the new
+   * definition and state (the same object, so a reservation in progress sees the change).
+   */
+  public void putSequence(SequenceDef def, SequenceState state) {
+    ready();
+    Map<String, Sequence> m = sequences.computeIfAbsent(def.schema(), s -> new ConcurrentHashMap<>());
+    Sequence existing = m.get(def.name());
+    if (existing != null) {
+      existing.redefine(def, state);
+    } else {
+      m.put(def.name(), new Sequence(def, state));
+    }
+    version.incrementAndGet();
+  }
+
+  /** Removes a sequence. */
+  public void removeSequence(String schema, String name) {
+    ready();
+    Map<String, Sequence> m = sequences.get(schema);
+    if (m != null && m.remove(name) != null) {
+      version.incrementAndGet();
+    }
+  }
+
+  /** The sequence {@code schema.name}, or null. */
+  public Sequence sequence(String schema, String name) {
+    ready();
+    Map<String, Sequence> m = sequences.get(schema);
+    return m == null ? null : m.get(name);
+  }
+
+  /** The sequences of one schema. */
+  public Collection<Sequence> sequences(String schema) {
+    ready();
+    Map<String, Sequence> m = sequences.get(schema);
+    return m == null ? List.of() : List.copyOf(m.values());
+  }
+
+  /** Every sequence, in no particular order. */
+  public List<Sequence> sequences() {
+    ready();
+    List<Sequence> all = new ArrayList<>();
+    sequences.values().forEach(m -> all.addAll(m.values()));
+    return all;
   }
 
   /** Creates an empty schema (committing thread or recovery only). */
@@ -150,6 +211,7 @@ public final class Catalog {
     ready();
     bySchema.remove(schema);
     views.remove(schema);
+    sequences.remove(schema);
     version.incrementAndGet();
   }
 

@@ -47,7 +47,7 @@ class SnapshotFormatDocumentTest {
     t.applyInsert(1, new Object[] {1, "x"}, 2);
     Path file = dir.resolve("example.db");
     SnapshotWriter.write(FileSystem.DEFAULT, file, 0x0123456789ABCDEFL, 1, 2,
-        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2), 1_700_000_001_000L,
+        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(), List.of(t), 2), 1_700_000_001_000L,
         CommitActivity.NONE, Progress.NONE);
     assertArrayEquals(LogFormatDocumentTest.documentExample(1), Files.readAllBytes(file));
   }
@@ -59,7 +59,7 @@ class SnapshotFormatDocumentTest {
       t.applyInsert(i, new Object[] {i, "row " + i}, 2);
     }
     org.vsldb.storage.table.Catalog.Image image =
-        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(t), 2);
+        new org.vsldb.storage.table.Catalog.Image(List.of(), List.of(), List.of(), List.of(t), 2);
     Path full = dir.resolve("full.db");
     Path paced = dir.resolve("paced.db");
     SnapshotWriter.write(FileSystem.DEFAULT, full, 7, 1, 2, image, 1_700_000_001_000L, CommitActivity.NONE, Progress.NONE);

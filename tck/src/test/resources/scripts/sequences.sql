@@ -1,0 +1,61 @@
+-- Sequences: CREATE / ALTER / DROP SEQUENCE, NEXT VALUE FOR, CURRENT VALUE FOR (docs/SQL.md, "Sequences").
+create sequence s;
+select next value for s as n;
+select next value for s as n;
+select current value for s as c;
+-- differs: a VALUES column is labelled EXPR$0 (H2: C1), as for every VALUES (values equal)
+-- vsl: Outcome[columns=[EXPR$0], types=[BIGINT], rows=[[3]], updateCount=-1, error=null]
+values next value for s;
+create sequence up start with 10 increment by 5 maxvalue 20;
+select next value for up as a, next value for up as b;
+select next value for up as n;
+select next value for up as n;
+select next value for up as n;
+create sequence ring as integer minvalue 1 maxvalue 3 cycle;
+create table t(x int);
+insert into t values (1), (2), (3), (4), (5);
+select x, next value for ring as r from t order by x;
+select x, next value for s as a, next value for s as b from t order by x;
+create sequence down increment by -2;
+select next value for down as n;
+select next value for down as n;
+create sequence z start with 0;
+select next value for z as n;
+create sequence s;
+create sequence if not exists s;
+drop sequence nope;
+drop sequence if exists nope;
+select next value for nope as n;
+create sequence bad1 increment by 0;
+create sequence bad2 minvalue 5 maxvalue 1;
+create sequence bad3 start with 50 maxvalue 10;
+alter sequence s restart with 100;
+select next value for s as n;
+alter sequence s increment by 10;
+select next value for s as n;
+select next value for s as n;
+alter sequence s restart;
+select next value for s as n;
+alter sequence if exists nope restart;
+alter sequence nope restart;
+create sequence never;
+select current value for never as c;
+create table u(id bigint default next value for s primary key, v varchar(10));
+insert into u(v) values ('a'), ('b');
+select * from u order by id;
+insert into u values (next value for s, 'c');
+select v from u where id = current value for s;
+update t set x = next value for ring where x = 5;
+select count(*) as n from t where x between 1 and 3;
+create schema app;
+create sequence app.q start with 7;
+select next value for app.q as n;
+drop schema app;
+drop sequence app.q;
+drop schema app;
+select sequence_schema, sequence_name, data_type, start_value, minimum_value, maximum_value, increment, cycle_option from information_schema.sequences order by sequence_name;
+-- differs: a NEXT VALUE FOR column is labelled with the name as written (H2 qualifies it with the schema)
+-- vsl: Outcome[columns=[NEXT VALUE FOR Z], types=[BIGINT], rows=[[1]], updateCount=-1, error=null]
+select next value for z;
+drop sequence z;
+select next value for z as n;
