@@ -59,3 +59,11 @@ select sequence_schema, sequence_name, data_type, start_value, minimum_value, ma
 select next value for z;
 drop sequence z;
 select next value for z as n;
+create sequence pg;
+select nextval('pg') as n;
+select nextval('PUBLIC.pg') as n;
+select currval('pg') as n;
+create schema app2;
+create sequence app2."Mixed";
+select nextval('app2."Mixed"') as n;
+select nextval('nope') as n;

@@ -66,18 +66,31 @@ public final class SequenceValueOperator extends SqlSpecialOperator {
     validator.validateSequenceValue(scope, name(call));
   }
 
-  /** Puts these operators in place of Calcite's in every sequence call of {@code statement}. */
+  /**
+   * Puts these operators in place of Calcite's in every sequence call of {@code statement}; also
+   * in place of the functions {@code NEXTVAL('name')} and {@code CURRVAL('name')} (PostgreSQL's,
+   * which H2 has too), whose string is read as a name is in SQL text: unquoted parts fold to upper
+   * case, double-quoted ones are exact.
+   */
   public static void replaceIn(SqlNode statement) {
     statement.accept(new SqlShuttle() {
       @Override
       public SqlNode visit(SqlCall call) {
-        if (call instanceof SqlBasicCall b && !(call.getOperator() instanceof SequenceValueOperator)
-            && (call.getKind() == SqlKind.NEXT_VALUE || call.getKind() == SqlKind.CURRENT_VALUE)) {
-          b.setOperator(call.getKind() == SqlKind.NEXT_VALUE ? NEXT : CURRENT);
-          return call;
+        if (call instanceof SqlBasicCall b && !(call.getOperator() instanceof SequenceValueOperator)) {
+          if (call.getKind() == SqlKind.NEXT_VALUE || call.getKind() == SqlKind.CURRENT_VALUE) {
+            b.setOperator(call.getKind() == SqlKind.NEXT_VALUE ? NEXT : CURRENT);
+            return call;
+          }
+          SequenceValueOperator function = function(call);
+          if (function != null) {
+            b.setOperator(function);
+            b.setOperand(0, nameOf((org.apache.calcite.sql.SqlLiteral) call.operand(0)));
+            return call;
+          }
         }
         List<SqlNode> operands = call.getOperandList();
-        for (SqlNode o : operands) {
+        for (int i = 0; i < operands.size(); i++) {
+          SqlNode o = operands.get(i);
           if (o != null) {
             o.accept(this);
           }
@@ -85,5 +98,46 @@ public final class SequenceValueOperator extends SqlSpecialOperator {
         return call;
       }
     });
+  }
+
+  /** NEXT or CURRENT for a call {@code NEXTVAL('name')} or {@code CURRVAL('name')}, else null. */
+  private static SequenceValueOperator function(SqlCall call) {
+    if (call.getOperator().getKind() != SqlKind.OTHER_FUNCTION || call.operandCount() != 1
+        || !(call.operand(0) instanceof org.apache.calcite.sql.SqlLiteral l)
+        || !(l.getValue() instanceof org.apache.calcite.util.NlsString)) {
+      return null;
+    }
+    String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+    return name.equals("NEXTVAL") ? NEXT : name.equals("CURRVAL") ? CURRENT : null;
+  }
+
+  /** The sequence name a NEXTVAL string holds: {@code s}, {@code app.s}, {@code "Mixed"}. */
+  private static SqlIdentifier nameOf(org.apache.calcite.sql.SqlLiteral literal) {
+    String text = literal.getValueAs(String.class).trim();
+    List<String> parts = new java.util.ArrayList<>();
+    int i = 0;
+    while (i <= text.length()) {
+      if (i < text.length() && text.charAt(i) == '"') {
+        StringBuilder b = new StringBuilder();
+        int j = i + 1;
+        while (j < text.length() && !(text.charAt(j) == '"' && (j + 1 >= text.length() || text.charAt(j + 1) != '"'))) {
+          b.append(text.charAt(j));
+          j += text.charAt(j) == '"' ? 2 : 1;
+        }
+        parts.add(b.toString());
+        i = j + 1;
+      } else {
+        int dot = text.indexOf('.', i);
+        int end = dot < 0 ? text.length() : dot;
+        parts.add(text.substring(i, end).trim().toUpperCase(java.util.Locale.ROOT));
+        i = end;
+      }
+      if (i < text.length() && text.charAt(i) == '.') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return new SqlIdentifier(parts, literal.getParserPosition());
   }
 }
