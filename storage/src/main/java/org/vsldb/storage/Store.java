@@ -19,6 +19,8 @@ import org.vsldb.storage.recovery.DirectoryLock;
 import org.vsldb.storage.recovery.Recovery;
 import org.vsldb.storage.snapshot.SnapshotWriter;
 import org.vsldb.storage.table.Catalog;
+import org.vsldb.storage.table.SequenceDef;
+import org.vsldb.storage.table.SequenceState;
 import org.vsldb.storage.table.Table;
 import org.vsldb.storage.table.TableDef;
 
@@ -39,10 +41,12 @@ public final class Store implements AutoCloseable {
   private final DirectoryLock lock;
   private final LogAppender appender;
   private final Checkpointer checkpointer;
-  private final Object commitLock = new Object();
+  /** Held while a commit is checked, applied and queued; also guards every sequence's state. */
+  final Object commitLock = new Object();
   private final ReentrantLock checkpointLock = new ReentrantLock();
   private final RowLocks locks = new RowLocks();
   private final Snapshots snapshots = new Snapshots();
+  private final StoreSequences sequences = new StoreSequences(this);
   private int commitsSincePrune;
   private final AtomicBoolean autoCheckpointRunning = new AtomicBoolean();
   private long lastAssignedTs;
@@ -365,8 +369,8 @@ public final class Store implements AutoCloseable {
   }
 
   /** Creates a sequence in its own committed transaction; its start value comes first. */
-  public void createSequence(org.vsldb.storage.table.SequenceDef def) {
-    createSequence(def, def.initialState());
+  public void createSequence(SequenceDef def) {
+    sequences.create(def, def.initialState());
   }
 
   /**
@@ -375,21 +379,8 @@ public final class Store implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the state's next value lies outside the bounds
    */
-  public void createSequence(org.vsldb.storage.table.SequenceDef def, org.vsldb.storage.table.SequenceState state) {
-    checkWithin(def, state);
-    commitChanges(() -> {
-      if (catalog.sequence(def.schema(), def.name()) != null) {
-        throw new IllegalStateException("sequence " + def.name() + " exists");
-      }
-      return List.of(new Change.CreateSequence(def, state));
-    });
-  }
-
-  private static void checkWithin(org.vsldb.storage.table.SequenceDef def, org.vsldb.storage.table.SequenceState state) {
-    if (!state.exhausted() && (state.next() < def.min() || state.next() > def.max())) {
-      throw new IllegalArgumentException("invalid attributes of sequence " + def.name() + ": its next value "
-          + state.next() + " lies outside MINVALUE " + def.min() + " to MAXVALUE " + def.max());
-    }
+  public void createSequence(SequenceDef def, SequenceState state) {
+    sequences.create(def, state);
   }
 
   /**
@@ -400,107 +391,29 @@ public final class Store implements AutoCloseable {
    * @throws IllegalArgumentException if the sequence's next value lies outside the new bounds
    * @throws StoreException NOT_FOUND if the sequence was dropped meanwhile
    */
-  public void alterSequence(org.vsldb.storage.table.SequenceDef def, org.vsldb.storage.table.SequenceState restart) {
-    commitChanges(() -> {
-      org.vsldb.storage.table.Sequence q = existingSequence(def.schema(), def.name());
-      org.vsldb.storage.table.SequenceState state = restart != null ? restart : q.current();
-      checkWithin(def, state);
-      return List.of(new Change.CreateSequence(def, state));
-    });
+  public void alterSequence(SequenceDef def, SequenceState restart) {
+    sequences.alter(def, restart);
   }
 
   /** Drops a sequence in its own committed transaction. */
   public void dropSequence(String schema, String name) {
-    commitChanges(() -> {
-      existingSequence(schema, name);
-      return List.of(new Change.DropSequence(schema, name));
-    });
+    sequences.drop(schema, name);
   }
 
   /**
    * The next value of a sequence (NEXT VALUE FOR). It is never handed out again, whatever
-   * happens after (invariant I11): it comes from a reservation whose log record is durable before
-   * the value is returned. A reservation is one commit of {@code cache} values.
+   * happens after (invariant I11); see {@link StoreSequences#nextValue}.
    *
    * @throws StoreException SEQUENCE_EXHAUSTED when a sequence without CYCLE has no value left;
    *     NOT_FOUND if it was dropped
    */
   public long nextValue(String schema, String name) {
-    while (true) {
-      long value = 0;
-      boolean took = false;
-      CompletableFuture<Void> durable = null;
-      synchronized (commitLock) {
-        checkWritable();
-        org.vsldb.storage.table.Sequence q = existingSequence(schema, name);
-        if (q.current().exhausted()) {
-          throw exhausted(q);
-        }
-        if (q.reserved() > 0) {
-          value = q.take();
-          durable = q.durable();
-          took = true;
-        }
-      }
-      if (took) {
-        if (durable != null && !durable.isDone()) {
-          awaitReservation(durable);
-        }
-        return value;
-      }
-      commitChanges(() -> {
-        org.vsldb.storage.table.Sequence q = existingSequence(schema, name);
-        if (q.reserved() > 0 || q.current().exhausted()) {
-          return List.of(); // another thread reserved meanwhile, or it ran out: look again
-        }
-        org.vsldb.storage.table.SequenceDef.Advance a = q.def().advance(q.current(), q.def().cache());
-        return List.of(new Change.SequenceValue(schema, name, a.state(), q.current(), a.taken()));
-      });
-    }
-  }
-
-  /**
-   * Waits for the record of a reservation another thread made, and is writing itself (the group
-   * commit's {@code await} is only for the thread that queued a record). Not interruptible.
-   */
-  private void awaitReservation(CompletableFuture<Void> durable) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          durable.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw new StoreException(Reason.IO_ERROR, "writing " + files.log() + " failed: " + e.getCause(), e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return sequences.nextValue(schema, name);
   }
 
   /** The state of a sequence's handed-out values now: the value it gives next (for dumps and metadata). */
-  public org.vsldb.storage.table.SequenceState sequenceState(String schema, String name) {
-    synchronized (commitLock) {
-      return existingSequence(schema, name).current();
-    }
-  }
-
-  private org.vsldb.storage.table.Sequence existingSequence(String schema, String name) {
-    org.vsldb.storage.table.Sequence q = catalog.sequence(schema, name);
-    if (q == null) {
-      throw new StoreException(Reason.NOT_FOUND, "sequence " + schema + "." + name + " not found");
-    }
-    return q;
-  }
-
-  private static StoreException exhausted(org.vsldb.storage.table.Sequence q) {
-    return new StoreException(Reason.SEQUENCE_EXHAUSTED, "sequence " + q.def().name() + " has run out of values ("
-        + (q.def().increment() > 0 ? "MAXVALUE " + q.def().max() : "MINVALUE " + q.def().min()) + ", NO CYCLE)");
+  public SequenceState sequenceState(String schema, String name) {
+    return sequences.state(schema, name);
   }
 
   /**
@@ -545,12 +458,12 @@ public final class Store implements AutoCloseable {
 
   /** Produces a transaction's changes under the commit lock. */
   @FunctionalInterface
-  private interface ChangeSource {
+  interface ChangeSource {
     List<Change> changes();
   }
 
   /** Checks, logs, applies and publishes one transaction's changes. */
-  private void commitChanges(ChangeSource source) {
+  void commitChanges(ChangeSource source) {
     CompletableFuture<Void> durable = null;
     long ts;
     synchronized (commitLock) {
