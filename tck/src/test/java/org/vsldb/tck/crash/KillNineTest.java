@@ -3,9 +3,6 @@ package org.vsldb.tck.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,26 +68,13 @@ class KillNineTest {
           "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(),
           url, "4", Long.toString(round * 100_000_000L))
           .redirectErrorStream(true).start();
-      CountDownLatch ready = new CountDownLatch(1);
-      StringBuilder errors = new StringBuilder();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            if (line.equals("READY")) {
-              ready.countDown();
-            } else if (line.startsWith("ACK ")) {
-              String[] f = line.split(" ");
-              acked.put(Long.parseLong(f[1]), Integer.parseInt(f[2]));
-            } else if (line.startsWith("ERROR") || line.contains("Exception")) {
-              errors.append(line).append('\n');
-            }
-          }
-        } catch (java.io.IOException ignored) {
-          // the process died; that is the point
+      WorkerOutput out = new WorkerOutput(p, line -> {
+        if (line.startsWith("ACK ")) {
+          String[] f = line.split(" ");
+          acked.put(Long.parseLong(f[1]), Integer.parseInt(f[2]));
         }
       });
-      reader.start();
-      assertTrue(ready.await(120, TimeUnit.SECONDS), "worker did not start: " + errors);
+      assertTrue(out.awaitReady(120), "worker did not start: " + out.errors());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (acked.size() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(5); // wait until the worker threads commit, then kill at a random moment
@@ -99,8 +82,8 @@ class KillNineTest {
       Thread.sleep(rnd.nextInt(800));
       p.destroyForcibly(); // SIGKILL on Linux
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      reader.join(10_000);
-      assertEquals("", errors.toString(), "round " + round + ": the worker reported errors");
+      out.join();
+      assertEquals("", out.errors(), "round " + round + ": the worker reported errors");
       totalAcked += acked.size();
       verify(url, acked, round);
       extra.check(url, round);

@@ -3,9 +3,6 @@ package org.vsldb.tck.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +11,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,35 +37,22 @@ class SequenceKillNineTest {
     for (int round = 1; round <= rounds; round++) {
       Set<Long> values = Collections.synchronizedSet(new HashSet<>());
       Set<Long> rows = Collections.synchronizedSet(new HashSet<>());
-      StringBuilder errors = new StringBuilder();
       long[] repeats = new long[1];
       Process p = new ProcessBuilder(ChildJvm.javaExecutable().toString(), "-Xmx256m",
           "-cp", System.getProperty("java.class.path"), SequenceCrashWorker.class.getName(), url, "4")
           .redirectErrorStream(true).start();
-      CountDownLatch ready = new CountDownLatch(1);
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            if (line.equals("READY")) {
-              ready.countDown();
-            } else if (line.startsWith("VAL ") || line.startsWith("ROW ")) {
-              long v = Long.parseLong(line.substring(4));
-              if (!values.add(v)) {
-                repeats[0]++;
-              }
-              if (line.startsWith("ROW ")) {
-                rows.add(v);
-              }
-            } else if (line.startsWith("ERROR") || line.contains("Exception")) {
-              errors.append(line).append('\n');
-            }
+      WorkerOutput out = new WorkerOutput(p, line -> {
+        if (line.startsWith("VAL ") || line.startsWith("ROW ")) {
+          long v = Long.parseLong(line.substring(4));
+          if (!values.add(v)) {
+            repeats[0]++;
           }
-        } catch (java.io.IOException ignored) {
-          // the process died; that is the point
+          if (line.startsWith("ROW ")) {
+            rows.add(v);
+          }
         }
       });
-      reader.start();
-      assertTrue(ready.await(120, TimeUnit.SECONDS), "worker did not start: " + errors);
+      assertTrue(out.awaitReady(120), "worker did not start: " + out.errors());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (values.size() < 20 && System.nanoTime() < deadline) {
         Thread.sleep(5);
@@ -77,8 +60,8 @@ class SequenceKillNineTest {
       Thread.sleep(rnd.nextInt(600));
       p.destroyForcibly(); // SIGKILL on Linux
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      reader.join(10_000);
-      assertEquals("", errors.toString(), "round " + round + ": the worker reported errors");
+      out.join();
+      assertEquals("", out.errors(), "round " + round + ": the worker reported errors");
       assertEquals(0, repeats[0], "round " + round + ": a value was given twice in one run");
       for (long v : values) {
         assertTrue(given.add(v), "round " + round + ": value " + v + " was given before a crash already");
