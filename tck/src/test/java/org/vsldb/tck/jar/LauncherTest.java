@@ -12,7 +12,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vsldb.tck.support.ChildJvm;
 
 /**
- * The shell's launcher, {@code driver/target/vsl}: it runs the jar beside it with the class data
- * sharing archive the build made when that archive fits, and runs it without the archive, with
- * the same output, when the archive is missing, older than the jar or refused by the JVM.
+ * The shell's launcher, {@code driver/target/vsl}: it runs the jar beside it with the archive the
+ * build made when that archive fits (a class data sharing archive {@code .jsa}, or on JDK 25 and
+ * later an AOT cache {@code .aot}, each only for a java that can read it), and runs it without the
+ * archive, with the same output, when the archive is missing, older than the jar or refused by
+ * the JVM.
  */
 @DisabledOnOs(OS.WINDOWS)
 class LauncherTest {
@@ -32,11 +41,18 @@ class LauncherTest {
   private record Launch(int exitCode, String out, String err) {}
 
   private Launch launch(Path launcher, String javaOptions, String... args) throws Exception {
+    return launchWith(launcher, env -> {}, javaOptions, args);
+  }
+
+  /** A launch whose environment is this JDK's ({@link ChildJvm#forLauncher}), then {@code env}'s changes. */
+  private Launch launchWith(Path launcher, Consumer<Map<String, String>> env, String javaOptions, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(launcher.toString());
     cmd.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(cmd).directory(work.toFile());
     ChildJvm.forLauncher(b.environment());
+    env.accept(b.environment());
     if (javaOptions != null) {
       b.environment().put("VSL_JAVA_OPTS", javaOptions);
     }
@@ -64,9 +80,14 @@ class LauncherTest {
     return dir.resolve("vsl");
   }
 
+  /** The archive the build made with this JDK: an AOT cache on JDK 25+, else a CDS archive. */
   private static Path archive() {
+    return archive(Runtime.version().feature() >= 25 ? "aot" : "jsa");
+  }
+
+  private static Path archive(String suffix) {
     Path jar = ChildJvm.shadedJar();
-    return jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+    return jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", "." + suffix));
   }
 
   private static boolean showsOne(String out) {
@@ -103,13 +124,19 @@ class LauncherTest {
 
   @Test
   void launcher_withAnArchiveTheJvmRefuses_runsTheShell_andWarnsOnStandardErrorOnly() throws Exception {
-    // The copied archive was made for the jar in driver/target, not for this copy of it.
     Path launcher = copy(work.resolve("moved"), true);
+    if (Runtime.version().feature() >= 25) {
+      // An AOT cache follows its jar when both move; the JVM refuses one that was cut short.
+      Path cache = launcher.resolveSibling(archive().getFileName());
+      byte[] whole = Files.readAllBytes(cache);
+      Files.write(cache, java.util.Arrays.copyOf(whole, whole.length / 2));
+    }
+    // Else the copied archive was made for the jar in driver/target, not for this copy of it.
     Launch run = launch(launcher, null, "jdbc:vsl:mem:", "-e", "select 1");
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(showsOne(run.out()), run.out());
     assertFalse(run.out().contains("warning"), run.out());
-    assertTrue(run.err().contains("[warning][cds"), run.err());
+    assertTrue(run.err().contains("[warning][cds") || run.err().contains("[warning][aot"), run.err());
   }
 
   @Test
@@ -124,6 +151,76 @@ class LauncherTest {
     assertTrue(showsOne(run.out()), run.out());
     assertFalse(shellClassShared(run.out()));
     assertFalse(run.err().contains("warning"), run.err());
+  }
+
+  /**
+   * A JDK of feature release 25 or later: this one, or one installed beside it (as
+   * {@code /usr/lib/jvm} holds several).
+   */
+  private static Optional<Path> jdk25OrLater() throws IOException {
+    Path home = Path.of(System.getProperty("java.home")).toRealPath();
+    if (Runtime.version().feature() >= 25) {
+      return Optional.of(home);
+    }
+    try (Stream<Path> beside = Files.list(home.getParent())) {
+      return beside.filter(jdk -> featureRelease(jdk) >= 25 && Files.isExecutable(jdk.resolve("bin/java")))
+          .sorted().findFirst();
+    }
+  }
+
+  /** The feature release in a JDK's {@code release} file ({@code JAVA_VERSION="25.0.3"}: 25), or 0. */
+  private static int featureRelease(Path jdk) {
+    try {
+      Matcher m = Pattern.compile("(?m)^JAVA_VERSION=\"?(\\d+)").matcher(Files.readString(jdk.resolve("release")));
+      return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  @Test
+  void launcher_onJdk25OrLater_runsTheShellFromAnAotCache_andGivesItToNoOlderJava() throws Exception {
+    Optional<Path> found = jdk25OrLater();
+    Assumptions.assumeTrue(found.isPresent(), "no JDK 25 or later beside " + System.getProperty("java.home"));
+    Path jdk = found.get();
+    Path launcher = copy(work.resolve("aot"), false);
+    Path jar = launcher.resolveSibling(ChildJvm.shadedJar().getFileName());
+    Path cache = launcher.resolveSibling(archive("aot").getFileName());
+    // A short training run, as the build's on JDK 25+ (which runs a longer script).
+    Process training = new ProcessBuilder(jdk.resolve("bin/java").toString(), "-XX:AOTCacheOutput=" + cache,
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "jdbc:vsl:mem:", "-e", "select 1")
+        .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("training.txt").toFile())
+        .start();
+    assertTrue(training.waitFor(120, TimeUnit.SECONDS) && training.exitValue() == 0,
+        Files.readString(work.resolve("training.txt")));
+    assertTrue(Files.isRegularFile(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0);
+
+    Launch viaJavaHome = launchWith(launcher, env -> env.put("JAVA_HOME", jdk.toString()),
+        "-Xlog:class+load=info:stdout", "jdbc:vsl:mem:", "-e", "select 1");
+    assertEquals(0, viaJavaHome.exitCode(), viaJavaHome.out() + viaJavaHome.err());
+    assertTrue(showsOne(viaJavaHome.out()), viaJavaHome.out());
+    assertTrue(shellClassShared(viaJavaHome.out()), "the JVM did not use the AOT cache:\n" + viaJavaHome.err());
+
+    // java found on the PATH through a symbolic link: the launcher reads the release file of the
+    // JDK the link leads to.
+    Path bin = Files.createDirectories(work.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("java"), jdk.resolve("bin/java"));
+    Launch viaPath = launchWith(launcher, env -> {
+      env.remove("JAVA_HOME");
+      env.put("PATH", bin + java.io.File.pathSeparator + env.getOrDefault("PATH", "/usr/bin:/bin"));
+    }, "-Xlog:class+load=info:stdout", "jdbc:vsl:mem:", "-e", "select 1");
+    assertEquals(0, viaPath.exitCode(), viaPath.out() + viaPath.err());
+    assertTrue(shellClassShared(viaPath.out()), "the JVM did not use the AOT cache:\n" + viaPath.err());
+
+    if (Runtime.version().feature() < 25) {
+      // This JDK does not know -XX:AOTCache and would not start with it: the launcher leaves the
+      // cache out and runs the shell without an archive.
+      Launch older = launch(launcher, "-Xlog:class+load=info:stdout", "jdbc:vsl:mem:", "-e", "select 1");
+      assertEquals(0, older.exitCode(), older.out() + older.err());
+      assertTrue(showsOne(older.out()), older.out());
+      assertFalse(shellClassShared(older.out()));
+      assertFalse(older.err().contains("warning") || older.err().contains("AOT"), older.err());
+    }
   }
 
   @Test
