@@ -23,8 +23,8 @@ final class Databases {
 
   static Database acquire(ConnectionConfig cfg) throws SQLException {
     if (cfg.kind() == ConnectionConfig.Kind.PRIVATE_MEMORY) {
-      Database db = new Database(null, cfg,
-          new SqlEngine(Store.open(StoreConfig.inMemory().withLockTimeoutMs(cfg.lockTimeoutMs()))));
+      Store store = Store.open(StoreConfig.inMemory().withLockTimeoutMs(cfg.lockTimeoutMs()));
+      Database db = new Database(null, cfg, new SqlEngine(store, PlannerPreload::await));
       db.addConnection();
       return db;
     }
@@ -60,7 +60,7 @@ final class Databases {
         // 08001 when in use or missing; XX000 (with file and offset) or 58030 when damaged.
         throw SqlErrors.store(e);
       }
-      db = new Database(key, cfg, new SqlEngine(store));
+      db = new Database(key, cfg, new SqlEngine(store, PlannerPreload::await));
       db.addConnection();
       OPEN.put(key, db);
       Database opened = db;

@@ -20,6 +20,11 @@ import org.vsldb.storage.table.TableDef;
  * means none (every vsl table is in a schema).
  */
 final class MetaKeys {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    PlannerPreload.await();
+  }
+
   private MetaKeys() {}
 
   /** The stored tables named {@code table} in {@code schema}, sorted by schema and name. */

@@ -23,6 +23,11 @@ import org.vsldb.storage.table.ViewDef;
  * the schemas that hold them.
  */
 final class MetaRelations {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    PlannerPreload.await();
+  }
+
   static final String TABLE = "TABLE";
   static final String VIEW = "VIEW";
   static final String SYSTEM_TABLE = "SYSTEM TABLE";

@@ -10,6 +10,11 @@ import org.vsldb.sql.ColumnMeta;
 
 /** Builds the in-memory result sets that {@link VslDatabaseMetaData} returns. */
 final class MetaResults {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    PlannerPreload.await();
+  }
+
   private MetaResults() {}
 
   /** A column spec: name and type; e.g. {@code "TABLE_NAME"} or {@code "DATA_TYPE:INTEGER"}. */

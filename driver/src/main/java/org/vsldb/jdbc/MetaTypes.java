@@ -13,6 +13,11 @@ import org.vsldb.storage.table.ColumnType;
 
 /** The JDBC facts about vsl's column types: {@link DatabaseMetaData#getTypeInfo()} and per-column sizes. */
 final class MetaTypes {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    PlannerPreload.await();
+  }
+
   private MetaTypes() {}
 
   /** The longest string or binary value a column may be declared to hold. */

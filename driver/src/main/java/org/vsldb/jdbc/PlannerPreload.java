@@ -17,10 +17,19 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * planned; each step only makes static state that the first statement would otherwise make on
  * its own thread.
  *
- * <p>The first {@link VslDriver#connect} waits for the step under way and stops the rest, before
- * it touches Calcite. So Calcite's classes are never initialised by two threads at once (their
- * static initialisers refer to each other, and two threads entering such a cycle from different
- * ends would deadlock). Steps not run are done later, on demand, as without the preload.
+ * <p>Calcite's classes must never be initialised by two threads at once: their static
+ * initialisers refer to each other, and two threads entering such a cycle from different ends
+ * would deadlock. So the preload runs on while the program connects (opening a connection, and
+ * what a tool such as sqlline asks of it and of its {@code DatabaseMetaData} then, touches no
+ * Calcite class: {@code PreloadOrderTest} checks the shell's first commands), and the first use
+ * that may touch Calcite calls {@link #await}, which waits for the step under way and stops the
+ * rest. Those uses are the classes through which the driver reaches Calcite: each calls
+ * {@code await} in its static initialiser ({@link VslStatement}, whose statements parse and plan;
+ * {@link MetaResults}, {@link MetaRelations}, {@link MetaKeys} and {@link MetaTypes}, through
+ * which every {@code DatabaseMetaData} result is made; {@link VslParameterMetaData} and the
+ * {@code types} package's {@code JdbcValues} and {@code TargetTypes}), and every
+ * {@link org.vsldb.sql.SqlEngine} the driver makes calls it before making its planner. Steps not
+ * run are done later, on demand, as without the preload.
  *
  * <p>A second thread compiles one small class with Janino, the compiler Calcite generates its
  * metadata handlers and plans with, so that its classes are loaded and its first compilation's
@@ -74,8 +83,11 @@ public final class PlannerPreload {
     janino.start();
   }
 
-  /** Stops the preload after the step under way and waits for it; returns at once if none runs. */
-  static void await() {
+  /**
+   * Stops the preload after the step under way and waits for it; returns at once if none runs.
+   * Called before the first use of Calcite of a thread other than the preload's (see above).
+   */
+  public static void await() {
     Thread t;
     synchronized (PlannerPreload.class) {
       t = thread;

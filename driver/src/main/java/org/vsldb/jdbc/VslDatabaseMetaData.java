@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 import java.util.List;
-import org.apache.calcite.sql.SqlJdbcFunctionCall;
 
 /**
  * {@link DatabaseMetaData} read from the store's catalog. Result columns are named and ordered as
@@ -283,14 +282,23 @@ final class VslDatabaseMetaData implements DatabaseMetaData {
       + "TABLESAMPLE,THURSDAY,TINYINT,TRANSLATE_REGEX,TREAT,TRIGGER,TRIM_ARRAY,TRUNCATE,TRY_CAST,"
       + "TUESDAY,UESCAPE,UNNEST,UNSIGNED,UPSERT,UUID,VALUE_OF,VARBINARY,VARIANT,VAR_POP,VAR_SAMP,"
       + "VERSIONING,WEDNESDAY,WIDTH_BUCKET,WINDOW,WITHIN,WITHOUT";
-  // The functions of JDBC's escape syntax, {fn NAME(...)}, as vsl's parser translates them. Calcite
-  // translates {fn CONVERT_TIMEZONE(...)} but cannot run it, so it is left out.
-  @Override public String getNumericFunctions() { return SqlJdbcFunctionCall.getNumericFunctions(); }
-  @Override public String getStringFunctions() { return SqlJdbcFunctionCall.getStringFunctions(); }
-  @Override public String getSystemFunctions() { return SqlJdbcFunctionCall.getSystemFunctions(); }
-  @Override public String getTimeDateFunctions() {
-    return SqlJdbcFunctionCall.getTimeDateFunctions().replace("CONVERT_TIMEZONE,", "");
-  }
+  // The functions of JDBC's escape syntax, {fn NAME(...)}, as vsl's parser translates them (Calcite's
+  // SqlJdbcFunctionCall lists; it translates {fn CONVERT_TIMEZONE(...)} but cannot run it, so that
+  // one is left out). Written out, as SQL_KEYWORDS is, so that tools asking for them when they
+  // connect do not initialise Calcite's operator table; MetaDataFactsTest checks them against
+  // Calcite's lists.
+  static final String NUMERIC_FUNCTIONS = "ABS,ACOS,ASIN,ATAN,ATAN2,CBRT,CEILING,COS,COT,DEGREES,EXP,"
+      + "FLOOR,LOG,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN,TRUNCATE";
+  static final String STRING_FUNCTIONS = "ASCII,CHAR,CONCAT,DIFFERENCE,INSERT,LCASE,LEFT,LENGTH,LOCATE,"
+      + "LTRIM,REPEAT,REPLACE,RIGHT,RTRIM,SOUNDEX,SPACE,SUBSTRING,UCASE";
+  static final String SYSTEM_FUNCTIONS = "CONVERT,DATABASE,IFNULL,USER";
+  static final String TIME_DATE_FUNCTIONS = "CURDATE,CURTIME,DAYNAME,DAYOFMONTH,DAYOFWEEK,DAYOFYEAR,HOUR,"
+      + "MINUTE,MONTH,MONTHNAME,NOW,QUARTER,SECOND,TIMESTAMPADD,TIMESTAMPDIFF,TO_DATE,TO_TIMESTAMP,WEEK,YEAR";
+
+  @Override public String getNumericFunctions() { return NUMERIC_FUNCTIONS; }
+  @Override public String getStringFunctions() { return STRING_FUNCTIONS; }
+  @Override public String getSystemFunctions() { return SYSTEM_FUNCTIONS; }
+  @Override public String getTimeDateFunctions() { return TIME_DATE_FUNCTIONS; }
   @Override public String getSearchStringEscape() { return "\\"; }
   @Override public String getExtraNameCharacters() { return ""; }
   @Override public String getSchemaTerm() { return "schema"; }

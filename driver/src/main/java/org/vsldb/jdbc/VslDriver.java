@@ -49,7 +49,6 @@ public final class VslDriver implements Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    PlannerPreload.await();
     ConnectionConfig config = UrlParser.parse(url, info);
     Database db = Databases.acquire(config);
     try {

@@ -9,6 +9,11 @@ import org.vsldb.sql.error.ErrorCode;
 
 /** The types Calcite's validator inferred for a prepared statement's {@code ?} parameters. */
 final class VslParameterMetaData implements ParameterMetaData {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    PlannerPreload.await();
+  }
+
   private final List<SqlTypeName> types;
 
   VslParameterMetaData(List<SqlTypeName> types) {

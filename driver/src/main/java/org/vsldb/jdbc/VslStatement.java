@@ -21,6 +21,11 @@ import org.vsldb.sql.exec.Command;
 
 /** A {@link Statement}: runs SQL text through the connection's session, one statement at a time. */
 class VslStatement implements Statement {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    PlannerPreload.await();
+  }
+
   private static final ScheduledExecutorService TIMEOUTS =
       Executors.newSingleThreadScheduledExecutor(
           r -> {

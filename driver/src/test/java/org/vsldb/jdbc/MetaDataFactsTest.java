@@ -125,6 +125,16 @@ class MetaDataFactsTest {
   }
 
   @Test
+  void escapeFunctionLists_areThoseCalcitesParserTranslates_butConvertTimezone() throws SQLException {
+    String msg = "Calcite's JDBC escape functions changed: VslDatabaseMetaData's lists must follow";
+    assertEquals(org.apache.calcite.sql.SqlJdbcFunctionCall.getNumericFunctions(), md.getNumericFunctions(), msg);
+    assertEquals(org.apache.calcite.sql.SqlJdbcFunctionCall.getStringFunctions(), md.getStringFunctions(), msg);
+    assertEquals(org.apache.calcite.sql.SqlJdbcFunctionCall.getSystemFunctions(), md.getSystemFunctions(), msg);
+    assertEquals(org.apache.calcite.sql.SqlJdbcFunctionCall.getTimeDateFunctions().replace("CONVERT_TIMEZONE,", ""),
+        md.getTimeDateFunctions(), msg);
+  }
+
+  @Test
   void sqlKeywords_areThoseTheGrammarReports() throws SQLException {
     assertEquals(c.unwrap(VslConnection.class).engine().jdbcKeywords(), md.getSQLKeywords(),
         "the grammar's keywords changed: VslDatabaseMetaData.SQL_KEYWORDS must list them");

@@ -11,10 +11,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The planner preload the shell starts: connecting while it runs waits for it, then works. */
+/**
+ * The planner preload the shell starts: it runs on through the connect, and the first statement
+ * stops it and waits for it, then plans as without it. (That no other thread initialises Calcite
+ * while it runs is checked on the shell itself, in the tck's {@code PreloadOrderTest}.)
+ */
 class PlannerPreloadTest {
   @Test
-  void connect_whileThePreloadRuns_stopsItAndWaits_thenPlansStatements() {
+  void statements_whileThePreloadRuns_stopItAndWait_thenPlan() {
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       PlannerPreload.start();
       PlannerPreload.start(); // once per JVM: a second call does nothing

@@ -26,6 +26,11 @@ import org.vsldb.sql.type.Values;
  * getters return, per column type.
  */
 public final class JdbcValues {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    org.vsldb.jdbc.PlannerPreload.await();
+  }
+
   private JdbcValues() {}
 
   /** The value {@code ResultSet.getObject} returns for a column. */

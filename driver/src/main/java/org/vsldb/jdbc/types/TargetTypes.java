@@ -18,6 +18,11 @@ import org.vsldb.sql.type.Values;
  * DECIMAL or NUMERIC target takes {@code scaleOrLength} as its scale (rounded half up).
  */
 public final class TargetTypes {
+  static {
+    // This class reaches Calcite: the shell's planner preload must stop first (PlannerPreload).
+    org.vsldb.jdbc.PlannerPreload.await();
+  }
+
   private TargetTypes() {}
 
   /** The SQL type a JDBC type code converts to, or null for a value passed as it is. */
