@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Equi-joins run as hash joins (never two sorts and a merge join), with the filter on one side
- * below the join, and join keys match by value whatever their representation.
+ * Equi-joins run as hash joins (never two sorts and a merge join), or as key lookups when one side
+ * is a table joined on its primary key, with the filter on one side below the join, and join keys
+ * match by value whatever their representation.
  */
 class JoinPlanTest {
   private Connection c;
@@ -58,13 +59,20 @@ class JoinPlanTest {
       + " where u.qty >= ? group by t.city order by t.city";
 
   @Test
-  void equiJoin_isAHashJoinWithTheOneSidedFilterBelowIt() throws SQLException {
+  void equiJoinOnAPrimaryKey_isAKeyJoinWithTheOneSidedFilterBelowIt() throws SQLException {
     String plan = plan(JOIN);
-    assertTrue(plan.contains("EnumerableHashJoin"), plan);
+    assertTrue(plan.contains("StoreKeyJoin"), plan);
     assertFalse(plan.contains("EnumerableMergeJoin"), plan);
-    int join = plan.indexOf("EnumerableHashJoin");
+    int join = plan.indexOf("StoreKeyJoin");
     int filter = plan.indexOf(">=(");
     assertTrue(filter > join, "the filter on u is applied below the join:\n" + plan);
+  }
+
+  @Test
+  void equiJoinOnColumnsThatAreNoKey_isAHashJoin() throws SQLException {
+    String plan = plan("select count(*) from u a join u b on a.t_id = b.qty where a.qty >= ?");
+    assertTrue(plan.contains("EnumerableHashJoin"), plan);
+    assertFalse(plan.contains("EnumerableMergeJoin"), plan);
   }
 
   @Test

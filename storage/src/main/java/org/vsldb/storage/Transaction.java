@@ -153,6 +153,15 @@ public final class Transaction {
    * key, under which the write set finds it).
    */
   public Object[] lookupByKey(Table table, Object key) {
+    return lookupByKey(table, key, null);
+  }
+
+  /**
+   * {@link #lookupByKey(Table, Object)}, with only the columns marked in {@code columns} (all when
+   * it is null) needing to be present: a committed row leaves the others null, as
+   * {@link #scan(Table, boolean[])} does.
+   */
+  public Object[] lookupByKey(Table table, Object key, boolean[] columns) {
     WriteSet ws = writes.get(table.id());
     boolean changed = ws != null && !ws.pending.isEmpty();
     if (changed) {
@@ -165,7 +174,7 @@ public final class Transaction {
     if (v == null || (changed && ws.pending.containsKey(v.rowId()))) {
       return null;
     }
-    return v.values();
+    return columns == null ? v.values() : v.values(columns);
   }
 
   /**

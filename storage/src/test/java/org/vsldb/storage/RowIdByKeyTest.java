@@ -36,6 +36,23 @@ class RowIdByKeyTest {
   }
 
   @Test
+  void lookupWithSomeColumns_decodesThoseOfACommittedRow_andGivesItsOwnRowsWhole() {
+    try (Store s = Store.open(StoreConfig.inMemory())) {
+      Table t = s.createTable(table());
+      Transaction w = s.begin();
+      w.insert(t, new Object[] {7, 1});
+      w.commit();
+      Transaction r = s.begin();
+      r.insert(t, new Object[] {9, 2});
+      boolean[] onlyV = {false, true};
+      assertEquals(1, r.lookupByKey(t, 7, onlyV)[1]);
+      assertEquals(List.of(9, 2), List.of(r.lookupByKey(t, 9, onlyV)), "its own row, as it wrote it");
+      assertNull(r.lookupByKey(t, 8, onlyV));
+      r.rollback();
+    }
+  }
+
+  @Test
   void afterTheTransactionChangedTheTable_itsOwnRowsAndUntouchedRowsAreFoundByKey() {
     try (Store s = Store.open(StoreConfig.inMemory())) {
       Table t = s.createTable(table());

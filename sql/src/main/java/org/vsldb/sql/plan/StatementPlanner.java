@@ -56,7 +56,9 @@ import org.vsldb.sql.parser.impl.VslSqlParserImpl;
 public final class StatementPlanner {
   /**
    * Calcite's standard program (sub-queries, decorrelation, field trimming, Volcano, Calc
-   * merging), then {@link org.vsldb.sql.rules.ColumnPruning}, with Volcano's rules taken from the planner at run time and the join ordering of
+   * merging), then {@link org.vsldb.sql.rules.KeyJoins} (hash joins on a primary key become key
+   * lookups) and {@link org.vsldb.sql.rules.ColumnPruning}, with Volcano's rules taken from the
+   * planner at run time and the join ordering of
    * {@link JoinOrder}.
    */
   private static final Program PROGRAM = (planner, rel, traits, materializations, lattices) ->
@@ -66,7 +68,7 @@ public final class StatementPlanner {
               Programs.trim(),
               JoinOrder.program(List.copyOf(planner.getRules())),
               Programs.calc(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE),
-              (p, r, t, m, l) -> org.vsldb.sql.rules.ColumnPruning.apply(r))
+              (p, r, t, m, l) -> org.vsldb.sql.rules.ColumnPruning.apply(org.vsldb.sql.rules.KeyJoins.apply(r)))
           .run(planner, rel, traits, materializations, lattices);
 
   private final CalciteSchema rootSchema;

@@ -82,6 +82,16 @@ public final class ColumnPruning {
       }
       return b.build();
     }
+    if (rel instanceof StoreKeyJoin keyJoin) {
+      ImmutableBitSet.Builder b = ImmutableBitSet.builder().set(keyJoin.probeKey());
+      for (int n : needed) {
+        int j = n - keyJoin.probeOffset();
+        if (j >= 0 && j < all.cardinality()) {
+          b.set(j);
+        }
+      }
+      return b.build();
+    }
     if (rel instanceof Join join && rel.getInputs().size() == 2) {
       int left = join.getLeft().getRowType().getFieldCount();
       ImmutableBitSet inCondition = RelOptUtil.InputFinder.bits(join.getCondition());

@@ -104,10 +104,26 @@ public final class StoreIndexLookup extends AbstractRelNode implements Enumerabl
    * sees it, or no row.
    */
   public static Enumerable<Object[]> lookup(DataContext root, StoreTable storeTable, Object key) {
-    if (key == null || key == NULL_KEY) {
-      return Linq4j.emptyEnumerable(); // key = NULL matches nothing
-    }
     Table table = storeTable.table();
+    Object k = storedKey(table, key);
+    if (k == null) {
+      return Linq4j.emptyEnumerable();
+    }
+    Object[] row = VslDataContext.transaction(root).lookupByKey(table, k);
+    return row == null
+        ? Linq4j.emptyEnumerable()
+        : Linq4j.singletonEnumerable(RuntimeRows.toRuntime(table.def()).apply(row));
+  }
+
+  /**
+   * {@code key} as the value the single-column primary key of {@code table} stores, or null when
+   * no row can have it: NULL (which equals nothing), a value the column cannot hold, or a number
+   * the column would round (1.5 against an INTEGER key).
+   */
+  static Object storedKey(Table table, Object key) {
+    if (key == null || key == NULL_KEY) {
+      return null;
+    }
     ColumnDef column = table.def().columns().get(table.def().primaryKey()[0]);
     Object k;
     try {
@@ -115,15 +131,12 @@ public final class StoreIndexLookup extends AbstractRelNode implements Enumerabl
           ? BinaryValues.probe(key)
           : Values.forColumn(key, column, table.def().name());
     } catch (SQLException e) {
-      return Linq4j.emptyEnumerable(); // a value the column cannot hold matches no row
+      return null;
     }
     if (k instanceof Number n && key instanceof Number given && !sameNumber(n, given)) {
-      return Linq4j.emptyEnumerable(); // e.g. 1.5 against an INTEGER key
+      return null;
     }
-    Object[] row = VslDataContext.transaction(root).lookupByKey(table, k);
-    return row == null
-        ? Linq4j.emptyEnumerable()
-        : Linq4j.singletonEnumerable(RuntimeRows.toRuntime(table.def()).apply(row));
+    return k;
   }
 
   private static boolean sameNumber(Number a, Number b) {
