@@ -97,6 +97,36 @@ final class CommitWorkloads {
     }
   }
 
+  /** Commits/s of the many-thread rounds (their median), and the median of the paired ratios. */
+  record Scaling(double rate, double ratio) {}
+
+  /**
+   * How commits scale from 1 thread to {@code threads} on {@code peer}: rounds of 1 thread and of
+   * {@code threads} threads take turns on one database, after one warm-up round of each (the
+   * disk's force rate drifts within minutes, so each pair of rounds sees the same disk), and the
+   * ratio is taken per pair.
+   */
+  Scaling scaling(Peer peer, int threads) throws Exception {
+    String name = "scaling" + threads;
+    try (Connection keeper = peer.open(Peer.Mode.FILE, root, name)) {
+      createTable(keeper, peer);
+      AtomicInteger ids = new AtomicInteger();
+      CommitRate.Connector connector = () -> peer.open(Peer.Mode.FILE, root, name);
+      CommitRate.threads(connector, 1, budget.roundMillis(), ids);
+      CommitRate.threads(connector, threads, budget.roundMillis(), ids);
+      double[] many = new double[budget.rounds()];
+      double[] ratios = new double[budget.rounds()];
+      for (int r = 0; r < many.length; r++) {
+        double one = CommitRate.threads(connector, 1, budget.roundMillis(), ids);
+        many[r] = CommitRate.threads(connector, threads, budget.roundMillis(), ids);
+        ratios[r] = many[r] / one;
+      }
+      Arrays.sort(many);
+      Arrays.sort(ratios);
+      return new Scaling(many[many.length / 2], ratios[ratios.length / 2]);
+    }
+  }
+
   private static void createTable(Connection c, Peer peer) throws Exception {
     try (Statement s = c.createStatement()) {
       s.execute("create table c(id " + peer.keyType() + " primary key, v varchar(20))");

@@ -170,18 +170,28 @@ class PeerBenchmark {
   @Order(5)
   void durableCommits_eightThreads_onEveryEngine() throws Exception {
     CommitWorkloads w = new CommitWorkloads(BUDGET, dir);
+    CommitWorkloads.Scaling vsl = null;
     for (Peer peer : Peer.values()) {
       try {
-        double rate = w.threads(peer, 8);
+        // vsl's 8-thread rounds take turns with 1-thread rounds, for the goal's ratio
+        CommitWorkloads.Scaling s = peer == Peer.VSL ? w.scaling(peer, 8) : null;
+        double rate = s != null ? s.rate() : w.threads(peer, 8);
+        if (s != null) {
+          vsl = s;
+        }
+        String paired = s == null ? ""
+            : String.format(Locale.ROOT, "; 8 ÷ 1 thread, rounds taking turns: %.2f", s.ratio());
         COMMIT8.add(new PeerReport.Row(peer.label, "file", rate, Double.NaN, Double.NaN, peer == Peer.VSL,
-            peer != Peer.VSL && peer.forcesCommits(), forcesNote(peer) + scaling(peer, rate)));
+            peer != Peer.VSL && peer.forcesCommits(), forcesNote(peer) + scaling(peer, rate) + paired));
       } catch (Exception e) {
         COMMIT8.error(peer.label, "file", e);
       }
     }
-    COMMIT8.vsl("file").ifPresent(v -> COMMIT1.vsl("file").ifPresent(one -> COMMIT8.goal("file",
-        new PeerReport.Goal("≥ 4 × vsl's 1 thread", String.format(Locale.ROOT, "8 ÷ 1 thread = %.2f",
-            v.value() / one.value()), v.value() / one.value() >= 4))));
+    if (vsl != null) {
+      double ratio = vsl.ratio();
+      COMMIT8.goal("file", new PeerReport.Goal("≥ 4 × vsl's 1 thread", String.format(Locale.ROOT,
+          "8 ÷ 1 thread, median of %d pairs of rounds taking turns = %.2f", BUDGET.rounds(), ratio), ratio >= 4));
+    }
     finish(COMMIT8);
   }
 
