@@ -49,10 +49,7 @@ class JoinPlanTest {
   }
 
   private String plan(String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery("explain plan for " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
+    return Plans.of(s, sql);
   }
 
   private static final String JOIN = "select t.city, count(*), sum(u.qty) from u join t on t.id = u.t_id"

@@ -56,10 +56,7 @@ class KeyJoinTest {
   }
 
   private String plan(String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery("explain plan for " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
+    return Plans.of(s, sql);
   }
 
   private static List<String> rows(Statement st, String sql) throws SQLException {

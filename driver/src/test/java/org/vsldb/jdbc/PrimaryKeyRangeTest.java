@@ -54,10 +54,7 @@ class PrimaryKeyRangeTest {
   }
 
   private String plan(String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery("explain plan for " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
+    return Plans.of(s, sql);
   }
 
   private static List<Integer> ids(ResultSet rs) throws SQLException {
