@@ -10,8 +10,6 @@ import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexLocalRef;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -128,14 +126,12 @@ public final class KeyJoins {
     if (program.getCondition() != null) {
       return null;
     }
-    List<RexLocalRef> projects = program.getProjectList();
-    int[] columns = new int[projects.size()];
+    int[] columns = new int[program.getProjectList().size()];
     for (int i = 0; i < columns.length; i++) {
-      RexNode e = program.expandLocalRef(projects.get(i));
-      if (!(e instanceof org.apache.calcite.rex.RexInputRef ref)) {
+      columns[i] = program.getSourceField(i);
+      if (columns[i] < 0) {
         return null;
       }
-      columns[i] = ref.getIndex();
     }
     return columns;
   }

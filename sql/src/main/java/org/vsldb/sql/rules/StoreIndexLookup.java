@@ -121,10 +121,19 @@ public final class StoreIndexLookup extends AbstractRelNode implements Enumerabl
    * the column would round (1.5 against an INTEGER key).
    */
   static Object storedKey(Table table, Object key) {
+    return storedKey(table, keyColumn(table), key);
+  }
+
+  /** The column of {@code table}'s single-column primary key. */
+  static ColumnDef keyColumn(Table table) {
+    return table.def().columns().get(table.def().primaryKey()[0]);
+  }
+
+  /** {@link #storedKey(Table, Object)} with the key's column already found. */
+  static Object storedKey(Table table, ColumnDef column, Object key) {
     if (key == null || key == NULL_KEY) {
       return null;
     }
-    ColumnDef column = table.def().columns().get(table.def().primaryKey()[0]);
     Object k;
     try {
       k = column.type().isBinary()

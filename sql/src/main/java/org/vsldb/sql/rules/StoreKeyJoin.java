@@ -136,6 +136,7 @@ public final class StoreKeyJoin extends SingleRel implements EnumerableRel {
     Transaction txn = VslDataContext.transaction(root);
     Table table = storeTable.table();
     List<ColumnDef> columns = table.def().columns();
+    ColumnDef keyColumn = StoreIndexLookup.keyColumn(table);
     boolean[] read = new boolean[columns.size()];
     boolean anyBinary = false;
     for (int c : tableColumns) {
@@ -159,7 +160,7 @@ public final class StoreKeyJoin extends SingleRel implements EnumerableRel {
           public boolean moveNext() {
             while (in.moveNext()) {
               Object[] p = in.current();
-              Object key = StoreIndexLookup.storedKey(table, p[probeKey]);
+              Object key = StoreIndexLookup.storedKey(table, keyColumn, p[probeKey]);
               Object[] row = key == null ? null : txn.lookupByKey(table, key, read);
               if (row != null || keepUnmatched) {
                 current = joined(p, row);
