@@ -56,7 +56,20 @@ public final class Index {
   private final KeyTree.Order order;
   private final KeyTree entries;
 
+  /** An index whose keys are kept as objects. */
   public Index(IndexDef def) {
+    this(def, (KeyTree.Boxing) null);
+  }
+
+  /**
+   * An index of a table whose columns are {@code columns}: an index of one column of an integer,
+   * date or time type that is never NULL keeps its keys as {@code long}s ({@link KeyTree}).
+   */
+  Index(IndexDef def, List<ColumnDef> columns) {
+    this(def, def.columns().length == 1 ? integralBoxing(columns.get(def.columns()[0])) : null);
+  }
+
+  private Index(IndexDef def, KeyTree.Boxing integral) {
     this.def = def;
     this.columns = def.columns();
     this.keyPositions = new int[columns.length];
@@ -65,7 +78,21 @@ public final class Index {
     }
     this.single = columns.length == 1;
     this.order = single ? Index::compareSingle : Index::compareMulti;
-    this.entries = new KeyTree(order);
+    this.entries = new KeyTree(order, integral);
+  }
+
+  /** How the keys of a column are boxed when kept as {@code long}s, or null if they are not. */
+  private static KeyTree.Boxing integralBoxing(ColumnDef column) {
+    if (column.nullable()) {
+      return null;
+    }
+    return switch (column.type()) {
+      case TINYINT -> k -> (byte) k;
+      case SMALLINT -> k -> (short) k;
+      case INTEGER, DATE, TIME -> k -> (int) k;
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> k -> k;
+      default -> null;
+    };
   }
 
   public IndexDef def() {
@@ -246,9 +273,7 @@ public final class Index {
    * index's columns), in row-id order, until it returns false.
    */
   void visitRowsWithKey(Object[] key, java.util.function.LongPredicate visitor) {
-    Object k = single ? key[0] : key;
-    entries.visit(k, Long.MIN_VALUE, (entryKey, rowId) ->
-        order.compare(entryKey, rowId, k, Long.MAX_VALUE) < 0 && visitor.test(rowId));
+    entries.visitEqual(single ? key[0] : key, visitor);
   }
 
   /** Whether a version has the key of entry {@code e} (decoding only the key's columns). */

@@ -50,8 +50,10 @@ public final class Table {
     this.pk = def.primaryKey();
     this.format = new RowFormat(def.columns());
     this.rows = new RowPages(format);
-    this.indexes = def.indexes().stream().map(Index::new).toArray(Index[]::new);
-    this.primaryOrder = pk.length == 0 ? null : new Index(new IndexDef(def.primaryKeyName(), pk, true, def.primaryKeyName()));
+    this.indexes = def.indexes().stream().map(ix -> new Index(ix, def.columns())).toArray(Index[]::new);
+    this.primaryOrder = pk.length == 0
+        ? null
+        : new Index(new IndexDef(def.primaryKeyName(), pk, true, def.primaryKeyName()), def.columns());
     this.sorted = primaryOrder == null ? indexes : append(indexes, primaryOrder);
     this.pruner = new VersionPruner(rows, format, sorted);
     this.identityColumn = def.identityColumn();

@@ -11,14 +11,23 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link KeyTree}: the entries of an index, checked against a sorted set as the model. */
+/**
+ * {@link KeyTree}: the entries of an index, checked against a sorted set as the model, with keys
+ * kept as objects and as {@code long}s (a tree of integral keys).
+ */
 class KeyTreeTest {
+  /** The order of the index of one column ({@link KeyOrder}: NULL first, numbers by value). */
   private static final KeyTree.Order ORDER = (ka, ra, kb, rb) -> {
-    int c = Integer.compare((Integer) ka, (Integer) kb);
+    int c = KeyOrder.compareValues(ka, kb);
     return c != 0 ? c : Long.compare(ra, rb);
   };
+
+  private static KeyTree tree(boolean integral) {
+    return integral ? new KeyTree(ORDER, k -> (int) k) : new KeyTree(ORDER);
+  }
 
   /** The model's entries, key * 2^32 + row id, ordered as the tree orders them. */
   private static long pack(int key, long row) {
@@ -34,11 +43,12 @@ class KeyTreeTest {
     return out;
   }
 
-  @Test
-  void randomAddsAndRemoves_readInOrderFromAnyBound_matchTheModel() {
+  @ParameterizedTest(name = "integral keys: {0}")
+  @ValueSource(booleans = {false, true})
+  void randomAddsAndRemoves_readInOrderFromAnyBound_matchTheModel(boolean integral) {
     Random rnd = new Random(42);
     for (int round = 0; round < 20; round++) {
-      KeyTree tree = new KeyTree(ORDER);
+      KeyTree tree = tree(integral);
       TreeSet<Long> model = new TreeSet<>();
       int keys = 1 + rnd.nextInt(5000);
       for (int op = 0; op < 20_000; op++) {
@@ -65,9 +75,10 @@ class KeyTreeTest {
     }
   }
 
-  @Test
-  void ascendingInserts_fillLeavesCompletely_andRemovingEverythingLeavesAnEmptyTree() {
-    KeyTree tree = new KeyTree(ORDER);
+  @ParameterizedTest(name = "integral keys: {0}")
+  @ValueSource(booleans = {false, true})
+  void ascendingInserts_fillLeavesCompletely_andRemovingEverythingLeavesAnEmptyTree(boolean integral) {
+    KeyTree tree = tree(integral);
     for (int i = 0; i < 100_000; i++) {
       assertTrue(tree.add(i, i));
     }
@@ -86,8 +97,9 @@ class KeyTreeTest {
     assertEquals(List.of(pack(3, 1)), contents(tree.all()));
   }
 
-  @Test
-  void loadFromSortedEntries_thenChange_matchesTheModel() {
+  @ParameterizedTest(name = "integral keys: {0}")
+  @ValueSource(booleans = {false, true})
+  void loadFromSortedEntries_thenChange_matchesTheModel(boolean integral) {
     Object[] keys = new Object[5_000];
     long[] rowIds = new long[5_000];
     TreeSet<Long> model = new TreeSet<>();
@@ -96,7 +108,7 @@ class KeyTreeTest {
       rowIds[i / 2] = 1;
       model.add(pack(i, 1));
     }
-    KeyTree tree = new KeyTree(ORDER);
+    KeyTree tree = tree(integral);
     tree.load(keys, rowIds, keys.length);
     assertEquals(new ArrayList<>(model), contents(tree.all()));
     for (int i = 1; i < 10_000; i += 2) {
@@ -109,9 +121,10 @@ class KeyTreeTest {
     assertFalse(tree.all().hasNext());
   }
 
-  @Test
-  void readers_seeOnlyPublishedBatches_whileTheWriterChangesTheTree() throws Exception {
-    KeyTree tree = new KeyTree(ORDER);
+  @ParameterizedTest(name = "integral keys: {0}")
+  @ValueSource(booleans = {false, true})
+  void readers_seeOnlyPublishedBatches_whileTheWriterChangesTheTree(boolean integral) throws Exception {
+    KeyTree tree = tree(integral);
     // Each batch adds the keys of one round and removes those of the round before, so a
     // published tree always holds exactly one round: 1,000 consecutive keys, all with its row id.
     int perRound = 1000;
@@ -154,5 +167,40 @@ class KeyTreeTest {
       t.join();
     }
     assertEquals(null, failure.get());
+  }
+
+  @ParameterizedTest(name = "integral keys: {0}")
+  @ValueSource(booleans = {false, true})
+  void searchKeysOfOtherClasses_NullAndDecimals_findWhatTheOrderSays(boolean integral) {
+    KeyTree tree = tree(integral);
+    for (int k = -50; k < 50; k++) {
+      for (long row = 1; row <= 3; row++) {
+        tree.add(k * 2, row); // even keys only, three rows each
+      }
+    }
+    tree.publish();
+    // a NULL bound is below every key
+    assertEquals(pack(-100, 1), pack((Integer) tree.from(null, Long.MIN_VALUE).next().key(), 1));
+    // a BIGINT or SMALLINT search key finds the INTEGER key of the same value
+    List<Long> rows = new ArrayList<>();
+    tree.visitEqual(10L, rows::add);
+    assertEquals(List.of(1L, 2L, 3L), rows);
+    rows.clear();
+    tree.visitEqual((short) -4, r -> rows.add(r) && rows.size() < 2);
+    assertEquals(List.of(1L, 2L), rows);
+    // decimals: 7.0 equals no key, 8.0 equals 8, 7.5 lies between 6 and 8
+    rows.clear();
+    tree.visitEqual(new java.math.BigDecimal("7.0"), rows::add);
+    assertEquals(List.of(), rows);
+    tree.visitEqual(new java.math.BigDecimal("8.0"), rows::add);
+    assertEquals(List.of(1L, 2L, 3L), rows);
+    Index.Entry e = tree.from(new java.math.BigDecimal("7.5"), Long.MIN_VALUE).next();
+    assertEquals(8, e.key());
+    assertEquals(1L, e.rowId());
+    // an odd key between two leaves' worth of entries: no rows, and the next key's first row
+    rows.clear();
+    tree.visitEqual(63, rows::add);
+    assertEquals(List.of(), rows);
+    assertEquals(64, tree.from(63, Long.MAX_VALUE).next().key());
   }
 }
