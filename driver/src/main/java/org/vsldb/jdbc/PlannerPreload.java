@@ -3,16 +3,15 @@ package org.vsldb.jdbc;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
-import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
-import org.apache.calcite.rel.metadata.MetadataHandler;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.vsldb.sql.plan.metadata.PrecompiledHandlers;
 
 /**
  * Initialises the planner's shared state (Calcite's operator table, vsl's parser, the planner
- * rules, the metadata providers, the generated metadata handlers that every plan's cost model
- * asks, then those that plans of tables ask) on a background thread, while a program that will
+ * rules, the metadata provider and the metadata handlers, which are precompiled
+ * ({@link PrecompiledHandlers})) on a background thread, while a program that will
  * connect soon does other work: the shell starts it before sqlline sets itself up. No SQL is
  * planned; each step only makes static state that the first statement would otherwise make on
  * its own thread.
@@ -31,8 +30,8 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * {@link org.vsldb.sql.SqlEngine} the driver makes calls it before making its planner. Steps not
  * run are done later, on demand, as without the preload.
  *
- * <p>A second thread compiles one small class with Janino, the compiler Calcite generates its
- * metadata handlers and plans with, so that its classes are loaded and its first compilation's
+ * <p>A second thread compiles one small class with Janino, the compiler Calcite compiles the code it
+ * generates for each plan with, so that its classes are loaded and its first compilation's
  * one-time work (about 30 ms) is done when the first statement needs it. Janino does not refer to
  * Calcite, so this thread runs on through the connect: no cycle of class initialisers can join
  * the two threads.
@@ -53,16 +52,8 @@ public final class PlannerPreload {
         () -> initialise(org.vsldb.sql.rules.StoreRules.class),
         () -> initialise(org.vsldb.sql.rules.GroupedSemiJoinRules.class),
         () -> initialise(DefaultRelMetadataProvider.class),
-        () -> handler(BuiltInMetadata.NodeTypes.Handler.class),
-        () -> handler(BuiltInMetadata.NonCumulativeCost.Handler.class),
-        () -> handler(BuiltInMetadata.RowCount.Handler.class),
-        () -> handler(BuiltInMetadata.Collation.Handler.class),
-        () -> handler(BuiltInMetadata.Predicates.Handler.class),
-        () -> handler(BuiltInMetadata.Selectivity.Handler.class),
-        () -> handler(BuiltInMetadata.ColumnUniqueness.Handler.class),
-        () -> handler(BuiltInMetadata.DistinctRowCount.Handler.class),
-        () -> handler(BuiltInMetadata.MaxRowCount.Handler.class),
-        () -> handler(BuiltInMetadata.MinRowCount.Handler.class));
+        // a metadata query makes every kind of handler
+        () -> new RelMetadataQuery(PrecompiledHandlers.INSTANCE));
   }
 
   private static Thread thread;
@@ -145,7 +136,4 @@ public final class PlannerPreload {
     }
   }
 
-  private static void handler(Class<? extends MetadataHandler<?>> handlerClass) {
-    JaninoRelMetadataProvider.DEFAULT.handler(handlerClass);
-  }
 }

@@ -71,6 +71,11 @@ public final class StatementPlanner {
               (p, r, t, m, l) -> org.vsldb.sql.rules.ColumnPruning.apply(org.vsldb.sql.rules.KeyJoins.apply(r)))
           .run(planner, rel, traits, materializations, lattices);
 
+  /** Every planned statement's metadata queries: {@link org.vsldb.sql.plan.metadata.PrecompiledHandlers}. */
+  private static final java.util.function.Supplier<org.apache.calcite.rel.metadata.RelMetadataQuery> METADATA_QUERY =
+      () -> new org.apache.calcite.rel.metadata.RelMetadataQuery(
+          org.vsldb.sql.plan.metadata.PrecompiledHandlers.INSTANCE);
+
   private final CalciteSchema rootSchema;
   /** The root schema as {@link SchemaPlus}: a view of {@link #rootSchema}, made once. */
   private final SchemaPlus rootPlus;
@@ -211,6 +216,8 @@ public final class StatementPlanner {
         org.apache.calcite.DataContext.Variable.TIME_ZONE.camelName, java.util.TimeZone.getDefault()))));
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+    // metadata through handlers compiled with vsl, not by Janino at run time
+    cluster.setMetadataQuerySupplier(METADATA_QUERY);
     SqlToRelConverter.Config config =
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false);
     if (validated.getKind() == org.apache.calcite.sql.SqlKind.MERGE) {
