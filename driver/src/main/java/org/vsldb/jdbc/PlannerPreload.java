@@ -30,8 +30,8 @@ import org.vsldb.sql.plan.metadata.PrecompiledHandlers;
  * {@link org.vsldb.sql.SqlEngine} the driver makes calls it before making its planner. Steps not
  * run are done later, on demand, as without the preload.
  *
- * <p>A second thread compiles one small class with Janino, the compiler Calcite compiles the code it
- * generates for each plan with, so that its classes are loaded and its first compilation's
+ * <p>A second thread compiles one small class with Janino, which compiles the code Calcite
+ * generates for each plan, so that its classes are loaded and its first compilation's
  * one-time work (about 30 ms) is done when the first statement needs it. Janino does not refer to
  * Calcite, so this thread runs on through the connect: no cycle of class initialisers can join
  * the two threads.
@@ -135,5 +135,4 @@ public final class PlannerPreload {
       throw new IllegalStateException(e);
     }
   }
-
 }

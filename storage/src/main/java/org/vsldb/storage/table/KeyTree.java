@@ -221,12 +221,22 @@ final class KeyTree {
     publish();
   }
 
-  /** A key to store in a tree of integral keys, as a {@code long}. */
+  /**
+   * A key to store in a tree of integral keys, as a {@code long}: an integral value, or another
+   * number with an integral value (the column's type is integral, so its values are).
+   */
   private static long integralKey(Object key) {
-    if (!isIntegral(key)) {
-      throw new IllegalArgumentException("not an integral index key: " + key);
+    if (isIntegral(key)) {
+      return ((Number) key).longValue();
     }
-    return ((Number) key).longValue();
+    if (key instanceof Number x) {
+      try {
+        return new java.math.BigDecimal(x.toString()).longValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        // below
+      }
+    }
+    throw new IllegalArgumentException("not an integral index key: " + key);
   }
 
   private static Node lowest(Node node) {

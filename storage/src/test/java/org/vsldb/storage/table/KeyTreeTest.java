@@ -202,5 +202,11 @@ class KeyTreeTest {
     tree.visitEqual(63, rows::add);
     assertEquals(List.of(), rows);
     assertEquals(64, tree.from(63, Long.MAX_VALUE).next().key());
+    // a key stored as another number class with an integral value is found by its value
+    assertTrue(tree.add(new java.math.BigDecimal("1000"), 9));
+    tree.publish();
+    rows.clear();
+    tree.visitEqual(1000, rows::add);
+    assertEquals(List.of(9L), rows);
   }
 }
