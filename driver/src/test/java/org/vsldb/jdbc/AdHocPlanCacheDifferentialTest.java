@@ -33,13 +33,18 @@ class AdHocPlanCacheDifferentialTest {
     c = DriverManager.getConnection("jdbc:vsl:mem:");
     try (Statement s = c.createStatement()) {
       s.execute("create table t(id int primary key, small smallint, big bigint, amount decimal(10, 2),"
-          + " ratio double, name varchar(20), code char(5), city varchar(10), maybe int, d date)");
+          + " ratio double, name varchar(20), code char(5), city varchar(10), maybe int, d date,"
+          + " ts timestamp(3), tm time, tz timestamp with local time zone)");
       s.execute("create table u(k int primary key, tid int, v int)");
       for (int i = 0; i < 60; i++) {
         s.execute("insert into t values (" + i + ", " + (i * 7 % 50 - 25) + ", " + (i * 100_000_000L) + ", "
             + (i * 3) + "." + (i % 4 * 25) + ", " + (i / 8.0) + ", " + quote(name(i)) + ", 'c" + (i % 9)
             + "', 'city" + (i % 5) + "', " + (i % 3 == 0 ? "null" : String.valueOf(i % 7))
-            + ", DATE '2020-01-01' + INTERVAL '" + i + "' DAY)");
+            + ", DATE '2020-01-01' + INTERVAL '" + i + "' DAY"
+            + ", TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '" + (i * 7_919L % 200_000) + "' SECOND"
+            + (i % 4 == 0 ? "" : " + INTERVAL '0." + (i * 37 % 1000) + "' SECOND")
+            + ", TIME '00:00:00' + INTERVAL '" + (i * 1_447) + "' SECOND"
+            + ", TIMESTAMP '2020-01-01 06:00:00' + INTERVAL '" + (i * 5) + "' HOUR)");
         s.execute("insert into u values (" + i + ", " + (i * 13 % 60) + ", " + (i % 11) + ")");
       }
     }
@@ -71,6 +76,31 @@ class AdHocPlanCacheDifferentialTest {
 
   private String aDecimal() {
     return (random.nextInt(200) - 10) + "." + (random.nextInt(4) * 25);
+  }
+
+  private String aDate() {
+    return "DATE '" + java.time.LocalDate.of(2019, 12, 25).plusDays(random.nextInt(75)) + "'";
+  }
+
+  /** A timestamp within the table's, with none to three digits of a second. */
+  private String aTimestamp() {
+    java.time.LocalDateTime t = java.time.LocalDateTime.of(2020, 1, 1, 0, 0)
+        .plusSeconds(random.nextInt(200_000)).plusNanos(random.nextInt(1000) * 1_000_000L);
+    String text = t.toLocalDate() + " " + t.toLocalTime().withNano(0);
+    if (t.toLocalTime().toSecondOfDay() == 0) {
+      text += ":00"; // LocalTime prints midnight as 00:00
+    }
+    int digits = random.nextInt(4);
+    if (digits > 0) {
+      text += "." + String.format("%03d", t.getNano() / 1_000_000).substring(0, digits);
+    }
+    return "TIMESTAMP '" + text + "'";
+  }
+
+  private String aTime() {
+    java.time.LocalTime t = java.time.LocalTime.ofSecondOfDay(random.nextInt(86_400));
+    return "TIME '" + String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
+        + (random.nextBoolean() ? "" : "." + random.nextInt(10)) + "'";
   }
 
   private String aString() {
@@ -110,6 +140,18 @@ class AdHocPlanCacheDifferentialTest {
       x -> "select s.id from (select id, name from t where id > " + x.anInt() + ") s where s.id < " + x.anInt() + " order by 1",
       x -> "select id from t where mod(id, " + (x.random.nextInt(5) + 1) + ") = " + x.random.nextInt(3) + " order by id",
       x -> "select id from t where d > DATE '2020-01-15' and id < " + x.anInt() + " order by id",
+      x -> "select id, d from t where d = " + x.aDate(),
+      x -> "select id from t where d between " + x.aDate() + " and " + x.aDate() + " order by id",
+      x -> "select id from t where d in (" + x.aDate() + ", " + x.aDate() + ") order by id",
+      x -> "select id, ts from t where ts >= " + x.aTimestamp() + " order by id",
+      x -> "select id from t where ts = " + x.aTimestamp() + " or ts < " + x.aTimestamp() + " order by id",
+      x -> "select id, tm from t where tm < " + x.aTime() + " order by id",
+      x -> "select id from t where d < " + x.aTimestamp() + " order by id",
+      x -> "select id from t where ts > " + x.aDate() + " order by id",
+      x -> "select id from t where tz > " + x.aTimestamp() + " order by id",
+      x -> "select id from t where d = DATE '2020-02-3" + x.random.nextInt(2) + "'",
+      x -> "select id from t where d = DATE '2020-1-" + (x.random.nextInt(9) + 1) + "' order by id",
+      x -> "select id from t where d + 1 = " + x.aDate(),
       x -> "select id from t where case when id < " + x.anInt() + " then 1 else 0 end = 1 order by id",
       x -> "select id from t where id = " + x.anInt() + " limit " + x.random.nextInt(3),
       x -> "select id from t where id / " + x.random.nextInt(3) + " = 1",
@@ -133,10 +175,24 @@ class AdHocPlanCacheDifferentialTest {
     assertTrue(shared >= 20, "shared plans: " + shared);
   }
 
+  @Test
+  void dateTimeAndTimestampLiterals_ofNewValues_reuseOnePlanPerTypeAndPrecision() throws SQLException {
+    VslConnection v = (VslConnection) c;
+    int before = v.engine().sharedAdHocPlans();
+    for (int i = 0; i < 25; i++) {
+      String sql = "select id from t where d = " + aDate() + " and tm < TIME '12:00:00'"
+          + " and ts < TIMESTAMP '2020-01-03 00:00:00." + (100 + i) + "' order by id";
+      assertEquals(outcome(sql + EXACT), outcome(sql), sql);
+    }
+    assertEquals(before + 1, v.engine().sharedAdHocPlans());
+  }
+
   private final List<Function<AdHocPlanCacheDifferentialTest, String>> changes = List.of(
       x -> "update t set name = 'changed' where id = " + x.anInt(),
       x -> "update t set amount = amount + 1 where amount < " + x.aDecimal(),
       x -> "update t set ratio = 0.5 where name = " + x.aString(),
+      x -> "update t set name = 'old' where d < " + x.aDate() + " and ts > " + x.aTimestamp(),
+      x -> "delete from t where tm between " + x.aTime() + " and " + x.aTime(),
       x -> "delete from t where id between " + x.anInt() + " and " + x.anInt(),
       x -> "delete from u where v = " + x.random.nextInt(11) + " and tid > " + x.anInt());
 

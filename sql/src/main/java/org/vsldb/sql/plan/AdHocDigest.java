@@ -1,6 +1,9 @@
 package org.vsldb.sql.plan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -22,8 +25,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *   <li>only in statements that begin with SELECT, UPDATE or DELETE and have no comment, no
  *       {@code ?}, no JDBC escape (<code>{</code>);
  *   <li>only exact numeric literals ({@code 17}, {@code -5}, {@code 12.50}; an integer must fit a
- *       BIGINT, and no exponent) and plain character string literals ({@code 'ab'}, not
- *       {@code X'..'}, {@code N'..'}, {@code DATE '..'}, nor a string continued by another);
+ *       BIGINT, and no exponent), plain character string literals ({@code 'ab'}, not
+ *       {@code X'..'}, {@code N'..'}, nor a string continued by another), and DATE, TIME and
+ *       TIMESTAMP literals in the canonical form {@link Datetimes} reads
+ *       ({@code DATE '2024-01-05'}, {@code TIME '10:30:00'},
+ *       {@code TIMESTAMP '2024-01-05 10:30:00.25'});
  *   <li>only where the clause at the literal's nesting level is WHERE, ON or HAVING and each
  *       enclosing level is WHERE, ON, HAVING or FROM (never a select list, GROUP BY, ORDER BY,
  *       LIMIT, OFFSET, FETCH, SET or VALUES), and only right after a comparison operator,
@@ -31,7 +37,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * </ul>
  *
  * <p>The key records each literal's type class: INTEGER or BIGINT by value, DECIMAL with the
- * precision and scale Calcite gives its text, a string by its length. {@link LiteralParameters}
+ * precision and scale Calcite gives its text, a string by its length, a TIME or TIMESTAMP by the
+ * digits of its fraction of a second (its precision). {@link LiteralParameters}
  * then checks the validated statement and rejects the digest unless every parameter is compared
  * with an expression of its own type family.
  */
@@ -101,14 +108,17 @@ public final class AdHocDigest {
     return key;
   }
 
-  /** The replaced literals' values, in order: Integer, Long, BigDecimal or String. */
+  /**
+   * The replaced literals' values, in order: Integer, Long, BigDecimal, String, LocalDate,
+   * LocalTime or LocalDateTime.
+   */
   public Object[] values() {
     return values;
   }
 
   /**
-   * The type each parameter takes: the literal's own type (INTEGER, BIGINT, DECIMAL(p, s) NOT
-   * NULL), and for a string VARCHAR(n) with the literal's character set and collation. A CHAR(n)
+   * The type each parameter takes: the literal's own type (INTEGER, BIGINT, DECIMAL(p, s), DATE,
+   * TIME(p), TIMESTAMP(p), NOT NULL), and for a string VARCHAR(n) with the literal's character set and collation. A CHAR(n)
    * parameter would be padded as a CHAR column is, where a literal is compared as it stands.
    */
   public List<RelDataType> parameterTypes(RelDataTypeFactory types) {
@@ -121,6 +131,12 @@ public final class AdHocDigest {
         out.add(types.createSqlType(SqlTypeName.BIGINT));
       } else if (v instanceof BigDecimal d) {
         out.add(types.createSqlType(SqlTypeName.DECIMAL, precisions[i], d.scale()));
+      } else if (v instanceof LocalDate) {
+        out.add(types.createSqlType(SqlTypeName.DATE));
+      } else if (v instanceof LocalTime) {
+        out.add(types.createSqlType(SqlTypeName.TIME, precisions[i]));
+      } else if (v instanceof LocalDateTime) {
+        out.add(types.createSqlType(SqlTypeName.TIMESTAMP, precisions[i]));
       } else {
         String s = (String) v;
         RelDataType literal = SqlLiteral.createCharString(s, POS).createSqlType(types);
@@ -190,7 +206,12 @@ public final class AdHocDigest {
           i = number(start, maybeLiteral, minusStart);
         } else if (Character.isLetter(c) || c == '_') {
           i = wordEnd(i);
-          word(start, i);
+          int typed = maybeLiteral && minusStart < 0 ? datetime(start, i) : -1;
+          if (typed > 0) {
+            i = typed;
+          } else {
+            word(start, i);
+          }
         } else if (c == '"') {
           i = sql.indexOf('"', i + 1);
           while (i >= 0 && i + 1 < n && sql.charAt(i + 1) == '"') {
@@ -308,6 +329,43 @@ public final class AdHocDigest {
       return i;
     }
 
+    /**
+     * A DATE, TIME or TIMESTAMP literal whose type name ends at {@code end}: when its string is in
+     * the canonical form {@link Datetimes} reads and the literal may become a parameter, records
+     * it and returns the end of its string; else -1, and the word and string stay as they are.
+     */
+    private int datetime(int start, int end) {
+      char kind;
+      if (is(start, end, "DATE")) {
+        kind = 'd';
+      } else if (is(start, end, "TIME")) {
+        kind = 't';
+      } else if (is(start, end, "TIMESTAMP")) {
+        kind = 'p';
+      } else {
+        return -1;
+      }
+      int quote = skipSpace(end);
+      if (quote >= n || sql.charAt(quote) != '\'' || !conditionClause()) {
+        return -1;
+      }
+      int close = stringEnd(quote);
+      if (close < 0 || continued(close)) {
+        return -1;
+      }
+      String s = sql.substring(quote + 1, close - 1);
+      Object value = switch (kind) {
+        case 'd' -> Datetimes.date(s);
+        case 't' -> Datetimes.time(s);
+        default -> Datetimes.timestamp(s);
+      };
+      if (value == null) {
+        return -1;
+      }
+      literal(start, close, value, kind == 'd' ? 0 : Datetimes.fractionDigits(s), kind);
+      return close;
+    }
+
     private void literal(int start, int end, Object value, int precision, char kind) {
       if (text == null) {
         text = new StringBuilder(n);
@@ -318,7 +376,7 @@ public final class AdHocDigest {
       codes.append(kind);
       if (kind == 'D') {
         codes.append(precision).append('.').append(((BigDecimal) value).scale());
-      } else if (kind == 'S') {
+      } else if (kind == 'S' || kind == 't' || kind == 'p') {
         codes.append(precision);
       }
       codes.append(',');

@@ -22,10 +22,11 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * {@link AdHocDigest} replaced: the plan may serve every statement of the digest only if each
  * parameter is an operand of a comparison ({@code =}, {@code <>}, {@code <}, {@code <=},
  * {@code >}, {@code >=}, BETWEEN, or an IN list) whose other side is not a literal and has the
- * parameter's type family: numeric for a number, VARCHAR for a string. There the parameter is
- * compared exactly as the literal would be. Anywhere else (an argument of a function or an
- * operator, a cast the validator added, a comparison with a CHAR column, which pads) the literal
- * could mean something a parameter does not, and the statement is planned from its own text.
+ * parameter's type family: numeric for a number, VARCHAR for a string, the same type for a DATE,
+ * TIME or TIMESTAMP. There the parameter is compared exactly as the literal would be. Anywhere
+ * else (an argument of a function or an operator, a cast the validator added, a comparison with a
+ * CHAR column, which pads, or a DATE with a TIMESTAMP) the literal could mean something a
+ * parameter does not, and the statement is planned from its own text.
  */
 final class LiteralParameters {
   private static final Set<SqlKind> COMPARISONS = EnumSet.of(
@@ -123,8 +124,13 @@ final class LiteralParameters {
     if (t == null) {
       return false;
     }
-    return SqlTypeUtil.isNumeric(own)
-        ? SqlTypeUtil.isNumeric(t)
-        : own.getSqlTypeName() == SqlTypeName.VARCHAR && t.getSqlTypeName() == SqlTypeName.VARCHAR;
+    if (SqlTypeUtil.isNumeric(own)) {
+      return SqlTypeUtil.isNumeric(t);
+    }
+    if (SqlTypeUtil.isDatetime(own)) {
+      // a DATE with a DATE, a TIME with a TIME, a TIMESTAMP with a TIMESTAMP (not WITH LOCAL TIME ZONE)
+      return own.getSqlTypeName() == t.getSqlTypeName();
+    }
+    return own.getSqlTypeName() == SqlTypeName.VARCHAR && t.getSqlTypeName() == SqlTypeName.VARCHAR;
   }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -79,9 +82,49 @@ class AdHocDigestTest {
   }
 
   @Test
+  void of_canonicalDateTimeAndTimestampLiterals_becomeParametersOfTheirTypeAndPrecision() {
+    AdHocDigest d = digest("select * from t where d = DATE '2020-01-31' and t < time '10:30:00'"
+        + " and ts between TIMESTAMP '2020-02-29 23:59:59.5' and TIMESTAMP  '2021-01-01 00:00:00.125'");
+    assertEquals("select * from t where d = ? and t < ? and ts between ? and ?", d.text());
+    assertArrayEquals(new Object[] {LocalDate.of(2020, 1, 31), LocalTime.of(10, 30),
+        LocalDateTime.of(2020, 2, 29, 23, 59, 59, 500_000_000), LocalDateTime.of(2021, 1, 1, 0, 0, 0, 125_000_000)},
+        d.values());
+    List<RelDataType> t = d.parameterTypes(new VslTypeFactory());
+    assertEquals(SqlTypeName.DATE, t.get(0).getSqlTypeName());
+    assertEquals(SqlTypeName.TIME, t.get(1).getSqlTypeName());
+    assertEquals(0, t.get(1).getPrecision());
+    assertEquals(SqlTypeName.TIMESTAMP, t.get(2).getSqlTypeName());
+    assertEquals(1, t.get(2).getPrecision());
+    assertEquals(3, t.get(3).getPrecision());
+    // the key holds the type and the digits of the fraction, not the value
+    assertEquals(digest("select * from t where d = DATE '2020-01-01'").key(),
+        digest("select * from t where d = DATE '1999-12-31'").key());
+    assertEquals(digest("select * from t where ts = TIMESTAMP '2020-01-01 10:00:00.25'").key(),
+        digest("select * from t where ts = TIMESTAMP '2024-06-30 23:00:00.75'").key());
+    assertNotEquals(digest("select * from t where ts = TIMESTAMP '2020-01-01 10:00:00'").key(),
+        digest("select * from t where ts = TIMESTAMP '2020-01-01 10:00:00.5'").key());
+    assertNotEquals(digest("select * from t where x = DATE '2020-01-01'").key(),
+        digest("select * from t where x = '2020-01-01'").key());
+    assertNotEquals(digest("select * from t where x = TIME '10:00:00'").key(),
+        digest("select * from t where x = TIMESTAMP '2020-01-01 10:00:00'").key());
+  }
+
+  @Test
+  void of_dateTimeLiteralsNotInCanonicalForm_stayLiterals() {
+    for (String literal : List.of("DATE '2020-1-31'", "DATE '2020-02-30'", "DATE ' 2020-01-31'", "DATE '1500-03-01'",
+        "DATE '20200-01-01'", "DATE '2020-01-31' 'x'", "TIME '24:00:00'", "TIME '10:61:00'", "TIME '10:00'",
+        "TIME '10:00:00.1234'", "TIME '10:00:00.'", "TIMESTAMP '2020-01-01'", "TIMESTAMP '2020-01-01T10:00:00'",
+        "TIMESTAMP '2020-01-01 10:00:00+02:00'", "TIMESTAMP '2020-01-01  10:00:00'",
+        "TIMESTAMP WITH LOCAL TIME ZONE '2020-01-01 10:00:00'", "INTERVAL '1' DAY")) {
+      assertNull(AdHocDigest.of("select * from t where x = " + literal), literal);
+    }
+    assertEquals("select DATE '2020-01-01', x from t where x = ?",
+        digest("select DATE '2020-01-01', x from t where x = DATE '2020-01-02'").text());
+    assertNull(AdHocDigest.of("select * from t where x = y + DATE '2020-01-01'"));
+  }
+
+  @Test
   void of_typedAndPrefixedStrings_stayLiterals() {
-    assertNull(AdHocDigest.of("select * from t where d = DATE '2020-01-01'"));
-    assertNull(AdHocDigest.of("select * from t where ts > TIMESTAMP '2020-01-01 10:00:00'"));
     assertNull(AdHocDigest.of("select * from t where b = X'0a'"));
     assertNull(AdHocDigest.of("select * from t where n = N'ab'"));
     assertNull(AdHocDigest.of("select * from t where s = _UTF8'ab'"));
