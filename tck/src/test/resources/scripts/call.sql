@@ -20,7 +20,6 @@ call cast(null as int);
 -- differs: the column's label is the expression as SELECT labels it; H2's is the value folded (values equal)
 -- vsl: Outcome[columns=[COALESCE(NULL, 3)], types=[INTEGER], rows=[[3]], updateCount=-1, error=null]
 call coalesce(null, 3);
--- differs: an unknown function is 42000 (H2: 90022, function not found)
--- vsl: Outcome[columns=[], types=[], rows=[], updateCount=-1, error=42000]
 call nosuch(1);
+select nosuch_either(1, 'x') from t;
 select * from t;

@@ -80,6 +80,18 @@ class SqlStateTest {
   }
 
   @Test
+  void unknownFunction_is90022_namingItWithLineAndColumn_whileAKnownOneWithWrongArgumentsIs42000()
+      throws SQLException {
+    assertState("90022", "select nosuch(id) from p");
+    SQLException e = fails("select id,\n  nosuch_fn(id, 'x') from p");
+    assertEquals("90022", e.getSQLState());
+    assertTrue(e.getMessage().contains("NOSUCH_FN") && e.getMessage().contains("line 2, column 3"), e.getMessage());
+    assertState("90022", "call nosuch(1)");
+    assertState("42000", "select abs(id, id) from p");
+    assertState("42000", "select mod(id) from p");
+  }
+
+  @Test
   void notNullViolated_is23502() throws SQLException {
     assertState("23502", "insert into p (code) values ('z')");
   }

@@ -33,6 +33,7 @@ public enum ErrorCode {
   SCALAR_SUBQUERY_ROWS(90053, "90053", "Scalar subquery contains more than one row"),
   VIEW_EXISTS(90038, "90038", "View {0} already exists"),
   VIEW_NOT_FOUND(90037, "90037", "View {0} not found"),
+  FUNCTION_NOT_FOUND(90022, "90022", "Function {0} not found{1}"),
   SEQUENCE_EXISTS(90035, "90035", "Sequence {0} already exists"),
   SEQUENCE_NOT_FOUND(90036, "90036", "Sequence {0} not found{1}"),
   /** A sequence a running statement uses was dropped meanwhile (the store's message). */

@@ -23,6 +23,7 @@ public final class SqlErrors {
       Pattern.compile("Column '([^']*)' has no default value and does not allow NULLs", Pattern.DOTALL);
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']*)' not found(.*)", Pattern.DOTALL);
+  private static final Pattern FUNCTION_NOT_FOUND = Pattern.compile("Function '([^']*)' not found");
 
   /** Validation messages of Calcite with the error each is, as H2 reports it. */
   private static final Object[][] VALIDATION_RULES = {
@@ -91,6 +92,10 @@ public final class SqlErrors {
       m = COLUMN_NOT_FOUND.matcher(msg);
       if (m.matches()) {
         return ErrorCode.COLUMN_NOT_FOUND.exception(e, m.group(1), m.group(2) + where);
+      }
+      m = FUNCTION_NOT_FOUND.matcher(msg);
+      if (m.matches()) {
+        return ErrorCode.FUNCTION_NOT_FOUND.exception(e, m.group(1), where);
       }
       m = NOT_NULL.matcher(msg);
       if (m.matches()) {

@@ -44,6 +44,31 @@ final class VslValidator extends SqlValidatorImpl implements org.vsldb.sql.parse
   private final Set<org.apache.calcite.sql.SqlIdentifier> sequenceNames =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
+  /**
+   * A call of a name that no operator table knows fails as H2 reports it, "Function NAME not
+   * found" (90022, through {@code SqlErrors}); a known name called with arguments none of its
+   * overloads takes keeps Calcite's message (42000).
+   */
+  @Override
+  public org.apache.calcite.runtime.CalciteException handleUnresolvedFunction(
+      org.apache.calcite.sql.SqlCall call, org.apache.calcite.sql.SqlOperator unresolved,
+      List<RelDataType> argTypes, List<String> argNames) {
+    List<org.apache.calcite.sql.SqlOperator> overloads = new java.util.ArrayList<>();
+    for (org.apache.calcite.sql.SqlSyntax syntax : List.of(
+        org.apache.calcite.sql.SqlSyntax.FUNCTION, org.apache.calcite.sql.SqlSyntax.FUNCTION_ID)) {
+      getOperatorTable().lookupOperatorOverloads(
+          unresolved.getNameAsId(), null, syntax, overloads, getCatalogReader().nameMatcher());
+    }
+    if (overloads.isEmpty()) {
+      String message = "Function '" + unresolved.getNameAsId() + "' not found";
+      org.apache.calcite.sql.parser.SqlParserPos pos = call.getParserPosition();
+      throw new org.apache.calcite.runtime.CalciteContextException(message,
+          new org.apache.calcite.sql.validate.SqlValidatorException(message, null),
+          pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+    }
+    return super.handleUnresolvedFunction(call, unresolved, argTypes, argNames);
+  }
+
   /** Gives the catalog and default schema sequence names are resolved in. */
   void resolveSequencesIn(org.vsldb.storage.table.Catalog catalog, String schema) {
     this.catalog = catalog;
