@@ -106,9 +106,14 @@ class OpenAfterCrashTest {
       throws Exception {
     Path copy = crashedCopy(300);
     Path log = copy.resolve("database.vsl");
-    long offset = Files.size(log);
     // table id 1 is T; its first column is an INTEGER, given a string here
-    long last = org.vsldb.storage.log.LogReader.scan(org.vsldb.storage.io.FileSystem.DEFAULT, log, (o, p) -> true).lastCommitTs();
+    org.vsldb.storage.log.LogReader.Result read =
+        org.vsldb.storage.log.LogReader.scan(org.vsldb.storage.io.FileSystem.DEFAULT, log, (o, p) -> true);
+    long last = read.lastCommitTs();
+    long offset = read.validEnd();
+    try (var ch = java.nio.channels.FileChannel.open(log, StandardOpenOption.WRITE)) {
+      ch.truncate(offset); // the zeros the crashed writer had preallocated
+    }
     byte[] frame = RecordCodec.frame(new LogRecord(last + 1, 0, List.of(new Change.Insert(1, 999_999, new Object[] {"x", "y"}))));
     Files.write(log, frame, StandardOpenOption.APPEND);
     byte[] before = Files.readAllBytes(log);

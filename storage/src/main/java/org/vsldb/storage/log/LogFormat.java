@@ -14,8 +14,30 @@ public final class LogFormat {
   /** File header magic: the ASCII bytes {@code VSLLOG} followed by CR LF. */
   public static final byte[] MAGIC = {'V', 'S', 'L', 'L', 'O', 'G', '\r', '\n'};
 
-  /** The format version this code writes and reads. */
-  public static final int VERSION = 2;
+  /** The format version this code writes. It reads {@link #VERSION_2} as well. */
+  public static final int VERSION = 3;
+
+  /** The previous version: records without {@link #RECORD_END}, read by the rules of its time. */
+  public static final int VERSION_2 = 2;
+
+  /**
+   * Version 3: the byte after every record's payload. It is never zero, so a record whose last
+   * bytes a crash left unwritten (zeros, in a preallocated file) is told from a damaged one.
+   */
+  public static final byte RECORD_END = (byte) 0xA5;
+
+  /**
+   * Version 3: the most bytes of records a writer has in flight in space it preallocated: every
+   * write there is at most this long, and durable before the next one starts. A crash can leave
+   * only the last such write partly written, so past a bad record at p every byte from p plus this
+   * window on is zero (docs/FORMATS.md, "Reading: the end of the log").
+   */
+  public static final int WRITE_WINDOW = 1 << 20;
+
+  /** The bytes a record's frame takes after its payload in a log of {@code version}. */
+  public static int trailerSize(int version) {
+    return version >= VERSION ? 1 : 0;
+  }
 
   /**
    * File header: magic (8) + version (4) + flags (4) + database id (8) + generation (8) +

@@ -14,8 +14,24 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads a {@code database.vsl} file record by record, telling a torn tail (the end of a write that
- * a crash interrupted) from damage before the tail. The rules, from {@code docs/FORMATS.md}
- * ("Reading: the end of the log"), for a frame at offset p that is not a good record:
+ * a crash interrupted) from damage before the tail. The rules are those of {@code docs/FORMATS.md}
+ * ("Reading: the end of the log"). In a log of version 3 (records end with
+ * {@link LogFormat#RECORD_END}; the file may be preallocated), for a frame at offset p that is not
+ * a good record ({@link #endOfVersion3}):
+ *
+ * <ol>
+ *   <li>A byte other than zero at or after p + {@link LogFormat#WRITE_WINDOW}: corruption (I4).
+ *   <li>A good record after p: a torn tail if the part between p and that record of some aligned
+ *       4096-byte page is all zero (a page of the last write that never reached the disk, while a
+ *       later one did) (I3); otherwise corruption (I4).
+ *   <li>Else: zeros only from p on, a torn tail (I3). A damaged length (the bytes up to the last
+ *       one that is not zero make a good record, ending with its end byte, once the length is
+ *       corrected), corruption (I4). A frame whose length fits the file: a torn tail if its last
+ *       byte and everything after it are zero, or if its part of some page is all zero (I3);
+ *       otherwise corruption (I4). A frame running past the file: a torn tail (I3).
+ * </ol>
+ *
+ * <p>In a log of version 2, for a frame at offset p that is not a good record:
  *
  * <ol>
  *   <li>Fewer than 9 bytes left: a torn tail (I3).
@@ -84,14 +100,14 @@ public final class LogReader {
     if (storedCrc != (int) crc.getValue()) {
       throw new CorruptionException(file, LogFormat.HEADER_CRC_OFFSET, "log header checksum mismatch");
     }
-    if (version != LogFormat.VERSION) {
+    if (version != LogFormat.VERSION && version != LogFormat.VERSION_2) {
       throw new CorruptionException(
           file,
           LogFormat.MAGIC.length,
           "log format version "
               + version
               + " is not supported; this version of vsl reads version "
-              + LogFormat.VERSION);
+              + LogFormat.VERSION_2 + " or version " + LogFormat.VERSION);
     }
     return new Header(version, dbId, generation);
   }
@@ -187,6 +203,9 @@ public final class LogReader {
     private final boolean headsOnly;
     private final ByteBuffer head = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
+    /** The bytes after each payload: 1 (the end byte) in version 3, 0 in version 2. */
+    private final int trailer;
+    private final ByteBuffer endByte = ByteBuffer.allocate(1);
 
     /** Opens {@code file} and checks its header. */
     public Cursor(FileSystem fs, Path file) throws IOException {
@@ -200,6 +219,7 @@ public final class LogReader {
       try {
         this.header = readHeader(file, ch);
         this.size = ch.size();
+        this.trailer = LogFormat.trailerSize(header.version());
       } catch (IOException | RuntimeException e) {
         ch.close();
         throw e;
@@ -227,8 +247,11 @@ public final class LogReader {
         ended = true;
         return null;
       }
-      if (size - pos < LogFormat.FRAME_SIZE) {
+      if (size - pos < LogFormat.FRAME_SIZE + trailer) {
         ended = true; // rule 1: a torn frame header
+        if (trailer > 0) {
+          endOfVersion3(file, ch, pos, -1, 0, (byte) 0);
+        }
         return null;
       }
       frame.clear();
@@ -239,15 +262,23 @@ public final class LogReader {
       byte type = frame.get();
       ended = true; // until the record proves good
       if (length == 0 && storedCrc == 0 && type == 0) {
-        requireZeros(file, ch, pos, pos, "zero-filled frame"); // rule 2
+        if (trailer > 0) {
+          endOfVersion3(file, ch, pos, -1, storedCrc, type);
+        } else {
+          requireZeros(file, ch, pos, pos, "zero-filled frame"); // rule 2
+        }
         return null;
       }
-      long available = size - pos - LogFormat.FRAME_SIZE;
+      long available = size - pos - LogFormat.FRAME_SIZE - trailer;
       if (length < 0 || length > LogFormat.MAX_PAYLOAD || length > available) {
-        checkRunPastEnd(file, ch, pos, size, storedCrc, type); // rule 3
+        if (trailer > 0) {
+          endOfVersion3(file, ch, pos, -1, storedCrc, type);
+        } else {
+          checkRunPastEnd(file, ch, pos, size, storedCrc, type); // rule 3
+        }
         return null;
       }
-      long end = pos + LogFormat.FRAME_SIZE + length;
+      long end = pos + LogFormat.FRAME_SIZE + length + trailer;
       if (headsOnly) {
         crc.reset();
         crc.update(frame.array(), 0, 4); // the length field, as Frames.crc covers it
@@ -258,7 +289,7 @@ public final class LogReader {
         }
         in.check(length, crc, head);
         head.flip();
-        return accept((int) crc.getValue() == storedCrc, length, end, head);
+        return accept((int) crc.getValue() == storedCrc && endByteGood(), length, end, head, storedCrc);
       }
       if (payload.capacity() < length) {
         payload = ByteBuffer.allocate(Math.max(length, payload.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
@@ -266,14 +297,29 @@ public final class LogReader {
       payload.clear().limit(length);
       in.read(payload);
       payload.flip();
-      return accept(Frames.crc(length, type, payload) == storedCrc, length, end, payload);
+      return accept(Frames.crc(length, type, payload) == storedCrc && endByteGood(), length, end, payload, storedCrc);
     }
 
-    /** The rest of {@link #next} for a complete frame whose checksum did or did not match. */
-    private ByteBuffer accept(boolean crcMatches, int length, long end, ByteBuffer payload) throws IOException {
+    /** Reads the end byte of version 3 after a payload: whether it is {@link LogFormat#RECORD_END}. */
+    private boolean endByteGood() throws IOException {
+      if (trailer == 0) {
+        return true;
+      }
+      endByte.clear();
+      in.read(endByte);
+      return endByte.get(0) == LogFormat.RECORD_END;
+    }
+
+    /** The rest of {@link #next} for a complete frame whose checksum (and end byte) did or did not match. */
+    private ByteBuffer accept(boolean crcMatches, int length, long end, ByteBuffer payload, int storedCrc)
+        throws IOException {
       byte type = frame.get(8);
       if (!crcMatches) {
-        checkBadChecksum(file, ch, pos, end, size); // rule 4
+        if (trailer > 0) {
+          endOfVersion3(file, ch, pos, end, storedCrc, type);
+        } else {
+          checkBadChecksum(file, ch, pos, end, size); // rule 4
+        }
         return null;
       }
       if (type != LogFormat.TYPE_TRANSACTION) {
@@ -302,6 +348,106 @@ public final class LogReader {
     }
   }
 
+  private static final long WINDOW = LogFormat.WRITE_WINDOW;
+
+  /**
+   * Version 3: the frame at {@code pos} is not a good record; returns if the rest of the file is
+   * a torn tail, else throws (the rules of the class comment). {@code frameEnd} is the end of the
+   * frame when its length fits the file, else -1.
+   */
+  static void endOfVersion3(Path file, DurableFile ch, long pos, long frameEnd, int storedCrc, byte type)
+      throws IOException {
+    long size = ch.size();
+    long window = Math.min(size, pos + WINDOW);
+    long beyond = firstNonZero(ch, window, size);
+    if (beyond >= 0) {
+      throw new CorruptionException(file, pos, "damaged record, followed by further data at offset " + beyond);
+    }
+    long last = lastNonZero(ch, pos, window);
+    if (last < 0) {
+      return; // zeros only: the end of the log, or a write that left nothing
+    }
+    long good = findGoodRecord(ch, pos + 1, last + 1, 1);
+    if (good >= 0) {
+      if (zeroPagePart(ch, pos, good)) {
+        return; // a page of the last write never reached the disk, a later one did
+      }
+      throw new CorruptionException(file, pos, "damaged record, followed by a good record at offset " + good);
+    }
+    long corrected = last - pos - LogFormat.FRAME_SIZE;
+    if (corrected >= 0 && corrected <= LogFormat.MAX_PAYLOAD && byteAt(ch, last) == LogFormat.RECORD_END) {
+      ByteBuffer rest = ByteBuffer.allocate((int) corrected);
+      ch.readFully(rest, pos + LogFormat.FRAME_SIZE);
+      rest.flip();
+      if (Frames.crc((int) corrected, type, rest) == storedCrc && corrected != frameEnd - pos - LogFormat.FRAME_SIZE - 1) {
+        throw new CorruptionException(file, pos, "damaged record length field");
+      }
+    }
+    if (frameEnd < 0) {
+      return; // a frame header the last write left unfinished
+    }
+    if (last < frameEnd - 1 || zeroPagePart(ch, pos, frameEnd)) {
+      return; // its last bytes, or its part of a page, never written
+    }
+    throw new CorruptionException(file, pos, "record checksum mismatch");
+  }
+
+  private static byte byteAt(DurableFile ch, long pos) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(1);
+    ch.readFully(b, pos);
+    return b.get(0);
+  }
+
+  /**
+   * Whether the part in [from, to) of some aligned 4096-byte page is all zero: a page of the last
+   * write that never reached the disk, which a changed bit cannot make.
+   */
+  private static boolean zeroPagePart(DurableFile ch, long from, long to) throws IOException {
+    for (long page = from / PAGE * PAGE; page < to; page += PAGE) {
+      if (allZero(ch, Math.max(page, from), Math.min(page + PAGE, to))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The offset of the first byte in [from, to) that is not zero, or -1. */
+  private static long firstNonZero(DurableFile ch, long from, long to) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+    for (long p = from; p < to; ) {
+      b.clear().limit((int) Math.min(b.capacity(), to - p));
+      ch.readFully(b, p);
+      int n = b.position();
+      if (n == 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        if (b.get(i) != 0) {
+          return p + i;
+        }
+      }
+      p += n;
+    }
+    return -1;
+  }
+
+  /** The offset of the last byte in [from, to) that is not zero, or -1. */
+  private static long lastNonZero(DurableFile ch, long from, long to) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+    for (long end = to; end > from; ) {
+      long start = Math.max(from, end - b.capacity());
+      b.clear().limit((int) (end - start));
+      ch.readFully(b, start);
+      for (int i = b.position() - 1; i >= 0; i--) {
+        if (b.get(i) != 0) {
+          return start + i;
+        }
+      }
+      end = start;
+    }
+    return -1;
+  }
+
   /** Rule 3: a length that runs past the end is torn unless the evidence says damaged. */
   private static void checkRunPastEnd(Path file, DurableFile ch, long pos, long size, int storedCrc, byte type)
       throws IOException {
@@ -314,7 +460,7 @@ public final class LogReader {
         throw new CorruptionException(file, pos, "damaged record length field");
       }
     }
-    long next = findGoodRecord(ch, pos + 1, size);
+    long next = findGoodRecord(ch, pos + 1, size, 0);
     if (next >= 0) {
       throw new CorruptionException(file, pos,
           "damaged record, followed by a good record at offset " + next);
@@ -369,11 +515,12 @@ public final class LogReader {
   }
 
   /**
-   * The offset of the first good record (a frame whose CRC32C matches) at or after {@code from},
-   * or -1. Only runs when a frame is bad, to tell damage from a torn tail; it reads at most the
-   * last 256 MiB of the file.
+   * The offset of the first good record (a frame whose CRC32C matches, followed by its end byte
+   * when {@code trailer} is 1) at or after {@code from} and ending by {@code size}, or -1. Only
+   * runs when a frame is bad, to tell damage from a torn tail; it reads at most the last 256 MiB
+   * before {@code size}.
    */
-  static long findGoodRecord(DurableFile ch, long from, long size) throws IOException {
+  static long findGoodRecord(DurableFile ch, long from, long size, int trailer) throws IOException {
     long start = Math.max(from, size - (256L << 20));
     int n = (int) (size - start);
     if (n < LogFormat.FRAME_SIZE) {
@@ -384,11 +531,12 @@ public final class LogReader {
     all.flip();
     for (int off = 0; off + LogFormat.FRAME_SIZE <= all.limit(); off++) {
       int length = all.getInt(off);
-      if (length <= 0 || length > all.limit() - off - LogFormat.FRAME_SIZE) {
+      if (length <= 0 || length > all.limit() - off - LogFormat.FRAME_SIZE - trailer) {
         continue;
       }
       byte type = all.get(off + 8);
-      if (type != LogFormat.TYPE_TRANSACTION) {
+      if (type != LogFormat.TYPE_TRANSACTION
+          || (trailer > 0 && all.get(off + LogFormat.FRAME_SIZE + length) != LogFormat.RECORD_END)) {
         continue;
       }
       ByteBuffer payload = all.duplicate();

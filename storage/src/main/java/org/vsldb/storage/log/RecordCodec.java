@@ -16,14 +16,15 @@ import org.vsldb.storage.io.ValueCodec;
 public final class RecordCodec {
   private RecordCodec() {}
 
-  /** Appends the framed record for {@code r} to {@code out}. */
+  /** Appends the framed record for {@code r} to {@code out}, with the end byte of version 3. */
   static void encodeFramed(LogRecord r, ByteSink out) {
     int start = Frames.begin(out, LogFormat.TYPE_TRANSACTION);
     encodePayload(r, out);
     Frames.end(out, start);
+    out.u8(LogFormat.RECORD_END);
   }
 
-  /** The framed bytes of one record. */
+  /** The framed bytes of one record, as a log of the current version holds it. */
   public static byte[] frame(LogRecord r) {
     ByteSink sink = new ByteSink(256);
     encodeFramed(r, sink);

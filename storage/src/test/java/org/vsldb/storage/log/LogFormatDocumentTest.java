@@ -55,7 +55,7 @@ public class LogFormatDocumentTest {
     List<LogRecord> records = new ArrayList<>();
     LogReader.Result r = LogReader.read(file, records::add);
 
-    assertEquals(2, r.header().version());
+    assertEquals(3, r.header().version());
     assertEquals(0x0123456789ABCDEFL, r.header().databaseId());
     assertEquals(0, r.header().generation());
     assertEquals(2, r.records());
