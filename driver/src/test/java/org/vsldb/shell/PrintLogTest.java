@@ -122,10 +122,10 @@ class PrintLogTest {
     assertTrue(p.err().contains("database.vsl") && p.err().contains("offset " + second), p.err());
   }
 
-  /** The offset of the second record: after the 40-byte header and the first record's frame. */
+  /** The offset of the second record: after the 40-byte header and the first record (frame, payload, end byte). */
   private static long secondRecordOffset(byte[] log) {
     int length = java.nio.ByteBuffer.wrap(log, 40, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
-    return 40 + 9 + length;
+    return 40 + 9 + length + 1; // header, frame, payload, end byte (log format 3)
   }
 
   @Test

@@ -20,9 +20,10 @@
  *   <li>(I2) A transaction is logged as exactly one framed record, so replay applies all of its
  *       changes or none of them. Changes become visible to other transactions only when their
  *       commit timestamp is published, after all of them are applied.</li>
- *   <li>(I3) A record is accepted on replay only if its length fits the file and its CRC32C
- *       matches. A torn or zero-filled tail after the last good record is cut off, not
- *       reported.</li>
+ *   <li>(I3) A record is accepted on replay only if its length fits the file, its CRC32C
+ *       matches and (format 3) its end byte is there. A torn or zero-filled tail after the last
+ *       good record, including the last write left unfinished in preallocated space, is cut off,
+ *       not reported.</li>
  *   <li>(I4) A bad record followed by a good one, or any damage a crash cannot explain, is
  *       corruption: the open fails and names the file and byte offset. It is never skipped.</li>
  *   <li>(I5) A log is replayed only onto the snapshot generation it follows, only above the

@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code c(id, v)}, with 1 thread and with 8 threads.
  */
 final class CommitWorkloads {
-  /** One thread's figures: the engines' results and the probe's, and vsl ÷ probe per round. */
-  record OneThread(Map<Peer, Harness.Result> engines, Harness.Result probe, double[] vslOverProbeSorted) {}
+  /**
+   * One thread's figures: the engines' results, the appending and the overwriting probe's, and
+   * vsl ÷ the faster probe of each round.
+   */
+  record OneThread(Map<Peer, Harness.Result> engines, Harness.Result probe, Harness.Result overwriteProbe,
+      double[] vslOverProbeSorted) {}
 
   private final Budget budget;
   private final Path root;
@@ -29,14 +33,16 @@ final class CommitWorkloads {
   }
 
   /**
-   * 1 thread per engine, and the raw force probe, taking turns round by round (the disk's force rate
-   * drifts within minutes, so each round of each engine is next to a round of the probe). The
-   * ratio vsl ÷ probe is taken per pair of rounds.
+   * 1 thread per engine, and the raw force probes (appending, and writing over zeros), taking turns
+   * round by round (the disk's force rate drifts within minutes, so each round of each engine is
+   * next to a round of the probes). The ratio vsl ÷ the faster probe is taken per round.
    */
   OneThread oneThread() throws Exception {
     List<AutoCloseable> open = new ArrayList<>();
-    try (ForceProbe probe = new ForceProbe(root.resolve("probe.bin"))) {
+    try (ForceProbe probe = new ForceProbe(root.resolve("probe.bin"));
+        ForceProbe overwrite = new ForceProbe(root.resolve("probe-overwrite.bin"), true)) {
       Harness.Meter probeMeter = new Harness.Meter("commit", "probe", i -> probe.appendAndForce());
+      Harness.Meter overwriteMeter = new Harness.Meter("commit", "probe, overwriting", i -> overwrite.appendAndForce());
       Map<Peer, Harness.Meter> meters = new EnumMap<>(Peer.class);
       for (Peer peer : Peer.values()) {
         Connection c = peer.open(Peer.Mode.FILE, root, "commit1");
@@ -51,25 +57,28 @@ final class CommitWorkloads {
       }
       long warmup = Math.max(budget.roundMillis(), budget.warmupMillis() / 2);
       probeMeter.warmUp(warmup);
+      overwriteMeter.warmUp(warmup);
       for (Harness.Meter m : meters.values()) {
         m.warmUp(warmup);
       }
       for (int r = 0; r < budget.rounds(); r++) {
         probeMeter.round(budget.roundMillis());
+        overwriteMeter.round(budget.roundMillis());
         for (Harness.Meter m : meters.values()) {
           m.round(budget.roundMillis());
         }
       }
       List<Double> vsl = meters.get(Peer.VSL).roundRates();
       List<Double> probes = probeMeter.roundRates();
+      List<Double> overwrites = overwriteMeter.roundRates();
       double[] ratios = new double[vsl.size()];
       for (int r = 0; r < ratios.length; r++) {
-        ratios[r] = vsl.get(r) / probes.get(r);
+        ratios[r] = vsl.get(r) / Math.max(probes.get(r), overwrites.get(r));
       }
       Arrays.sort(ratios);
       Map<Peer, Harness.Result> results = new EnumMap<>(Peer.class);
       meters.forEach((peer, m) -> results.put(peer, m.result()));
-      return new OneThread(results, probeMeter.result(), ratios);
+      return new OneThread(results, probeMeter.result(), overwriteMeter.result(), ratios);
     } finally {
       for (int i = open.size() - 1; i >= 0; i--) {
         open.get(i).close();
