@@ -189,7 +189,7 @@ public final class LogReader {
     private final Path file;
     private final DurableFile ch;
     private final Header header;
-    private final long size;
+    private long size;
     private final SequentialReader in;
     private final ByteBuffer frame = ByteBuffer.allocate(LogFormat.FRAME_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     private ByteBuffer payload = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
@@ -243,16 +243,92 @@ public final class LogReader {
      * @throws CorruptionException on damage before the tail (I4)
      */
     public ByteBuffer next() throws IOException {
+      while (true) {
+        long at = pos;
+        ByteBuffer b;
+        try {
+          b = nextFrame();
+        } catch (java.io.EOFException shrunk) {
+          // the writer cut its preallocated zeros off (closing the log) while this reader read them
+          if (trailer == 0 || readAgain-- <= 0) {
+            throw shrunk;
+          }
+          b = READ_AGAIN;
+        }
+        if (b != READ_AGAIN) {
+          return b;
+        }
+        // The frame at `at` looked damaged, and a writer beside this reader (a read-only open,
+        // or VSL_LOG reading the live log) was writing it over preallocated space: the file is
+        // read again from there.
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        size = ch.size();
+        in.seek(at);
+        ended = false;
+      }
+    }
+
+    /** Marks a frame to read again: see {@link #next}. */
+    private static final ByteBuffer READ_AGAIN = ByteBuffer.allocate(0);
+
+    /** How many times a reader reads again a frame that a writer beside it was writing. */
+    private int readAgain = 1000;
+
+    /**
+     * {@link LogReader#endOfVersion3} for the frame at {@link #pos}: null (the end of the log,
+     * I3), or {@link #READ_AGAIN} when it looked damaged and may be read again, else throws (I4).
+     */
+    private ByteBuffer endOfLog(long frameEnd, int storedCrc, byte type) throws IOException {
+      try {
+        endOfVersion3(file, ch, pos, frameEnd, storedCrc, type);
+        return null;
+      } catch (CorruptionException e) {
+        if (readAgain-- > 0 && (goodRecordAt(ch, pos) || changing(pos))) {
+          return READ_AGAIN;
+        }
+        throw e;
+      }
+    }
+
+    /**
+     * Whether the bytes of the write window from {@code p} change within 2 ms (or the file's size
+     * does): a writer is at work beside this reader, so what looked like damage may be a write
+     * under way. Damage a crash left, or any other, does not change.
+     */
+    private boolean changing(long p) throws IOException {
+      long sizeBefore = ch.size();
+      int before = windowCrc(p, sizeBefore);
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      long sizeNow = ch.size();
+      return sizeNow != sizeBefore || windowCrc(p, sizeNow) != before;
+    }
+
+    private int windowCrc(long p, long fileSize) throws IOException {
+      int n = (int) Math.max(0, Math.min(LogFormat.WRITE_WINDOW, fileSize - p));
+      ByteBuffer b = ByteBuffer.allocate(n);
+      ch.readFully(b, p);
+      CRC32C c = new CRC32C();
+      c.update(b.flip());
+      return (int) c.getValue();
+    }
+
+    private ByteBuffer nextFrame() throws IOException {
       if (ended || pos >= size) {
         ended = true;
         return null;
       }
       if (size - pos < LogFormat.FRAME_SIZE + trailer) {
         ended = true; // rule 1: a torn frame header
-        if (trailer > 0) {
-          endOfVersion3(file, ch, pos, -1, 0, (byte) 0);
-        }
-        return null;
+        return trailer > 0 ? endOfLog(-1, 0, (byte) 0) : null;
       }
       frame.clear();
       in.read(frame);
@@ -263,19 +339,17 @@ public final class LogReader {
       ended = true; // until the record proves good
       if (length == 0 && storedCrc == 0 && type == 0) {
         if (trailer > 0) {
-          endOfVersion3(file, ch, pos, -1, storedCrc, type);
-        } else {
-          requireZeros(file, ch, pos, pos, "zero-filled frame"); // rule 2
+          return endOfLog(-1, storedCrc, type);
         }
+        requireZeros(file, ch, pos, pos, "zero-filled frame"); // rule 2
         return null;
       }
       long available = size - pos - LogFormat.FRAME_SIZE - trailer;
       if (length < 0 || length > LogFormat.MAX_PAYLOAD || length > available) {
         if (trailer > 0) {
-          endOfVersion3(file, ch, pos, -1, storedCrc, type);
-        } else {
-          checkRunPastEnd(file, ch, pos, size, storedCrc, type); // rule 3
+          return endOfLog(-1, storedCrc, type);
         }
+        checkRunPastEnd(file, ch, pos, size, storedCrc, type); // rule 3
         return null;
       }
       long end = pos + LogFormat.FRAME_SIZE + length + trailer;
@@ -316,10 +390,9 @@ public final class LogReader {
       byte type = frame.get(8);
       if (!crcMatches) {
         if (trailer > 0) {
-          endOfVersion3(file, ch, pos, end, storedCrc, type);
-        } else {
-          checkBadChecksum(file, ch, pos, end, size); // rule 4
+          return endOfLog(end, storedCrc, type);
         }
+        checkBadChecksum(file, ch, pos, end, size); // rule 4
         return null;
       }
       if (type != LogFormat.TYPE_TRANSACTION) {
@@ -390,6 +463,27 @@ public final class LogReader {
       return; // its last bytes, or its part of a page, never written
     }
     throw new CorruptionException(file, pos, "record checksum mismatch");
+  }
+
+  /** Whether a good record (of version 3) starts at {@code pos} now. */
+  private static boolean goodRecordAt(DurableFile ch, long pos) throws IOException {
+    ByteBuffer h = ByteBuffer.allocate(LogFormat.FRAME_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    ch.readFully(h, pos);
+    if (h.position() < LogFormat.FRAME_SIZE) {
+      return false;
+    }
+    int length = h.getInt(0);
+    long size = ch.size();
+    if (length <= 0 || length > LogFormat.MAX_PAYLOAD || pos + LogFormat.FRAME_SIZE + length + 1 > size) {
+      return false;
+    }
+    ByteBuffer payload = ByteBuffer.allocate(length + 1);
+    ch.readFully(payload, pos + LogFormat.FRAME_SIZE);
+    if (payload.position() < length + 1 || payload.get(length) != LogFormat.RECORD_END) {
+      return false;
+    }
+    payload.flip().limit(length);
+    return Frames.crc(length, h.get(8), payload) == h.getInt(4);
   }
 
   private static byte byteAt(DurableFile ch, long pos) throws IOException {
