@@ -31,6 +31,10 @@ import java.util.zip.CRC32C;
  *       otherwise corruption (I4). A frame running past the file: a torn tail (I3).
  * </ol>
  *
+ * <p>A frame that looks damaged is read again while a writer beside this reader is writing
+ * (the frame is good now, or the window's bytes change within 2 ms, or the file shrank): see
+ * {@link Cursor#next}.
+ *
  * <p>In a log of version 2, for a frame at offset p that is not a good record:
  *
  * <ol>
