@@ -173,35 +173,14 @@ final class EndOfLog {
   /** Requires every byte from {@code from} to the end of the file to be zero (I3), else I4. */
   static void requireZeros(Path file, DurableFile ch, long from, long badAt, String reason)
       throws IOException {
-    long size = ch.size();
-    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
-    for (long p = from; p < size; ) {
-      b.clear();
-      b.limit((int) Math.min(b.capacity(), size - p));
-      ch.readFully(b, p);
-      for (int i = 0; i < b.position(); i++) {
-        if (b.get(i) != 0) {
-          throw new CorruptionException(file, badAt, reason + ", followed by further data at offset " + (p + i));
-        }
-      }
-      p += b.position();
+    long data = firstNonZero(ch, from, ch.size());
+    if (data >= 0) {
+      throw new CorruptionException(file, badAt, reason + ", followed by further data at offset " + data);
     }
   }
 
   private static boolean allZero(DurableFile ch, long from, long to) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate((int) Math.min(to - from, 1 << 20));
-    for (long p = from; p < to; ) {
-      b.clear();
-      b.limit((int) Math.min(b.capacity(), to - p));
-      ch.readFully(b, p);
-      for (int i = 0; i < b.position(); i++) {
-        if (b.get(i) != 0) {
-          return false;
-        }
-      }
-      p += b.position();
-    }
-    return true;
+    return firstNonZero(ch, from, to) < 0;
   }
 
   /**

@@ -168,7 +168,7 @@ public final class LogWriter implements Closeable {
 
   /** Writes zeros over [from, to), durably (writes are synchronous); the file then ends at {@code to}. */
   private void preallocate(long from, long to) throws IOException {
-    ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+    ByteBuffer zeros = ByteBuffer.allocate(1 << 20); // each write is synchronous: few and large
     for (long p = from; p < to; p += zeros.capacity()) {
       zeros.clear().limit((int) Math.min(zeros.capacity(), to - p));
       channel.write(zeros, p);
