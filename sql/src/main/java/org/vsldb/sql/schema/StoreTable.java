@@ -92,9 +92,30 @@ public final class StoreTable extends AbstractTable
       // DEFAULT NEXT VALUE FOR seq: Calcite's conversion needs a validated call, which a default is not
       value = org.vsldb.sql.plan.SequenceCalls.call(rb, (org.apache.calcite.sql.SqlCall) e, table.def().schema());
     } else {
+      if (callsByName(e)) {
+        // a function the parser left unresolved (LPAD, RANDOM_UUID, ...): its operator comes from
+        // the statement's operator table, through validation; a default names no column
+        org.apache.calcite.sql.SqlNode v = context.validateExpression(rb.getTypeFactory().builder().build(), e);
+        e = v.getKind() == org.apache.calcite.sql.SqlKind.AS ? ((org.apache.calcite.sql.SqlCall) v).operand(0) : v;
+      }
       value = context.convertExpression(e);
     }
     return rb.makeCast(type, value, true, false);
+  }
+
+  /** Whether {@code e} calls a function by a name the parser did not resolve. */
+  private static boolean callsByName(org.apache.calcite.sql.SqlNode e) {
+    boolean[] found = {false};
+    e.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(org.apache.calcite.sql.SqlCall call) {
+        if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction) {
+          found[0] = true;
+        }
+        return super.visit(call);
+      }
+    });
+    return found[0];
   }
 
   @Override
