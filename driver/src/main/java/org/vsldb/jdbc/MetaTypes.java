@@ -46,7 +46,7 @@ final class MetaTypes {
       ColumnType t = switch (c.type()) {
         case FLOAT -> ColumnType.DOUBLE;
         case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DECIMAL, CHAR, VARCHAR, DATE, TIME,
-            TIMESTAMP, BINARY, VARBINARY, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ColumnType.valueOf(c.type().name());
+            TIMESTAMP, BINARY, VARBINARY, TIMESTAMP_WITH_LOCAL_TIME_ZONE, UUID -> ColumnType.valueOf(c.type().name());
         default -> null;
       };
       if (t == null) {
@@ -78,6 +78,8 @@ final class MetaTypes {
         case BINARY -> new TypeInfo("BINARY", Types.BINARY, p < 0 ? 1 : p, null, null, null, MAX_LENGTH, 0);
         case VARBINARY -> new TypeInfo("VARBINARY", Types.VARBINARY, p < 0 ? MAX_LENGTH : p, null, null, null,
             MAX_LENGTH, 0);
+        // as in H2: JDBC type BINARY, 16 bytes
+        case UUID -> new TypeInfo("UUID", Types.BINARY, 16, null, null, null, 16, 0);
       };
     }
 
@@ -111,6 +113,7 @@ final class MetaTypes {
         case TIMESTAMP -> "TIMESTAMP '";
         case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "TIMESTAMP WITH LOCAL TIME ZONE '";
         case BINARY, VARBINARY -> "X'";
+        case UUID -> "'"; // text converts to a UUID, as in H2
         default -> null;
       };
       rows.add(row(ti.name(), ti.jdbcType(), ti.maxPrecision(), prefix, createParams, chars,

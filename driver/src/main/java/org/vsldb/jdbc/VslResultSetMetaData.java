@@ -98,6 +98,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
       case TIME -> 12;
       case TIMESTAMP -> 23;
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 29;
+      case UUID -> 36;
       case BINARY, VARBINARY -> c.precision() > 0 && c.precision() < Integer.MAX_VALUE / 2
           ? 2 * c.precision() : Integer.MAX_VALUE;
       default -> c.precision() > 0 ? c.precision() : Integer.MAX_VALUE;
@@ -134,6 +135,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
       case TIME -> 12;
       case TIMESTAMP -> 23;
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 29;
+      case UUID -> 16;
       default -> c.precision() > 0 ? c.precision() : Integer.MAX_VALUE;
     };
   }
@@ -202,6 +204,7 @@ final class VslResultSetMetaData implements ResultSetMetaData {
       case TIMESTAMP -> java.sql.Timestamp.class.getName();
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> java.time.OffsetDateTime.class.getName();
       case BINARY, VARBINARY -> byte[].class.getName();
+      case UUID -> java.util.UUID.class.getName();
       default -> Object.class.getName();
     };
   }

@@ -155,7 +155,7 @@ class MetaDataObjectsTest {
     List<String> names = column(md.getTypeInfo(), "TYPE_NAME");
     Set<String> expected = Set.of("BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "REAL", "DOUBLE",
         "DECIMAL", "CHAR", "VARCHAR", "BINARY", "VARBINARY", "DATE", "TIME", "TIMESTAMP",
-        "TIMESTAMP WITH LOCAL TIME ZONE", "CLOB", "BLOB");
+        "TIMESTAMP WITH LOCAL TIME ZONE", "UUID", "CLOB", "BLOB");
     assertEquals(expected, new HashSet<>(names));
     assertEquals(expected.size(), names.size());
     List<Integer> types = new ArrayList<>();

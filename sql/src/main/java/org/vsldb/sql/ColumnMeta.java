@@ -44,6 +44,7 @@ public record ColumnMeta(
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
       case TIME_WITH_LOCAL_TIME_ZONE -> java.sql.Types.TIME;
       case FLOAT -> java.sql.Types.DOUBLE;
+      case UUID -> java.sql.Types.BINARY; // as H2
       case SYMBOL, ANY, MAP, MULTISET, ROW, OTHER -> java.sql.Types.OTHER;
       default -> type.getJdbcOrdinal();
     };

@@ -127,6 +127,9 @@ public final class JdbcValues {
     if (v instanceof String s) {
       return s.getBytes(StandardCharsets.UTF_8);
     }
+    if (v instanceof java.util.UUID u) {
+      return org.vsldb.sql.type.BinaryValues.uuidBytes(u); // as H2: its 16 bytes
+    }
     throw ErrorCode.INVALID_CAST.exception("value of column " + c.label() + " (" + c.typeName() + ") to byte[]");
   }
 
@@ -273,6 +276,9 @@ public final class JdbcValues {
    * @throws SQLException 22018 for another length, other text, or a column of another type
    */
   public static java.util.UUID uuid(Object v, ColumnMeta c) throws SQLException {
+    if (v instanceof java.util.UUID u) {
+      return u;
+    }
     if (v instanceof ByteString || v instanceof byte[]) {
       byte[] b = binary(v);
       if (b.length != 16) {

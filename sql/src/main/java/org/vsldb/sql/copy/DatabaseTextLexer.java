@@ -339,6 +339,15 @@ final class DatabaseTextLexer {
         expectWord("ZONE");
         return timestamp(string());
       }
+      case UUID -> {
+        expectWord("UUID");
+        String text = string();
+        try {
+          return org.vsldb.sql.type.UuidValues.parse(text);
+        } catch (SQLException e) {
+          throw error("not a UUID: '" + text + "'");
+        }
+      }
       default -> throw error("no literal form for " + column.type());
     }
   }

@@ -34,6 +34,7 @@ public final class DatabaseTextValues {
       case TIMESTAMP -> DateTimeText.timestamp(out.append("TIMESTAMP '"), (Long) v).append('\'');
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
           DateTimeText.timestamp(out.append("TIMESTAMP WITH LOCAL TIME ZONE '"), (Long) v).append('\'');
+      case UUID -> out.append("UUID '").append(v).append('\'');
     }
   }
 

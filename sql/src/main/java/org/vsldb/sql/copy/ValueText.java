@@ -89,6 +89,7 @@ final class ValueText {
         case TIMESTAMP -> localMillis(s.strip(), type);
         case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> instantMillis(s.strip());
         case BINARY, VARBINARY -> binary(s);
+        case UUID -> org.vsldb.sql.type.UuidValues.parse(s.strip());
         default -> s;
       };
     } catch (NumberFormatException e) {

@@ -141,7 +141,8 @@ public final class SqlErrors {
       return u;
     }
     if (t instanceof IllegalArgumentException e && e.getMessage() != null
-        && e.getMessage().contains("Invalid character for cast")) {
+        && (e.getMessage().contains("Invalid character for cast") || e.getMessage().startsWith("Invalid UUID string"))) {
+      // text a cast to a number or to UUID (java.util.UUID.fromString) refuses
       return ErrorCode.INVALID_CAST.exception(e, e.getMessage());
     }
     if (t instanceof java.util.regex.PatternSyntaxException e) {
@@ -170,7 +171,7 @@ public final class SqlErrors {
     return ErrorCode.GENERAL_ERROR.exception(t, t.toString());
   }
 
-  /** Whether {@code t} comes from Calcite's run-time functions (called by generated code). */
+  /** Whether {@code t} comes from Calcite's or vsl's run-time functions (called by generated code). */
   private static boolean thrownByRuntimeFunction(Throwable t) {
     String runtime = org.apache.calcite.runtime.SqlFunctions.class.getPackageName() + ".";
     String resources = org.apache.calcite.runtime.Resources.class.getName();
@@ -179,7 +180,7 @@ public final class SqlErrors {
       boolean making = c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith(resources)
           || c.equals(t.getClass().getName()); // the exception's own construction
       if (!making) {
-        return c.startsWith(runtime);
+        return c.startsWith(runtime) || c.equals(org.vsldb.sql.type.UuidValues.class.getName());
       }
     }
     return false;

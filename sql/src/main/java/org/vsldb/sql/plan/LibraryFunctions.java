@@ -85,7 +85,9 @@ final class LibraryFunctions {
       // dates and times; PostgreSQL's TO_CHAR pads names as H2's (Oracle's) does
       DAYNAME, MONTHNAME, TO_CHAR_PG, TO_DATE, TO_TIMESTAMP,
       // aggregates
-      BOOL_AND, BOOL_OR, STRING_AGG, GROUP_CONCAT));
+      BOOL_AND, BOOL_OR, STRING_AGG, GROUP_CONCAT,
+      // UUIDs
+      UuidFunctions.RANDOM_UUID));
 
   private LibraryFunctions() {}
 }

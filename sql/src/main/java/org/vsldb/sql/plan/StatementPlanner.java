@@ -243,6 +243,9 @@ public final class StatementPlanner {
     root = root.withRel(root.rel.accept(new LocalTimeZoneCasts(rexBuilder)));
     // CHAR(n) compares without trailing spaces, as in H2 (Calcite compares the padded strings).
     root = root.withRel(root.rel.accept(new CharComparisons(rexBuilder)));
+    // UUIDs: text read by H2's rule, compared as UUIDs, ordered by their bytes, as in H2.
+    root = root.withRel(root.rel.accept(new UuidRewrite(rexBuilder)));
+    root = UuidRewrite.orderedByText(root);
     // SUM(BIGINT) is a DECIMAL, as in H2 (Calcite's code cannot add a long into one).
     root = root.withRel(root.rel.accept(new DecimalAggregates(rexBuilder)));
     // A WHERE on VSL_LOG's result also filters while the log is read.

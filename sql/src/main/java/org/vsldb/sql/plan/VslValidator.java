@@ -44,6 +44,15 @@ final class VslValidator extends SqlValidatorImpl implements org.vsldb.sql.parse
   private final Set<org.apache.calcite.sql.SqlIdentifier> sequenceNames =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
+  /** Text for UUID columns in VALUES gets a cast first ({@link UuidInsertCasts}). */
+  @Override
+  public void validateInsert(org.apache.calcite.sql.SqlInsert insert) {
+    if (insert.getTargetTable() instanceof org.apache.calcite.sql.SqlIdentifier id) {
+      UuidInsertCasts.apply(insert, getCatalogReader().getTable(id.names));
+    }
+    super.validateInsert(insert);
+  }
+
   /**
    * A call of a name that no operator table knows fails as H2 reports it, "Function NAME not
    * found" (90022, through {@code SqlErrors}); a known name called with arguments none of its

@@ -45,6 +45,7 @@ public final class TypeMapping {
       case BINARY -> SqlTypeName.BINARY;
       case VARBINARY -> SqlTypeName.VARBINARY;
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+      case UUID -> SqlTypeName.UUID;
     };
   }
 
@@ -72,6 +73,7 @@ public final class TypeMapping {
           case BINARY -> ColumnType.BINARY;
           case VARBINARY -> ColumnType.VARBINARY;
           case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ColumnType.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+          case UUID -> ColumnType.UUID;
           default -> null;
         };
     if (ct == null) {

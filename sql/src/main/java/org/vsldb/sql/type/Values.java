@@ -40,6 +40,7 @@ public final class Values {
       case REAL -> v instanceof Float;
       case FLOAT, DOUBLE -> v instanceof Double;
       case CHAR, VARCHAR -> v instanceof String;
+      case UUID -> v instanceof java.util.UUID;
       default -> false;
     };
   }
@@ -74,6 +75,7 @@ public final class Values {
         case TIMESTAMP -> toTimestampMillis(v);
         case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instants.toEpochMillis(v);
         case BINARY, VARBINARY -> BinaryValues.toByteString(v);
+        case UUID -> UuidValues.toUuid(v);
         default -> v;
       };
     } catch (NumberFormatException e) {

@@ -71,6 +71,9 @@ public final class ValueCodec {
       // BINARY and VARBINARY share the Bytes representation; the column says which.
       out.u8(ColumnType.VARBINARY.code());
       out.bytes(b.toByteArray());
+    } else if (v instanceof java.util.UUID u) {
+      out.u8(ColumnType.UUID.code());
+      out.raw(uuidBytes(u), 0, 16);
     } else {
       throw new IllegalArgumentException("no log encoding for " + v.getClass().getName());
     }
@@ -231,6 +234,7 @@ public final class ValueCodec {
         case SMALLINT -> 2;
         case INTEGER, DATE, TIME, REAL -> 4;
         case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> 8;
+        case UUID -> 16;
         case DECIMAL -> {
           in.getInt(); // scale
           yield count(in);
@@ -264,7 +268,35 @@ public final class ValueCodec {
       }
       case CHAR, VARCHAR -> Wtf8.decode(bytes(in));
       case BINARY, VARBINARY -> Bytes.wrap(bytes(in));
+      case UUID -> {
+        byte[] b = new byte[16];
+        in.get(b);
+        yield uuid(b, 0);
+      }
     };
+  }
+
+  /** The UUID of the 16 bytes at {@code b[at]}, most significant first. */
+  public static java.util.UUID uuid(byte[] b, int at) {
+    long high = 0;
+    long low = 0;
+    for (int i = 0; i < 8; i++) {
+      high = high << 8 | (b[at + i] & 0xFF);
+      low = low << 8 | (b[at + 8 + i] & 0xFF);
+    }
+    return new java.util.UUID(high, low);
+  }
+
+  /** A UUID's 16 bytes, most significant first, as the log and the snapshot hold it. */
+  public static byte[] uuidBytes(java.util.UUID u) {
+    byte[] b = new byte[16];
+    long high = u.getMostSignificantBits();
+    long low = u.getLeastSignificantBits();
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (high >>> (56 - 8 * i));
+      b[8 + i] = (byte) (low >>> (56 - 8 * i));
+    }
+    return b;
   }
 
   public static byte[] bytes(ByteBuffer in) {

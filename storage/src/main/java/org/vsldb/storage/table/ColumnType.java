@@ -11,7 +11,7 @@ import java.util.Arrays;
  * days since 1970-01-01, TIME an {@link Integer} count of milliseconds since midnight, TIMESTAMP a
  * {@link Long} count of milliseconds since 1970-01-01T00:00 (a local date-time, no zone), and
  * TIMESTAMP WITH LOCAL TIME ZONE a {@link Long} count of milliseconds since 1970-01-01T00:00Z (an
- * instant). BINARY and VARBINARY values are {@link Bytes}.
+ * instant). BINARY and VARBINARY values are {@link Bytes}, UUID values {@link java.util.UUID}.
  */
 public enum ColumnType {
   BOOLEAN(1, Boolean.class),
@@ -29,7 +29,8 @@ public enum ColumnType {
   TIMESTAMP(13, Long.class),
   BINARY(14, Bytes.class),
   VARBINARY(15, Bytes.class),
-  TIMESTAMP_WITH_LOCAL_TIME_ZONE(16, Long.class);
+  TIMESTAMP_WITH_LOCAL_TIME_ZONE(16, Long.class),
+  UUID(17, java.util.UUID.class);
 
   private static final ColumnType[] BY_CODE = new ColumnType[32];
 

@@ -43,6 +43,7 @@ final class LoggedValues {
         case SMALLINT -> out.i16((short) RowFormat.SHORT.get(image, at));
         case INTEGER, DATE, TIME, REAL -> out.i32((int) RowFormat.INT.get(image, at));
         case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> out.i64((long) RowFormat.LONG.get(image, at));
+        case UUID -> out.raw(image, at, 16); // most significant byte first in both
         case CHAR, VARCHAR -> {
           int head = RowFormat.varint(image, at);
           out.i32(head >>> 1);
@@ -127,6 +128,11 @@ final class LoggedValues {
           at += 8;
           p += 8;
         }
+        case UUID -> {
+          System.arraycopy(a, p, out, at, 16);
+          at += 16;
+          p += 16;
+        }
         case CHAR, VARCHAR -> {
           int len = (int) INT_LE.get(a, p);
           p += 4;
@@ -206,6 +212,10 @@ final class LoggedValues {
         case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> {
           p = need(p, 8, limit);
           size += 8;
+        }
+        case UUID -> {
+          p = need(p, 16, limit);
+          size += 16;
         }
         case CHAR, VARCHAR -> {
           int len = length(a, p, limit);

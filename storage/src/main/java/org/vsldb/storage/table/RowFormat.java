@@ -23,7 +23,7 @@ import org.vsldb.storage.io.Wtf8;
  * TIMESTAMP WITH LOCAL TIME ZONE and DOUBLE 8 (big-endian; REAL and DOUBLE as their raw bits);
  * CHAR and VARCHAR a varint of {@code length << 1 | ascii} then the string's WTF-8 bytes ({@code
  * ascii} set when every byte is below 0x80, so the string is read without decoding); BINARY and
- * VARBINARY a varint length and the bytes; DECIMAL a zigzag varint scale, a varint length and the
+ * VARBINARY a varint length and the bytes; UUID its 16 bytes, most significant first; DECIMAL a zigzag varint scale, a varint length and the
  * unscaled value's two's-complement bytes. Varints are unsigned LEB128.
  *
  * <p>Values given to {@link #encode} have their column's Java class ({@link ColumnType#javaClass()});
@@ -269,6 +269,7 @@ public final class RowFormat {
       case SMALLINT -> 2;
       case INTEGER, DATE, TIME, REAL -> 4;
       case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> 8;
+      case UUID -> 16;
       case CHAR, VARCHAR -> throw new IllegalStateException("strings are sized by encode");
       case BINARY, VARBINARY -> {
         int n = ((Bytes) v).length();
@@ -306,6 +307,12 @@ public final class RowFormat {
         LONG.set(out, at, Double.doubleToRawLongBits(((Number) v).doubleValue()));
         at += 8;
       }
+      case UUID -> {
+        java.util.UUID u = (java.util.UUID) v;
+        LONG.set(out, at, u.getMostSignificantBits());
+        LONG.set(out, at + 8, u.getLeastSignificantBits());
+        at += 16;
+      }
       case CHAR, VARCHAR -> throw new IllegalStateException("strings are written by encode");
       case BINARY, VARBINARY -> {
         byte[] b = ((Bytes) v).toByteArray();
@@ -334,6 +341,7 @@ public final class RowFormat {
       case REAL -> Float.intBitsToFloat((int) INT.get(image, at));
       case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> (long) LONG.get(image, at);
       case DOUBLE -> Double.longBitsToDouble((long) LONG.get(image, at));
+      case UUID -> new java.util.UUID((long) LONG.get(image, at), (long) LONG.get(image, at + 8));
       case CHAR, VARCHAR -> {
         int head = varint(image, at);
         int start = at + varintSize(head);
@@ -364,6 +372,7 @@ public final class RowFormat {
       case SMALLINT -> at + 2;
       case INTEGER, DATE, TIME, REAL -> at + 4;
       case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, DOUBLE -> at + 8;
+      case UUID -> at + 16;
       case CHAR, VARCHAR -> {
         int head = varint(image, at);
         yield at + varintSize(head) + (head >>> 1);

@@ -46,9 +46,12 @@ class ValueCodecTest {
   }
 
   @Test
-  void documentExamples_ofBinaryAndInstantValues_decodeAndEncodeAsWritten() throws Exception {
+  void documentExamples_ofBinaryInstantAndUuidValues_decodeAndEncodeAsWritten() throws Exception {
     List<byte[]> ex = documentExamples("Example: the VARBINARY value");
-    assertEquals(2, ex.size());
+    assertEquals(3, ex.size());
+    java.util.UUID u = java.util.UUID.fromString("01020304-0506-0708-090a-0b0c0d0e0f10");
+    assertEquals(u, ValueCodec.decodeValue(buffer(ex.get(2))));
+    assertArrayEquals(ex.get(2), encode(u));
     assertEquals(Bytes.of(new byte[] {0x0a, 0x0b}), ValueCodec.decodeValue(buffer(ex.get(0))));
     assertArrayEquals(ex.get(0), encode(Bytes.of(new byte[] {0x0a, 0x0b})));
     assertEquals(1_704_067_200_000L, ValueCodec.decodeValue(buffer(ex.get(1))));
@@ -91,5 +94,8 @@ class ValueCodecTest {
     assertEquals(15, ColumnType.VARBINARY.code());
     assertEquals(16, ColumnType.TIMESTAMP_WITH_LOCAL_TIME_ZONE.code());
     assertEquals(ColumnType.TIMESTAMP_WITH_LOCAL_TIME_ZONE, ColumnType.fromCode(16));
+    assertEquals(17, ColumnType.UUID.code());
+    assertEquals(ColumnType.UUID, ColumnType.fromCode(17));
   }
+
 }

@@ -46,6 +46,7 @@ class RowFormatTest {
         rnd.nextBytes(b);
         yield Bytes.wrap(b);
       }
+      case UUID -> new java.util.UUID(rnd.nextLong(), rnd.nextLong());
     };
   }
 
