@@ -69,3 +69,16 @@ select dateadd from (values (1)) as v(dateadd);
 select cast(now() as date) = current_date as today, now() >= ts as after from f where id = 1;
 select id, locate(t, s) as l, locate(t, s, 5) as l5, locate(t, s, -1) as back from f order by id;
 select now from (values (1)) as v(now);
+
+-- The session's schema: CURRENT_SCHEMA and H2's SCHEMA(), also in a DEFAULT (the inserting session's).
+select current_schema as s, schema() as t;
+create schema other_place;
+set schema other_place;
+select current_schema as s, schema() as t, lower(schema()) as l;
+create table placed(id int primary key, s varchar(40) default current_schema, t varchar(40) default schema());
+insert into placed(id) values (1);
+select id, s, t from placed;
+set schema public;
+insert into other_place.placed(id) values (2);
+select id, s, t from other_place.placed order by id;
+select schema(1);

@@ -87,7 +87,9 @@ final class LibraryFunctions {
       // aggregates
       BOOL_AND, BOOL_OR, STRING_AGG, GROUP_CONCAT,
       // UUIDs
-      UuidFunctions.RANDOM_UUID));
+      UuidFunctions.RANDOM_UUID,
+      // the session
+      SessionFunctions.SCHEMA));
 
   private LibraryFunctions() {}
 }

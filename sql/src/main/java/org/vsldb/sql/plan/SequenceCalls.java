@@ -18,8 +18,6 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
-import org.apache.calcite.sql2rel.SqlRexConvertletTable;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.vsldb.sql.exec.SequenceValues;
 import org.vsldb.sql.parser.SequenceValueOperator;
@@ -44,16 +42,8 @@ public final class SequenceCalls {
     static final SqlUserDefinedFunction CURRENT = function("VSL_CURRENT_VALUE", "current");
   }
 
-  /**
-   * Calcite's convertlets, except for vsl's sequence calls, whose unqualified names are in
-   * {@code schema}.
-   */
-  static SqlRexConvertletTable convertlets(String schema) {
-    return call -> call.getOperator() instanceof SequenceValueOperator
-        ? convertlet(schema) : StandardConvertletTable.INSTANCE.get(call);
-  }
-
-  private static SqlRexConvertlet convertlet(String schema) {
+  /** The conversion of a sequence call whose unqualified name is in {@code schema} ({@link StatementConvertlets}). */
+  static SqlRexConvertlet convertlet(String schema) {
     return (cx, c) -> {
       RexNode value = call(cx.getRexBuilder(), c, schema);
       RelDataType type = cx.getValidator().getValidatedNodeType(c); // the sequence's type

@@ -234,7 +234,7 @@ public final class StatementPlanner {
             validator,
             catalogReader(schema),
             cluster,
-            SequenceCalls.convertlets(schema),
+            StatementConvertlets.of(schema),
             config);
     RelRoot root = converter.convertQuery(validated, false, true);
     root = root.withRel(converter.flattenTypes(root.rel, true));
@@ -276,7 +276,7 @@ public final class StatementPlanner {
       SqlValidator validator = newValidator(schema);
       SqlNode validated = validator.validate(parsed);
       SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader(schema), cluster,
-          SequenceCalls.convertlets(schema), config);
+          StatementConvertlets.of(schema), config);
       RelRoot root = converter.convertQuery(validated, true, false);
       return root.withRel(converter.flattenTypes(root.rel, true));
     }
