@@ -38,6 +38,8 @@ select n from ordered where id >= '7FFFFFFF-FFFF-FFFF-0000-000000000000' order b
 select n from ordered where id < '00000000-0000-0000-ffff-ffffffffffff' order by n;
 select n from ordered where id between '00000000-0000-0000-0000-000000000002' and '80000000-0000-0000-0000-000000000000' order by n;
 select n from ordered where id = '7FFFFFFF-FFFF-FFFF-8000-000000000000';
+select n from ordered where id in ('7FFFFFFF-FFFF-FFFF-8000-000000000000', '800000000000000000000000000000000', '80000000000000000000000000000000') order by n;
+select n from ordered where id not in ('7FFFFFFF-FFFF-FFFF-8000-000000000000', '00000000-0000-0000-0000-000000000001') order by n;
 select n from ordered where id <> '7fffffff-ffff-ffff-8000-000000000000' order by n;
 select a.n, b.n as m from ordered a join ordered b on a.id < b.id where a.n = 4 order by m;
 select distinct id from ordered order by id;

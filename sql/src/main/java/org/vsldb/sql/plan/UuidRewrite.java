@@ -304,6 +304,10 @@ final class UuidRewrite extends ExpressionRewrite {
         return visited;
       }
       List<RexNode> ops = call.getOperands();
+      if (call.getKind() == SqlKind.SEARCH && (castUuid(ops.get(0)) != null || isUuid(ops.get(0).getType()))) {
+        // an IN list or range of UUIDs, as text or UUIDs: its comparisons one by one, each rewritten
+        return org.apache.calcite.rex.RexUtil.expandSearch(rexBuilder, null, call).accept(this);
+      }
       if (call.getKind() == SqlKind.CAST && ops.size() == 1 && isUuid(call.getType()) && isText(ops.get(0))) {
         return fromText(ops.get(0));
       }
