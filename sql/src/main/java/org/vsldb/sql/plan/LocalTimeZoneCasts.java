@@ -1,6 +1,5 @@
 package org.vsldb.sql.plan;
 
-import java.lang.reflect.Method;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -10,14 +9,10 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.vsldb.sql.type.Instants;
 
 /**
@@ -54,14 +49,8 @@ final class LocalTimeZoneCasts extends ExpressionRewrite {
   }
 
   private static SqlOperator function(String name) {
-    Method m;
-    try {
-      m = Instants.class.getMethod(name, long.class);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(e);
-    }
-    return new SqlUserDefinedFunction(new SqlIdentifier("VSL_" + name.toUpperCase(java.util.Locale.ROOT),
-        SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, null, ScalarFunctionImpl.create(m));
+    return MethodFunctions.of("VSL_" + name.toUpperCase(java.util.Locale.ROOT), Instants.class, name,
+        ReturnTypes.ARG0, long.class);
   }
 
   private static boolean is(RexNode n, SqlTypeName t) {

@@ -1,6 +1,5 @@
 package org.vsldb.sql.plan;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,15 +17,11 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.vsldb.sql.type.UuidValues;
 
 /**
@@ -59,22 +54,10 @@ final class UuidRewrite extends ExpressionRewrite {
    * sort by the UUID itself again.
    */
   private static final class Functions {
-    static final SqlOperator FROM_TEXT = function("VSL_UUID_FROM_TEXT", "fromText", String.class,
-        ReturnTypes.explicit(SqlTypeName.UUID));
-    static final SqlOperator ORDER_KEY = function("VSL_UUID_ORDER_KEY", "orderKey", java.util.UUID.class,
-        ReturnTypes.explicit(SqlTypeName.CHAR, 36));
-
-    private static SqlOperator function(String name, String method, Class<?> parameter,
-        org.apache.calcite.sql.type.SqlReturnTypeInference type) {
-      Method m;
-      try {
-        m = UuidValues.class.getMethod(method, parameter);
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException(e);
-      }
-      return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO),
-          SqlKind.OTHER_FUNCTION, type, null, null, ScalarFunctionImpl.create(m));
-    }
+    static final SqlOperator FROM_TEXT = MethodFunctions.of("VSL_UUID_FROM_TEXT", UuidValues.class, "fromText",
+        ReturnTypes.explicit(SqlTypeName.UUID), String.class);
+    static final SqlOperator ORDER_KEY = MethodFunctions.of("VSL_UUID_ORDER_KEY", UuidValues.class, "orderKey",
+        ReturnTypes.explicit(SqlTypeName.CHAR, 36), java.util.UUID.class);
   }
 
   private final RexBuilder rexBuilder;

@@ -1,0 +1,31 @@
+package org.vsldb.sql.plan;
+
+import java.lang.reflect.Method;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/**
+ * Operators that vsl's rewrites put into plans, each a call of a public static method that the
+ * generated code calls (deterministic: a call with constant operands is folded when planned).
+ */
+final class MethodFunctions {
+  private MethodFunctions() {}
+
+  /** The operator {@code name}, a call of {@code owner.method(parameters)} of type {@code type}. */
+  static SqlOperator of(String name, Class<?> owner, String method, SqlReturnTypeInference type,
+      Class<?>... parameters) {
+    Method m;
+    try {
+      m = owner.getMethod(method, parameters);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+    return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+        type, null, null, ScalarFunctionImpl.create(m));
+  }
+}
