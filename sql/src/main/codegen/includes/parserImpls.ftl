@@ -946,21 +946,35 @@ SqlNode VslCall() :
     }
 }
 
-/** H2's and MySQL's SHOW TABLES [FROM schema] and SHOW SCHEMAS: queries of INFORMATION_SCHEMA. */
+/**
+ * H2's and MySQL's SHOW TABLES [FROM schema], SHOW SCHEMAS and SHOW COLUMNS FROM [schema.]table
+ * [FROM schema]: queries of INFORMATION_SCHEMA.
+ */
 SqlNode VslShow() :
 {
     SqlIdentifier schema = null;
+    SqlIdentifier table = null;
     final Span s;
 }
 {
     <SHOW> { s = span(); }
     (
         <TABLES> [ <FROM> schema = SimpleIdentifier() ] {
-            return new SqlShow(s.end(this), true, schema == null ? null : schema.getSimple());
+            return new SqlShow(s.end(this), SqlShow.What.TABLES, schema == null ? null : schema.getSimple(), null);
         }
     |
         <SCHEMAS> {
-            return new SqlShow(s.end(this), false, null);
+            return new SqlShow(s.end(this), SqlShow.What.SCHEMAS, null, null);
+        }
+    |
+        <COLUMNS> <FROM> table = CompoundIdentifier() [ <FROM> schema = SimpleIdentifier() ] {
+            if (table.names.size() > 2) {
+                throw SqlUtil.newContextException(table.getParserPosition(),
+                    RESOURCE.illegalQueryExpression());
+            }
+            String named = table.names.size() == 2 ? table.names.get(0) : null;
+            return new SqlShow(s.end(this), SqlShow.What.COLUMNS,
+                schema != null ? schema.getSimple() : named, Util.last(table.names));
         }
     )
 }

@@ -41,3 +41,9 @@ select count(*) from t;
 show tables;
 show schemas;
 show tables from other;
+-- SHOW COLUMNS: FIELD, TYPE, NULL, KEY (PRI, UNI or empty), DEFAULT (its text or NULL)
+create table shown(id int primary key, amount decimal(10, 2) default 0, code int unique, made timestamp(3) not null, tag bigint);
+show columns from shown;
+show columns from public.shown;
+show columns from shown from public;
+show columns from nothing_here;
