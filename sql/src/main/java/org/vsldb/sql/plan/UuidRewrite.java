@@ -34,11 +34,13 @@ import org.vsldb.sql.type.UuidValues;
  *   <li>a comparison of a UUID with text, which Calcite makes a comparison of the UUID's text with
  *       the text as written, compares UUIDs: the text is converted to a UUID (a constant one is
  *       folded, so {@code id = '...'} stays a primary-key lookup);
- *   <li>an order comparison ({@code < <= > >=}) of UUIDs, {@code ORDER BY} a UUID and {@code MIN}
- *       and {@code MAX} of UUIDs go by the
- *       UUIDs' 16 bytes as unsigned numbers, as in H2 and PostgreSQL, instead of
- *       {@link java.util.UUID#compareTo}'s two signed halves: both compare the UUIDs' canonical
- *       text (lowercase digits at fixed places, whose order is that of the bytes).
+ *   <li>an order comparison ({@code < <= > >=}) of UUIDs, {@code ORDER BY} a UUID, and {@code MIN}
+ *       and {@code MAX} of UUIDs go by the UUIDs' 16 bytes as unsigned numbers, as in H2 and
+ *       PostgreSQL, instead of {@link java.util.UUID#compareTo}'s two signed halves: they compare
+ *       the UUIDs' canonical text (lowercase digits at fixed places, whose order is that of the
+ *       bytes);
+ *   <li>an IN list or range of UUIDs (a {@code SEARCH}) is compared one value at a time, and the
+ *       text literals of VALUES typed UUID become UUID literals.
  * </ul>
  */
 final class UuidRewrite extends ExpressionRewrite {
@@ -72,7 +74,10 @@ final class UuidRewrite extends ExpressionRewrite {
     return rex;
   }
 
-  /** A sort on UUID columns sorts on their text, in a column added below it and dropped above. */
+  /**
+   * VALUES with UUID text, an aggregate's MIN or MAX of UUIDs, and a sort on UUID columns
+   * (which sorts on their text, in a column added below it and dropped above it).
+   */
   @Override
   protected RelNode rewriteNode(RelNode node) {
     if (node instanceof org.apache.calcite.rel.logical.LogicalValues values) {
