@@ -285,8 +285,7 @@ public final class JdbcValues {
         throw ErrorCode.INVALID_CAST.exception(
             "of " + b.length + " bytes in column " + c.label() + " to a UUID (it needs 16 bytes)");
       }
-      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
-      return new java.util.UUID(buf.getLong(), buf.getLong());
+      return org.vsldb.storage.io.ValueCodec.uuid(b, 0);
     }
     if (v instanceof String s && s.trim().length() == 36) {
       try {

@@ -45,8 +45,7 @@ public final class BinaryValues {
 
   /** A UUID's 16 bytes, most significant first, as H2 converts a UUID to binary. */
   public static byte[] uuidBytes(java.util.UUID u) {
-    return java.nio.ByteBuffer.allocate(16)
-        .putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+    return org.vsldb.storage.io.ValueCodec.uuidBytes(u); // the same bytes the log keeps
   }
 
   /**
