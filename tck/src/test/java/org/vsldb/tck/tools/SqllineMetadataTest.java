@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sqlline.SqlLine;
 
 /**
@@ -22,6 +23,8 @@ import sqlline.SqlLine;
  */
 class SqllineMetadataTest {
   private static String url;
+  /** sqlline's command history goes here, not into the user's ~/.sqlline/history. */
+  @TempDir static java.nio.file.Path history;
 
   @BeforeAll
   static void createSchema() throws Exception {
@@ -40,7 +43,8 @@ class SqllineMetadataTest {
     String input = String.join("\n", commands) + "\n!quit\n";
     SqlLine.Status status = sqlLine.begin(new String[] {
         "-d", "org.vsldb.jdbc.VslDriver", "-u", url, "-n", "SA", "-p", "",
-        "--connectInteractionMode=notAskCredentials", "--maxWidth=1000", "--showWarnings=true"},
+        "--connectInteractionMode=notAskCredentials", "--maxWidth=1000", "--showWarnings=true",
+        "--historyFile=" + history.resolve("history")},
         new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), false);
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(SqlLine.Status.OK, status, text);
