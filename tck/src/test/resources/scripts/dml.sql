@@ -94,3 +94,13 @@ delete from big where n > 20;
 select n, label from big where n > 15 order by n;
 insert into big select n, label from big where n = 1;
 select count(*) as n from big;
+
+-- A VALUES of several rows converts each text value to its column's type, beside NULLs and
+-- literals of other kinds (InsertValueCasts).
+create table mixed(id int primary key, n int, m decimal(5,2), b boolean, t time, d date, ts timestamp(3));
+insert into mixed values (1, '5', '5.555', 'true', '10:00:00', '2024-01-02', '2024-01-02 03:04:05.5'), (2, null, null, null, null, null, null);
+insert into mixed values (3, 7, 1.5, false, time '11:00:00', date '2024-02-03', timestamp '2024-02-03 00:00:00'), (4, '8', '2.25', 'false', '12:30:00', '2024-03-04', '2024-03-04 05:06:07.123');
+select * from mixed order by id;
+insert into mixed(id, n) values (5, 'abc'), (6, null);
+insert into mixed(id, d) values (5, '2024-02-30'), (6, null);
+select count(*) as n from mixed;

@@ -176,18 +176,26 @@ class TimestampWithLocalTimeZoneTest {
   }
 
   @Test
-  void textWithoutAZone_inSql_failsWith22007_butAsAParameterIsInTheSessionZone() throws SQLException {
-    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-        () -> c.createStatement().execute("insert into t values (1, '2024-07-01 12:00:00')"));
-    assertEquals("22007", e.getSQLState());
+  void textInSql_withAnOffsetOrZoneNamesItsInstant_withoutOneIsInTheSessionZone_asAParameter() throws SQLException {
     c.createStatement().execute("insert into t values (1, '2024-07-01 12:00:00 UTC')");
     assertEquals(Instant.parse("2024-07-01T12:00:00Z"), row(1).getObject(1, Instant.class));
-    try (PreparedStatement ps = c.prepareStatement("insert into t values (2, ?)")) {
+    c.createStatement().execute("insert into t values (2, '2024-07-01 12:00:00')");
+    assertEquals(LocalDateTime.of(2024, 7, 1, 12, 0).atZone(ZoneId.systemDefault()).toInstant(),
+        row(2).getObject(1, Instant.class));
+    c.createStatement().execute("insert into t values (3, '2024-07-01 14:00:00.5+02')");
+    c.createStatement().execute("insert into t values (4, cast('2024-07-01T12:00:00.500Z' as timestamp with local time zone))");
+    assertEquals(Instant.parse("2024-07-01T12:00:00.5Z"), row(3).getObject(1, Instant.class));
+    assertEquals(Instant.parse("2024-07-01T12:00:00.5Z"), row(4).getObject(1, Instant.class));
+    try (PreparedStatement ps = c.prepareStatement("insert into t values (5, ?)")) {
       ps.setString(1, "2024-07-01 12:00:00");
       ps.executeUpdate();
     }
-    assertEquals(LocalDateTime.of(2024, 7, 1, 12, 0).atZone(ZoneId.systemDefault()).toInstant(),
-        row(2).getObject(1, Instant.class));
+    assertEquals(row(2).getObject(1, Instant.class), row(5).getObject(1, Instant.class));
+    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+        () -> c.createStatement().execute("insert into t values (6, '2024-07-01 noon')"));
+    assertEquals("22007", e.getSQLState());
+    assertTrue(e.getMessage().contains("2024-07-01 noon"), e.getMessage());
+    assertEquals(1, c.createStatement().executeUpdate("delete from t where id = 5"), "the connection stays usable");
   }
 
   @Test

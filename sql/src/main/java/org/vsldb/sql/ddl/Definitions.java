@@ -59,6 +59,11 @@ final class Definitions {
       } catch (RuntimeException e) {
         throw SqlErrors.translate(e);
       }
+      if (type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_TZ) {
+        // TIMESTAMP WITH TIME ZONE keeps the instant, as PostgreSQL's timestamptz (TimeZoneTypes)
+        type = validator.getTypeFactory().createSqlType(
+            org.vsldb.sql.plan.TimeZoneTypes.instantFor(type.getSqlTypeName()), type.getPrecision());
+      }
     }
     ColumnDef c = TypeMapping.toColumnDef(name, type);
     boolean nullable = !Boolean.TRUE.equals(spec.notNull);

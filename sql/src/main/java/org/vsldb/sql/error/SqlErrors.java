@@ -38,7 +38,7 @@ public final class SqlErrors {
 
   /** Messages of Calcite's date and time parsing failures. */
   private static final Pattern DATETIME = Pattern.compile(
-      "field is out of range|for datetime string|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? literal",
+      "field is out of range|for datetime string|Invalid (DATE|TIME|TIMESTAMP)|Unparseable (date|time)|Illegal (DATE|TIME|TIMESTAMP)( WITH( LOCAL)? TIME ZONE)? literal",
       Pattern.CASE_INSENSITIVE);
 
   /**

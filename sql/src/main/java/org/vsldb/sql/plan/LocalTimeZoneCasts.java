@@ -13,6 +13,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.vsldb.sql.type.Instants;
 
 /**
@@ -21,7 +22,9 @@ import org.vsldb.sql.type.Instants;
  * milliseconds in a cast between the two and compares a TIMESTAMP with an instant without
  * converting either. After conversion to relational algebra, this shuttle replaces each such cast
  * by {@link Instants#localToInstant} or {@link Instants#instantToLocal}, and converts the TIMESTAMP side of a
- * comparison with an instant.
+ * comparison with an instant. A cast from text becomes {@link Instants#textToInstant}, which reads
+ * H2's and ISO 8601's forms ({@code 2024-01-02 03:04:05+02}, {@code ...T...Z}, a zone name, or no
+ * offset: the session zone) where Calcite's takes only {@code yyyy-MM-dd HH:mm:ss zone}.
  */
 final class LocalTimeZoneCasts extends ExpressionRewrite {
   private static final Set<SqlKind> COMPARISONS = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
@@ -35,6 +38,10 @@ final class LocalTimeZoneCasts extends ExpressionRewrite {
   private static final class Functions {
     static final SqlOperator TO_INSTANT = function("localToInstant");
     static final SqlOperator TO_LOCAL = function("instantToLocal");
+    static final SqlOperator TEXT_TO_INSTANT = MethodFunctions.of("VSL_TEXT_TO_INSTANT", Instants.class,
+        "textToInstant",
+        ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE).andThen(SqlTypeTransforms.TO_NULLABLE),
+        String.class);
   }
 
   private final RexShuttle rex;
@@ -79,6 +86,10 @@ final class LocalTimeZoneCasts extends ExpressionRewrite {
         }
         if (is(from, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) && is(call, SqlTypeName.TIMESTAMP)) {
           return rexBuilder.makeCall(call.getType(), Functions.TO_LOCAL, List.of(from));
+        }
+        if (SqlTypeName.CHAR_TYPES.contains(from.getType().getSqlTypeName())
+            && is(call, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
+          return rexBuilder.makeCall(call.getType(), Functions.TEXT_TO_INSTANT, List.of(from));
         }
         return call;
       }

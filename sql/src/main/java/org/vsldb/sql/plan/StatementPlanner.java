@@ -157,6 +157,7 @@ public final class StatementPlanner {
   private static SqlNode rewrite(SqlNode statement) {
     org.vsldb.sql.parser.SequenceValueOperator.replaceIn(statement); // first: the labels unparse calls
     UnaryPlus.strip(statement);
+    TimeZoneTypes.replaceIn(statement);
     SelectLabels.label(statement);
     DatetimeDiffs.countBoundaries(statement);
     return statement;

@@ -44,11 +44,11 @@ final class VslValidator extends SqlValidatorImpl implements org.vsldb.sql.parse
   private final Set<org.apache.calcite.sql.SqlIdentifier> sequenceNames =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-  /** Text for UUID columns in VALUES gets a cast first ({@link UuidInsertCasts}). */
+  /** Text in VALUES for UUID and other non-text columns gets a cast first ({@link InsertValueCasts}). */
   @Override
   public void validateInsert(org.apache.calcite.sql.SqlInsert insert) {
     if (insert.getTargetTable() instanceof org.apache.calcite.sql.SqlIdentifier id) {
-      UuidInsertCasts.apply(insert, getCatalogReader().getTable(id.names));
+      InsertValueCasts.apply(insert, getCatalogReader().getTable(id.names));
     }
     super.validateInsert(insert);
   }

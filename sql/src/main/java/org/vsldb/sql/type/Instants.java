@@ -75,6 +75,22 @@ public final class Instants {
     return toEpochMillis(t);
   }
 
+  /**
+   * Text as the TIMESTAMP WITH LOCAL TIME ZONE runtime value it names (see {@link #toEpochMillis}:
+   * an offset or zone as given, none the session zone). Called by the code Calcite generates for a
+   * cast from text (see {@code LocalTimeZoneCasts}).
+   *
+   * @throws IllegalArgumentException for text that is no timestamp, naming it
+   */
+  @Strict
+  public static long textToInstant(String text) {
+    try {
+      return toEpochMillis(text);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("Invalid TIMESTAMP WITH LOCAL TIME ZONE value '" + text + "'", e);
+    }
+  }
+
   /** A runtime value as an {@link Instant}. */
   public static Instant instant(long millis) {
     return Instant.ofEpochMilli(millis);
