@@ -72,12 +72,17 @@ long VslSignedLong() :
     }
 }
 
-/** GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [ ( START WITH n [,] INCREMENT BY m ) ] */
+/**
+ * GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [ ( START WITH n [,] INCREMENT BY m [,] RESTART WITH r ) ].
+ * H2's SCRIPT writes RESTART WITH for the value the counter generates next; vsl's counter starts
+ * there, as a text copy's START WITH does (docs/FORMATS.md, "Identity").
+ */
 SqlColumnSpec.Identity VslIdentity() :
 {
     boolean always;
     long start = 1;
     long increment = 1;
+    Long restart = null;
 }
 {
     <GENERATED>
@@ -90,12 +95,14 @@ SqlColumnSpec.Identity VslIdentity() :
         |
             <INCREMENT> <BY> increment = VslSignedLong()
         |
+            <RESTART> <WITH> { restart = VslSignedLong(); }
+        |
             <COMMA>
         )*
         <RPAREN>
     ]
     {
-        return new SqlColumnSpec.Identity(always, start, increment);
+        return new SqlColumnSpec.Identity(always, restart != null ? restart : start, increment);
     }
 }
 
@@ -185,13 +192,13 @@ SqlTableConstraint VslTableConstraint() :
     SqlTableConstraint c;
 }
 {
-    [ <CONSTRAINT> { s.add(this); } name = SimpleIdentifier() ]
+    [ <CONSTRAINT> { s.add(this); } name = VslConstraintName() ]
     (
         <CHECK> { s.add(this); } <LPAREN> e = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN> {
             return new SqlTableConstraint(s.end(this), SqlTableConstraint.Kind.CHECK, name, null, e, null, null, null);
         }
     |
-        <UNIQUE> { s.add(this); } columns = ParenthesizedSimpleIdentifierList() {
+        <UNIQUE> { s.add(this); } [ <NULLS> <DISTINCT> ] columns = ParenthesizedSimpleIdentifierList() {
             return new SqlTableConstraint(s.end(this), SqlTableConstraint.Kind.UNIQUE, name, columns, null, null, null, null);
         }
     |
@@ -249,7 +256,7 @@ SqlColumnSpec VslColumnRest(SqlIdentifier id, List<SqlTableConstraint> constrain
     |
         identity = VslAutoIncrement()
     |
-        <CONSTRAINT> name = SimpleIdentifier()
+        <CONSTRAINT> name = VslConstraintName()
     |
         <PRIMARY> { s.add(this); } <KEY> {
             constraints.add(new SqlTableConstraint(s.end(this), SqlTableConstraint.Kind.PRIMARY_KEY, name, self, null, null, null, null));
@@ -317,8 +324,9 @@ SqlNodeList VslTableElementList() :
 }
 
 /**
- * CREATE TABLE [IF NOT EXISTS] name (elements) [AS query]; CREATE [LOCAL | GLOBAL] TEMPORARY
- * TABLE is recognised and refused (0A000).
+ * CREATE [MEMORY | CACHED] TABLE [IF NOT EXISTS] name (elements) [AS query]: H2's MEMORY and CACHED
+ * (which its SCRIPT writes) are accepted and change nothing, every vsl table being in memory and
+ * logged alike; CREATE [LOCAL | GLOBAL] TEMPORARY TABLE is recognised and refused (0A000).
  */
 SqlCreate SqlCreateTable(Span s, boolean replace) :
 {
@@ -329,6 +337,7 @@ SqlCreate SqlCreateTable(Span s, boolean replace) :
     boolean temporary = false;
 }
 {
+    [ <MEMORY> | <CACHED> ]
     [ [ <LOCAL> | <GLOBAL> ] <TEMPORARY> { temporary = true; } ]
     <TABLE> ifNotExists = VslIfNotExists() id = CompoundIdentifier()
     [ elements = VslTableElementList() ]
@@ -341,7 +350,36 @@ SqlCreate SqlCreateTable(Span s, boolean replace) :
     }
 }
 
-/** CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (column [ASC|DESC], ...) */
+/**
+ * A constraint's name; H2's SCRIPT qualifies it with the table's schema ("PUBLIC"."CONSTRAINT_5"),
+ * which names no other: the last part is the name.
+ */
+SqlIdentifier VslConstraintName() :
+{
+    final SqlIdentifier id;
+}
+{
+    id = CompoundIdentifier() {
+        return id.isSimple() ? id : new SqlIdentifier(Util.last(id.names), id.getParserPosition());
+    }
+}
+
+/**
+ * An index column's [ASC | DESC] [NULLS FIRST | NULLS LAST], accepted and without effect: a vsl
+ * index keeps one order, which the planner knows, and ORDER BY sorts as it says either way.
+ */
+void VslIndexOrder() :
+{
+}
+{
+    [ <ASC> | <DESC> ] [ <NULLS> ( <FIRST> | <LAST> ) ]
+}
+
+/**
+ * CREATE [UNIQUE [NULLS DISTINCT]] INDEX [IF NOT EXISTS] name ON table (column [ASC|DESC]
+ * [NULLS FIRST|LAST], ...). NULLS DISTINCT (H2's SCRIPT writes it) is what a unique index is:
+ * rows whose key has a NULL never collide.
+ */
 SqlCreate SqlCreateIndex(Span s, boolean replace) :
 {
     boolean unique = false;
@@ -353,12 +391,12 @@ SqlCreate SqlCreateIndex(Span s, boolean replace) :
     final Span cs;
 }
 {
-    [ <UNIQUE> { unique = true; } ]
+    [ <UNIQUE> { unique = true; } [ <NULLS> <DISTINCT> ] ]
     <INDEX> ifNotExists = VslIfNotExists() name = CompoundIdentifier()
     <ON> table = CompoundIdentifier()
     <LPAREN> { cs = span(); }
-    col = SimpleIdentifier() [ <ASC> | <DESC> ] { columns.add(col); }
-    ( <COMMA> col = SimpleIdentifier() [ <ASC> | <DESC> ] { columns.add(col); } )*
+    col = SimpleIdentifier() VslIndexOrder() { columns.add(col); }
+    ( <COMMA> col = SimpleIdentifier() VslIndexOrder() { columns.add(col); } )*
     <RPAREN>
     {
         return new SqlCreateIndex(s.end(this), ifNotExists, unique, name, table,
@@ -379,7 +417,10 @@ SqlCreate SqlCreateSchema(Span s, boolean replace) :
     }
 }
 
-/** CREATE [OR REPLACE] VIEW name [(columns)] AS query */
+/**
+ * CREATE [OR REPLACE] [FORCE] VIEW name [(columns)] AS query. H2's FORCE (which its SCRIPT writes)
+ * is accepted; the query must still be valid, as without it.
+ */
 SqlCreate SqlCreateView(Span s, boolean replace) :
 {
     final SqlIdentifier id;
@@ -387,7 +428,7 @@ SqlCreate SqlCreateView(Span s, boolean replace) :
     final SqlNode query;
 }
 {
-    <VIEW> id = CompoundIdentifier()
+    [ <FORCE> ] <VIEW> id = CompoundIdentifier()
     [ columns = ParenthesizedSimpleIdentifierList() ]
     <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     {
@@ -546,7 +587,8 @@ SqlAlterTable.Action VslAlterAction() :
 {
     <ADD>
     (
-        c = VslTableConstraint() { return new SqlAlterTable.AddConstraint(c); }
+        // H2's NOCHECK (its SCRIPT adds constraints after the rows) is accepted; the rows are checked
+        c = VslTableConstraint() [ <NOCHECK> ] { return new SqlAlterTable.AddConstraint(c); }
     |
         [ <COLUMN> ] flag = VslIfNotExists() col = SimpleIdentifier() spec = VslColumnRest(col, inline) {
             return new SqlAlterTable.AddColumn(spec, inline, flag);

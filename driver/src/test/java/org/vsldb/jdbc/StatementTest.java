@@ -57,6 +57,33 @@ class StatementTest {
   }
 
   @Test
+  void finalSemicolonsAndComments_areDropped_andATextWithoutSql_doesNothing() throws SQLException {
+    Statement s = c.createStatement();
+    s.execute("create table semi(id int primary key, v varchar(10));");
+    assertEquals(1, s.executeUpdate("insert into semi values (1, 'a;--b'); -- the first row"));
+    try (ResultSet rs = s.executeQuery("select v from semi where id = 1 ;;")) {
+      assertTrue(rs.next());
+      assertEquals("a;--b", rs.getString(1));
+    }
+    try (PreparedStatement p = c.prepareStatement("select count(*) from semi where id = ?;")) {
+      p.setInt(1, 1);
+      try (ResultSet rs = p.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(1, rs.getInt(1));
+      }
+    }
+    for (String empty : List.of("", "  ", "-- H2 2.3.232;", "/* nothing */ ;")) {
+      assertFalse(s.execute(empty), empty);
+      assertEquals(0, s.getUpdateCount(), empty);
+    }
+    SQLException two = assertThrows(SQLException.class, () -> s.execute("select 1; select 2"));
+    assertEquals("42001", two.getSQLState(), two.getMessage());
+    SQLException user = assertThrows(SQLException.class, () -> s.execute("CREATE USER IF NOT EXISTS BOB PASSWORD 'x'"));
+    assertEquals("0A000", user.getSQLState());
+    assertTrue(user.getMessage().contains("CREATE USER"), user.getMessage());
+  }
+
+  @Test
   void failedStatementInTransaction_undoesOnlyItself() throws SQLException {
     Statement s = c.createStatement();
     s.execute("create table t(a int primary key)");

@@ -159,11 +159,16 @@ public final class SqlEngine implements AutoCloseable {
     return new Session(store, this::planner);
   }
 
+  private static final Command EMPTY = new Command.Empty();
+
   /**
    * Prepares one statement for {@code schema}, from the plan cache when the same text was
    * prepared before and no schema object changed since.
    */
   public Command prepare(String sql, String schema) throws SQLException {
+    if (org.vsldb.sql.plan.StatementText.end(sql) == 0) {
+      return EMPTY;
+    }
     String key = schema + '\u0000' + sql;
     long version = catalog().version();
     synchronized (planCache) {

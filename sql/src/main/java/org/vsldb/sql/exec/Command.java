@@ -61,6 +61,12 @@ public sealed interface Command {
    */
   record ForUpdate(CompiledQuery rows, Table table) {}
 
+  /**
+   * A text of white space and comments only: does nothing (update count 0), as in H2 and
+   * PostgreSQL ({@link org.vsldb.sql.plan.StatementText}).
+   */
+  record Empty() implements Command {}
+
   /** {@code SET SCHEMA}: the session's default schema becomes {@code schema}. */
   record SetSchema(String schema) implements Command {}
 

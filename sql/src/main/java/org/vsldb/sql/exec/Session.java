@@ -246,6 +246,9 @@ public final class Session {
       long count = dml(d, params, flag, inserted);
       return new Result.Count(count, KeyRows.of(planner().typeFactory(), d.table().def(), columns, inserted));
     }
+    if (command instanceof Command.Empty) {
+      return new Result.Count(0);
+    }
     if (command instanceof Command.SetSchema set) {
       if (!store.catalog().schemaNames().contains(set.schema())) {
         throw ErrorCode.SCHEMA_NOT_FOUND.exception(set.schema());

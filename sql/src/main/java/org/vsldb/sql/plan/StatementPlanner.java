@@ -123,11 +123,22 @@ public final class StatementPlanner {
     return SqlParser.create("", parserConfig).getMetadata().getJdbcKeywords();
   }
 
-  /** Parses one statement. */
+  /**
+   * Parses one statement; semicolons, comments and white space after its last token are dropped,
+   * as H2 and PostgreSQL drop them ({@link StatementText}).
+   */
   public SqlNode parse(String sql) throws SqlParseException {
+    int end = StatementText.end(sql);
+    if (end > 0 && end < sql.length()) {
+      sql = sql.substring(0, end);
+    }
     try {
       return rewrite(SqlParser.create(sql, parserConfig).parseStmt());
     } catch (SqlParseException e) {
+      String unsupported = org.vsldb.sql.parser.UnsupportedStatements.of(sql);
+      if (unsupported != null) {
+        throw new UnsupportedOperationException(unsupported, e);
+      }
       // Calcite's grammar has no FOR UPDATE: a query that ends with it parses without it
       String query = org.vsldb.sql.parser.SqlForUpdate.split(sql);
       if (query == null) {

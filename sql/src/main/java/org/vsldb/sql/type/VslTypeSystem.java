@@ -27,7 +27,10 @@ public final class VslTypeSystem extends RelDataTypeSystemImpl {
    */
   public static final int MAX_LENGTH = 1_000_000_000;
 
-  /** TIMESTAMP and TIME precision: milliseconds, the runtime's resolution. */
+  /**
+   * TIMESTAMP and TIME precision: milliseconds, the runtime's resolution; also of TIMESTAMP WITH
+   * TIME ZONE, which vsl makes the instant type (see {@code TimeZoneTypes}).
+   */
   public static final int DATETIME_PRECISION = 3;
 
   private VslTypeSystem() {}
@@ -36,7 +39,7 @@ public final class VslTypeSystem extends RelDataTypeSystemImpl {
   public int getMaxPrecision(SqlTypeName typeName) {
     return switch (typeName) {
       case DECIMAL -> MAX_DECIMAL;
-      case TIME, TIMESTAMP, TIME_WITH_LOCAL_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> DATETIME_PRECISION;
+      case TIME, TIMESTAMP, TIME_WITH_LOCAL_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> DATETIME_PRECISION;
       case CHAR, VARCHAR, BINARY, VARBINARY -> MAX_LENGTH;
       default -> super.getMaxPrecision(typeName);
     };
@@ -50,7 +53,7 @@ public final class VslTypeSystem extends RelDataTypeSystemImpl {
   @Override
   public int getDefaultPrecision(SqlTypeName typeName) {
     return switch (typeName) {
-      case TIME, TIMESTAMP, TIME_WITH_LOCAL_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> DATETIME_PRECISION;
+      case TIME, TIMESTAMP, TIME_WITH_LOCAL_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> DATETIME_PRECISION;
       default -> super.getDefaultPrecision(typeName);
     };
   }
