@@ -82,3 +82,22 @@ set schema public;
 insert into other_place.placed(id) values (2);
 select id, s, t from other_place.placed order by id;
 select schema(1);
+
+-- H2's FORMATDATETIME and PARSEDATETIME (DatetimeFunctions), date parts, CASEWHEN, UTF-8 bytes
+select formatdatetime(timestamp '2024-01-02 03:04:05.678', 'yyyy-MM-dd HH:mm:ss.SSS') as f;
+select formatdatetime(date '2024-01-02', 'EEEE, d MMMM yyyy', 'en') as f, formatdatetime(date '2024-01-02', 'EEEE', 'de') as g;
+select formatdatetime(time '13:04:05', 'hh:mm a', 'en') as f;
+select formatdatetime(timestamp '2024-01-02 03:04:05', 'yyyy-MM-dd HH:mm XXX', 'en', 'UTC') as f;
+select formatdatetime(cast(null as timestamp), 'yyyy') as f, formatdatetime(timestamp '2024-01-02 03:04:05', null) as g;
+select formatdatetime(parsedatetime('02.01.2024 17:30', 'dd.MM.yyyy HH:mm'), 'yyyy-MM-dd HH:mm') as f;
+select cast(parsedatetime('Jan 2, 2024', 'MMM d, yyyy', 'en') as date) as d;
+select formatdatetime(parsedatetime('2024-01-02 03:04', 'yyyy-MM-dd HH:mm', 'en', 'Europe/Paris'), 'yyyy-MM-dd HH:mm', 'en', 'UTC') as f;
+-- differs: a text that does not match the pattern is 22007 (H2: 90014) (docs/SQL.md, "Functions beyond standard SQL")
+-- vsl: Outcome[columns=[], types=[], rows=[], updateCount=-1, error=22007]
+select parsedatetime('garbage', 'yyyy') as f;
+-- differs: date parts are BIGINT, as EXTRACT's (H2: INTEGER) (docs/SQL.md, "Known differences")
+-- vsl: Outcome[columns=[A, B, C, D, E, F], types=[BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, BIGINT], rows=[[4, 2, 64, 7, 1, 2025]], updateCount=-1, error=null]
+select day_of_month(date '2024-03-04') as a, day_of_week(date '2024-03-04') as b, day_of_year(date '2024-03-04') as c,
+  iso_day_of_week(date '2024-03-03') as d, iso_week(date '2024-12-30') as e, iso_year(date '2024-12-30') as f;
+select casewhen(1 = 2, 'a', 'b') as a, casewhen(null, 1, 2) as b, casewhen(true, 1, 1 / 0) as c;
+select utf8tostring(x'c3a9') as s, stringtoutf8('é') as b, utf8tostring(null) as n;

@@ -57,8 +57,10 @@ import static org.apache.calcite.sql.fun.SqlLibraryOperators.TO_TIMESTAMP;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.TRANSLATE3;
 import static org.apache.calcite.sql.fun.SqlLibraryOperators.TRUNC_BIG_QUERY;
 
-import java.util.List;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
@@ -68,7 +70,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * standard SQL"). The validator's operator table chains this one after the standard one.
  */
 final class LibraryFunctions {
-  static final SqlOperatorTable TABLE = SqlOperatorTables.of(List.of(
+  static final SqlOperatorTable TABLE = SqlOperatorTables.of(java.util.stream.Stream.concat(java.util.stream.Stream.of(
       // text
       LENGTH, CONCAT_FUNCTION_WITH_NULL, CONCAT_WS_POSTGRESQL, LEFT, RIGHT, LPAD, RPAD, LTRIM, RTRIM,
       SUBSTR_ORACLE, INSTR, STRPOS, REPEAT, SPACE, REVERSE,
@@ -78,8 +80,15 @@ final class LibraryFunctions {
       REGEXP_REPLACE_2, REGEXP_REPLACE_3, REGEXP_LIKE, REGEXP_SUBSTR, ILIKE, NOT_ILIKE,
       // hashes and encodings
       MD5, SHA1, SHA256, TO_BASE64, FROM_BASE64,
+      MethodFunctions.named("UTF8TOSTRING", org.vsldb.sql.type.TextBytes.class, "utf8ToString",
+          ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE),
+          java.util.List.of(org.apache.calcite.sql.type.SqlTypeFamily.BINARY),
+          org.apache.calcite.avatica.util.ByteString.class),
+      MethodFunctions.named("STRINGTOUTF8", org.vsldb.sql.type.TextBytes.class, "stringToUtf8",
+          ReturnTypes.explicit(SqlTypeName.VARBINARY).andThen(SqlTypeTransforms.TO_NULLABLE),
+          java.util.List.of(org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER), String.class),
       // NULLs and choices; GREATEST and LEAST are NULL when an argument is, as in H2 2.3
-      IFNULL, NVL, NVL2, DECODE, GREATEST, LEAST,
+      IFNULL, NVL, NVL2, DECODE, GREATEST, LEAST, CaseWhenFunction.INSTANCE,
       // numbers; MySQL's LOG has H2's argument order, LOG(base, x)
       LOG_MYSQL, TRUNC_BIG_QUERY, RANDOM, SINH, COSH, TANH,
       // dates and times; PostgreSQL's TO_CHAR pads names as H2's (Oracle's) does
@@ -89,7 +98,10 @@ final class LibraryFunctions {
       // UUIDs
       UuidFunctions.RANDOM_UUID,
       // the session
-      SessionFunctions.SCHEMA));
+      SessionFunctions.SCHEMA,
+      // H2's dates and times
+      DatetimeFunctions.FORMATDATETIME, DatetimeFunctions.PARSEDATETIME),
+      DatetimeFunctions.DATE_PARTS.stream()).toList());
 
   private LibraryFunctions() {}
 }

@@ -28,4 +28,25 @@ final class MethodFunctions {
     return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
         type, null, null, ScalarFunctionImpl.create(m));
   }
+
+  /**
+   * As {@link #of}, for a function statements call by name: its operands are checked against
+   * {@code families}, which name the SQL types of {@code parameters} in order.
+   */
+  static SqlOperator named(String name, Class<?> owner, String method, SqlReturnTypeInference type,
+      java.util.List<org.apache.calcite.sql.type.SqlTypeFamily> families, Class<?>... parameters) {
+    Method m;
+    try {
+      m = owner.getMethod(method, parameters);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+    ScalarFunctionImpl f = (ScalarFunctionImpl) ScalarFunctionImpl.create(m);
+    return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+        type, null,
+        org.apache.calcite.sql.type.OperandTypes.operandMetadata(families,
+            t -> f.getParameters().stream().map(p -> p.getType(t)).toList(),
+            i -> f.getParameters().get(i).getName(), i -> false),
+        f);
+  }
 }
