@@ -132,34 +132,35 @@ SqlDataTypeSpec VslTypeSpec(SqlTypeName name) :
     }
 }
 
-/** [ ON DELETE action ] [ ON UPDATE action ]; returns the first action vsl does not support, or null. */
-String VslReferentialActions() :
+/**
+ * [ ON DELETE action ] [ ON UPDATE action ], in either order, into {@code actions} (ON DELETE's,
+ * ON UPDATE's) as SQL writes them: RESTRICT (also for NO ACTION, which vsl checks at once too),
+ * CASCADE, SET NULL or SET DEFAULT (refused when the constraint is defined: 0A000).
+ */
+void VslReferentialActions(String[] actions) :
 {
-    String unsupported = null;
+    int which;
     String action;
 }
 {
     (
-        <ON> ( <DELETE> | <UPDATE> ) action = VslReferentialAction() {
-            if (unsupported == null && action != null) {
-                unsupported = action;
-            }
+        <ON> ( <DELETE> { which = 0; } | <UPDATE> { which = 1; } ) action = VslReferentialAction() {
+            actions[which] = action;
         }
     )*
-    { return unsupported; }
 }
 
 String VslReferentialAction() :
 {
 }
 {
-    <RESTRICT> { return null; }
+    <RESTRICT> { return "RESTRICT"; }
 |
-    <NO> <ACTION> { return null; }
+    <NO> <ACTION> { return "RESTRICT"; }
 |
-    <CASCADE> { return "ON DELETE/UPDATE CASCADE"; }
+    <CASCADE> { return "CASCADE"; }
 |
-    <SET> ( <NULL> { return "ON DELETE/UPDATE SET NULL"; } | <DEFAULT_> { return "ON DELETE/UPDATE SET DEFAULT"; } )
+    <SET> ( <NULL> { return "SET NULL"; } | <DEFAULT_> { return "SET DEFAULT"; } )
 }
 
 /** REFERENCES table [ (columns) ] [ actions ] */
@@ -167,18 +168,15 @@ SqlTableConstraint VslReferences(Span s, SqlIdentifier name, SqlNodeList columns
 {
     final SqlIdentifier table;
     SqlNodeList refColumns = null;
-    String unsupported;
+    final String[] actions = { "RESTRICT", "RESTRICT" };
 }
 {
     <REFERENCES> table = CompoundIdentifier()
     [ refColumns = ParenthesizedSimpleIdentifierList() ]
-    unsupported = VslReferentialActions()
+    VslReferentialActions(actions)
     {
-        if (unsupported != null) {
-            throw new ParseException("vsl supports only RESTRICT / NO ACTION foreign keys, not " + unsupported);
-        }
         return new SqlTableConstraint(s.end(this), SqlTableConstraint.Kind.FOREIGN_KEY, name,
-            columns, null, null, table, refColumns);
+            columns, null, null, table, refColumns, actions[0], actions[1]);
     }
 }
 

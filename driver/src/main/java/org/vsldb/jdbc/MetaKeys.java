@@ -126,6 +126,15 @@ final class MetaKeys {
     return MetaResults.of(null, MetaResults.columns(KEY_COLUMNS), rows);
   }
 
+  /** A referential action as {@code DatabaseMetaData} codes it. */
+  private static short rule(ForeignKeyDef.Action action) {
+    return (short) switch (action) {
+      case RESTRICT -> DatabaseMetaData.importedKeyRestrict;
+      case CASCADE -> DatabaseMetaData.importedKeyCascade;
+      case SET_NULL -> DatabaseMetaData.importedKeySetNull;
+    };
+  }
+
   private static void keyRows(List<Object[]> rows, TableDef parent, TableDef child, ForeignKeyDef fk) {
     int[] cols = fk.columns();
     int[] refs = fk.refColumns();
@@ -133,7 +142,7 @@ final class MetaKeys {
     for (int i = 0; i < cols.length; i++) {
       rows.add(new Object[] {null, parent.schema(), parent.name(), parent.columns().get(refs[i]).name(), null,
         child.schema(), child.name(), child.columns().get(cols[i]).name(), (short) (i + 1),
-        (short) DatabaseMetaData.importedKeyRestrict, (short) DatabaseMetaData.importedKeyRestrict, fk.name(),
+        rule(fk.onUpdate()), rule(fk.onDelete()), fk.name(),
         pkName, (short) DatabaseMetaData.importedKeyNotDeferrable});
     }
   }

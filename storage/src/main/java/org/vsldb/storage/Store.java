@@ -275,8 +275,7 @@ public final class Store implements AutoCloseable {
       // A foreign key with referenced table id 0 references the table being created.
       List<org.vsldb.storage.table.ForeignKeyDef> fks = new ArrayList<>();
       for (org.vsldb.storage.table.ForeignKeyDef f : def.foreignKeys()) {
-        fks.add(f.refTableId() != 0 ? f
-            : new org.vsldb.storage.table.ForeignKeyDef(f.name(), f.columns(), id[0], f.refColumns()));
+        fks.add(f.refTableId() != 0 ? f : f.withRefTableId(id[0]));
       }
       return List.of(new Change.CreateTable(id[0], def.withForeignKeys(fks)));
     });

@@ -231,9 +231,11 @@ public final class Transaction {
     checkRow(ws, values);
     long rowId = table.newRowId();
     checkUnique(ws, values, rowId);
-    checkParentsExist(table, null, values);
+    int mark = undo.size();
     undo.add(ws, rowId, null); // a fresh row id has no earlier pending state
     ws.putNew(rowId, ws.table.format().encode(values), values);
+    // after the row is in place, so that a row may reference itself
+    checkParentsExist(table, null, values, mark);
     return rowId;
   }
 
@@ -244,8 +246,11 @@ public final class Transaction {
     }
   }
 
-  /** Checks that every foreign key of a new or changed row finds its parent row. */
-  private void checkParentsExist(Table table, Object[] old, Object[] values) {
+  /**
+   * Checks that every foreign key of a new or changed row, already written, finds its parent row
+   * (which may be the row itself); when one does not, the write is undone back to {@code mark}.
+   */
+  private void checkParentsExist(Table table, Object[] old, Object[] values, int mark) {
     for (ForeignKeyDef fk : table.def().foreignKeys()) {
       Object[] key = Constraints.project(values, fk.columns());
       if (Index.hasNull(key) || (old != null && Arrays.equals(key, Constraints.project(old, fk.columns())))) {
@@ -253,23 +258,106 @@ public final class Transaction {
       }
       Table parent = store.catalog().table(fk.refTableId());
       if (parent == null || !hasRowWithKey(parent, fk.refColumns(), key)) {
+        undo.rollbackTo(mark);
         throw Constraints.missingParent(store.catalog(), table, fk, key);
       }
     }
   }
 
-  /** Checks that no row references a parent row that loses its key ({@code values} null: deleted). */
-  private void checkNoChildren(Table parent, Object[] old, Object[] values) {
+  /**
+   * What a parent row that lost its key ({@code values} null: it was deleted; the change is made
+   * already) does to the rows that reference that key, by each foreign key's action: RESTRICT
+   * refuses while one exists; CASCADE deletes them, or gives them the new key; SET NULL sets their
+   * foreign-key columns to NULL. Each change goes through {@link #delete} or {@link #update}, so it
+   * is checked and acts on its own referrers in turn. When any of it fails, everything back to
+   * {@code mark} (the parent row's own change included) is undone.
+   */
+  private void applyReferences(Table parent, Object[] old, Object[] values, int mark) {
+    try {
+      applyReferences(parent, old, values);
+    } catch (RuntimeException e) {
+      undo.rollbackTo(mark);
+      throw e;
+    }
+  }
+
+  private void applyReferences(Table parent, Object[] old, Object[] values) {
     for (Constraints.Referrer r : Constraints.referrers(store.catalog(), parent)) {
-      Object[] key = Constraints.project(old, r.fk().refColumns());
+      ForeignKeyDef fk = r.fk();
+      Object[] key = Constraints.project(old, fk.refColumns());
       if (Index.hasNull(key)
-          || (values != null && Arrays.equals(key, Constraints.project(values, r.fk().refColumns())))) {
+          || (values != null && Arrays.equals(key, Constraints.project(values, fk.refColumns())))) {
         continue;
       }
-      if (hasRowWithKey(r.child(), r.fk().columns(), key)) {
-        throw Constraints.childExists(store.catalog(), r.child(), r.fk(), parent, key);
+      ForeignKeyDef.Action action = values == null ? fk.onDelete() : fk.onUpdate();
+      if (action == ForeignKeyDef.Action.RESTRICT) {
+        if (hasRowWithKey(r.child(), fk.columns(), key)) {
+          throw Constraints.childExists(store.catalog(), r.child(), fk, parent, key);
+        }
+        continue;
+      }
+      List<long[]> ids = new ArrayList<>();
+      List<Object[]> rows = new ArrayList<>();
+      rowsWithKey(r.child(), fk.columns(), key, ids, rows);
+      int[] columns = fk.columns();
+      for (int i = 0; i < ids.size(); i++) {
+        long rowId = ids.get(i)[0];
+        Object[] row = currentRow(r.child(), rowId, rows.get(i));
+        if (row == null || !Arrays.equals(key, Constraints.project(row, columns))) {
+          continue; // deleted, or given another key, by an action before this one
+        }
+        if (values == null && action == ForeignKeyDef.Action.CASCADE) {
+          delete(r.child(), rowId);
+        } else {
+          Object[] changed = row.clone();
+          for (int c = 0; c < columns.length; c++) {
+            changed[columns[c]] = action == ForeignKeyDef.Action.SET_NULL ? null : values[fk.refColumns()[c]];
+          }
+          update(r.child(), rowId, changed);
+        }
       }
     }
+  }
+
+  /** The rows of {@code table} this transaction sees whose {@code columns} equal {@code key}, with their ids. */
+  private void rowsWithKey(Table table, int[] columns, Object[] key, List<long[]> ids, List<Object[]> rows) {
+    WriteSet ws = writes.get(table.id());
+    Index ix = Constraints.indexOn(table, columns);
+    Iterator<RowVersion> committed = ix != null
+        ? table.indexScan(ix, key, true, key, true, snapshot)
+        : table.scan(snapshot);
+    while (committed.hasNext()) {
+      RowVersion v = committed.next();
+      if (ws != null && ws.pending.containsKey(v.rowId())) {
+        continue; // as this transaction changed it: below
+      }
+      Object[] row = v.values();
+      if (Arrays.equals(key, Constraints.project(row, columns))) {
+        ids.add(new long[] {v.rowId()});
+        rows.add(row);
+      }
+    }
+    if (ws != null) {
+      ws.pending.forEach((rowId, base, format, image) -> {
+        if (image != null) {
+          Object[] row = format.decode(image);
+          if (Arrays.equals(key, Constraints.project(row, columns))) {
+            ids.add(new long[] {rowId});
+            rows.add(row);
+          }
+        }
+      });
+    }
+  }
+
+  /** The row as this transaction sees it now: {@code seen}, its newer values, or null once deleted. */
+  private Object[] currentRow(Table table, long rowId, Object[] seen) {
+    WriteSet ws = writes.get(table.id());
+    Pending p = ws == null ? null : ws.pending.get(rowId);
+    if (p == null) {
+      return seen;
+    }
+    return p.isDelete() ? null : p.values();
   }
 
   /** Whether this transaction sees a row of {@code table} whose {@code columns} equal {@code key}. */
@@ -342,9 +430,10 @@ public final class Transaction {
     }
     Object[] old = p != null ? p.values() : base.values();
     checkUnique(ws, values, rowId);
-    checkParentsExist(table, old, values);
-    checkNoChildren(table, old, values);
+    int mark = undo.size();
     change(ws, rowId, p, base, values);
+    checkParentsExist(table, old, values, mark);
+    applyReferences(table, old, values, mark);
   }
 
   /** Deletes the row {@code rowId}, as this transaction sees it. */
@@ -356,12 +445,24 @@ public final class Transaction {
       throw new IllegalStateException("delete of a row this transaction deleted");
     }
     RowVersion base = p != null ? p.base() : lockAndRead(table, rowId);
-    checkNoChildren(table, p != null ? p.values() : base.values(), null);
+    Object[] old = p != null ? p.values() : base.values();
+    int mark = undo.size();
     if (p != null && p.isInsert()) {
       change(ws, rowId, p, null);
     } else {
       change(ws, rowId, p, new Pending(base, ws.table.format(), null));
     }
+    applyReferences(table, old, null, mark);
+  }
+
+  /**
+   * Whether this transaction deleted the row {@code rowId} (a statement's own rows may be deleted
+   * before it reaches them, by a foreign key's ON DELETE CASCADE).
+   */
+  public boolean deleted(Table table, long rowId) {
+    WriteSet ws = writes.get(table.id());
+    Pending p = ws == null ? null : ws.pending.get(rowId);
+    return p != null && p.isDelete();
   }
 
   /**

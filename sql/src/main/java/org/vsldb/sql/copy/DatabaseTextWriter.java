@@ -164,7 +164,9 @@ final class DatabaseTextWriter {
       TableDef parent = catalog.table(f.refTableId()).def();
       out.write("\nALTER TABLE " + name(def) + " ADD CONSTRAINT " + quote(f.name()) + " FOREIGN KEY "
           + columns(def, f.columns()) + " REFERENCES " + name(parent) + " "
-          + columns(parent, f.refColumns()) + ";\n");
+          + columns(parent, f.refColumns())
+          + (f.onDelete() == ForeignKeyDef.Action.RESTRICT ? "" : " ON DELETE " + f.onDelete().sql())
+          + (f.onUpdate() == ForeignKeyDef.Action.RESTRICT ? "" : " ON UPDATE " + f.onUpdate().sql()) + ";\n");
     }
     // after the foreign keys, which create their own index unless one covers their columns
     for (IndexDef i : def.indexes()) {

@@ -197,9 +197,23 @@ final class Definitions {
             + ") and referenced column " + b.name() + " (" + b.type() + ") differ in type");
       }
     }
+    ForeignKeyDef.Action onDelete = action(c.onDelete, "ON DELETE");
+    ForeignKeyDef.Action onUpdate = action(c.onUpdate, "ON UPDATE");
+    if (parent == def && onUpdate != ForeignKeyDef.Action.RESTRICT) {
+      // an UPDATE of several rows computes each row's new values before any is written, so a row
+      // that an earlier row's key change cascaded into would be written back with its old values
+      throw ErrorCode.unsupported("ON UPDATE " + onUpdate.sql() + " on a foreign key that references its own table");
+    }
+    boolean setsNull = onDelete == ForeignKeyDef.Action.SET_NULL || onUpdate == ForeignKeyDef.Action.SET_NULL;
+    for (int i = 0; setsNull && i < cols.length; i++) {
+      if (!def.columns().get(cols[i]).nullable()) {
+        throw ErrorCode.INVALID_DEFINITION.exception("foreign key column " + def.columns().get(cols[i]).name()
+            + " is NOT NULL and cannot be SET NULL");
+      }
+    }
     String name = given != null ? Names.claim(used, given) : Names.generate(used, "FK", def.name());
     List<ForeignKeyDef> fks = new ArrayList<>(def.foreignKeys());
-    fks.add(new ForeignKeyDef(name, cols, parentId, refCols));
+    fks.add(new ForeignKeyDef(name, cols, parentId, refCols, onDelete, onUpdate));
     List<IndexDef> ix = new ArrayList<>(def.indexes());
     boolean indexed = ix.stream().anyMatch(i -> {
       int[] ic = i.columns();
@@ -209,6 +223,16 @@ final class Definitions {
       ix.add(new IndexDef(Names.generate(used, name, "INDEX"), cols, false, name));
     }
     return def.withForeignKeys(fks).withIndexes(ix);
+  }
+
+  /** A referential action as the parser wrote it; SET DEFAULT is not offered. */
+  private static ForeignKeyDef.Action action(String sql, String clause) throws SQLException {
+    return switch (sql) {
+      case "RESTRICT" -> ForeignKeyDef.Action.RESTRICT;
+      case "CASCADE" -> ForeignKeyDef.Action.CASCADE;
+      case "SET NULL" -> ForeignKeyDef.Action.SET_NULL;
+      default -> throw ErrorCode.unsupported(clause + " " + sql);
+    };
   }
 
   /** The positions of the named columns in {@code def}. */

@@ -93,7 +93,9 @@ final class DmlExecutor {
   private static long delete(Transaction txn, Table table, List<Object[]> rows) {
     long[] ids = rowIdsOf(txn, table, rows);
     for (long id : ids) {
-      txn.delete(table, id);
+      if (!txn.deleted(table, id)) { // an ON DELETE CASCADE of an earlier row may have deleted it
+        txn.delete(table, id);
+      }
     }
     return rows.size();
   }

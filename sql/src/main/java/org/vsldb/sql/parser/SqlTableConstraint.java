@@ -26,10 +26,21 @@ public final class SqlTableConstraint extends SqlCall {
   public final String checkSql;
   public final SqlIdentifier refTable;
   public final SqlNodeList refColumns;
+  /** A foreign key's ON DELETE and ON UPDATE actions as SQL writes them ({@code RESTRICT}, {@code CASCADE}, {@code SET NULL}, {@code SET DEFAULT}). */
+  public final String onDelete;
+  public final String onUpdate;
 
   public SqlTableConstraint(SqlParserPos pos, Kind kind, SqlIdentifier name, SqlNodeList columns,
       SqlNode check, String checkSql, SqlIdentifier refTable, SqlNodeList refColumns) {
+    this(pos, kind, name, columns, check, checkSql, refTable, refColumns, "RESTRICT", "RESTRICT");
+  }
+
+  public SqlTableConstraint(SqlParserPos pos, Kind kind, SqlIdentifier name, SqlNodeList columns,
+      SqlNode check, String checkSql, SqlIdentifier refTable, SqlNodeList refColumns, String onDelete,
+      String onUpdate) {
     super(pos);
+    this.onDelete = onDelete;
+    this.onUpdate = onUpdate;
     this.kind = kind;
     this.name = name;
     this.columns = columns;
@@ -41,7 +52,8 @@ public final class SqlTableConstraint extends SqlCall {
 
   /** The same constraint with a name (for an inline one written after CONSTRAINT name). */
   public SqlTableConstraint named(SqlIdentifier newName) {
-    return new SqlTableConstraint(getParserPosition(), kind, newName, columns, check, checkSql, refTable, refColumns);
+    return new SqlTableConstraint(getParserPosition(), kind, newName, columns, check, checkSql, refTable, refColumns,
+        onDelete, onUpdate);
   }
 
   @Override
@@ -77,6 +89,12 @@ public final class SqlTableConstraint extends SqlCall {
       refTable.unparse(writer, 0, 0);
       if (refColumns != null) {
         refColumns.unparse(writer, 0, 0);
+      }
+      if (!onDelete.equals("RESTRICT")) {
+        writer.keyword("ON DELETE " + onDelete);
+      }
+      if (!onUpdate.equals("RESTRICT")) {
+        writer.keyword("ON UPDATE " + onUpdate);
       }
     }
   }

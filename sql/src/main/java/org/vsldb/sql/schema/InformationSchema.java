@@ -137,7 +137,7 @@ public final class InformationSchema extends AbstractSchema {
           org.vsldb.storage.table.Table parent = c.table(f.refTableId());
           String unique = parent == null ? null : referencedConstraint(parent.def(), f.refColumns());
           rows.add(new Object[] {null, t.def().schema(), f.name(), null,
-              parent == null ? null : parent.def().schema(), unique, "RESTRICT", "RESTRICT"});
+              parent == null ? null : parent.def().schema(), unique, f.onUpdate().sql(), f.onDelete().sql()});
         }
       }
       return rows;

@@ -114,7 +114,12 @@ public final class ValueCodec {
     out.i32(def.foreignKeys().size());
     for (ForeignKeyDef f : def.foreignKeys()) {
       out.string(f.name());
-      positions(f.columns(), out);
+      // the column count, with the actions above it (docs/FORMATS.md, "Table definition")
+      int[] c = f.columns();
+      out.i32(c.length | f.onDelete().code() << 16 | f.onUpdate().code() << 20);
+      for (int x : c) {
+        out.i32(x);
+      }
       out.i32(f.refTableId());
       positions(f.refColumns(), out);
     }
@@ -352,9 +357,19 @@ public final class ValueCodec {
     List<ForeignKeyDef> fks = new ArrayList<>(nf);
     for (int i = 0; i < nf; i++) {
       String fkName = string(in);
-      int[] fkCols = positions(in);
+      int countAndActions = in.getInt();
+      int[] fkCols = new int[countAndActions & 0xffff];
+      if ((countAndActions & 0xff000000) != 0 || fkCols.length > in.remaining()) {
+        throw new IllegalArgumentException("foreign key " + fkName + ": bad column count and actions "
+            + Integer.toHexString(countAndActions));
+      }
+      for (int c = 0; c < fkCols.length; c++) {
+        fkCols[c] = in.getInt();
+      }
       int ref = in.getInt();
-      fks.add(new ForeignKeyDef(fkName, fkCols, ref, positions(in)));
+      fks.add(new ForeignKeyDef(fkName, fkCols, ref, positions(in),
+          ForeignKeyDef.Action.ofCode(countAndActions >>> 16 & 0xf),
+          ForeignKeyDef.Action.ofCode(countAndActions >>> 20 & 0xf)));
     }
     return new TableDef(schema, name, cols, pk, pkName, indexes, checks, fks);
   }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.vsldb.storage.table.Bytes;
 import org.vsldb.storage.table.ColumnDef;
 import org.vsldb.storage.table.ColumnType;
+import org.vsldb.storage.table.ForeignKeyDef;
 import org.vsldb.storage.table.TableDef;
 
 /** Values and table definitions encode as docs/FORMATS.md, "Values" and "Table definition", say. */
@@ -86,6 +87,41 @@ class ValueCodecTest {
     ByteSink out = new ByteSink(64);
     ValueCodec.encodeTableDef(def, out);
     assertEquals(def, ValueCodec.decodeTableDef(buffer(Arrays.copyOf(out.array(), out.length()))));
+  }
+
+  @Test
+  void foreignKeyActions_roundTrip_inTheDocumentedCountActionsWord() {
+    ColumnDef a = new ColumnDef("A", ColumnType.INTEGER, -1, -1, true);
+    ColumnDef b = new ColumnDef("B", ColumnType.INTEGER, -1, -1, true);
+    for (ForeignKeyDef.Action onDelete : ForeignKeyDef.Action.values()) {
+      for (ForeignKeyDef.Action onUpdate : ForeignKeyDef.Action.values()) {
+        TableDef def = new TableDef("PUBLIC", "T", List.of(a, b), new int[0], null, List.of(), List.of(),
+            List.of(new ForeignKeyDef("FK", new int[] {0, 1}, 7, new int[] {1, 0}, onDelete, onUpdate)));
+        ByteSink out = new ByteSink(64);
+        ValueCodec.encodeTableDef(def, out);
+        byte[] bytes = Arrays.copyOf(out.array(), out.length());
+        assertEquals(def, ValueCodec.decodeTableDef(buffer(bytes)));
+        // docs/FORMATS.md, "Table definition": after the key's name, count | onDelete << 16 | onUpdate << 20
+        int at = bytes.length - (4 + 4 + 4 + 4 + 4 + 4 + 4);
+        int word = buffer(Arrays.copyOfRange(bytes, at, at + 4)).getInt();
+        assertEquals(2 | onDelete.code() << 16 | onUpdate.code() << 20, word);
+      }
+    }
+    assertEquals(0, ForeignKeyDef.Action.RESTRICT.code());
+    assertEquals(1, ForeignKeyDef.Action.CASCADE.code());
+    assertEquals(2, ForeignKeyDef.Action.SET_NULL.code());
+  }
+
+  @Test
+  void foreignKeyWithAnUnknownAction_isRefusedAsDamage() {
+    TableDef def = new TableDef("PUBLIC", "T", List.of(new ColumnDef("A", ColumnType.INTEGER, -1, -1, true)),
+        new int[0], null, List.of(), List.of(), List.of(new ForeignKeyDef("FK", new int[] {0}, 7, new int[] {0})));
+    ByteSink out = new ByteSink(64);
+    ValueCodec.encodeTableDef(def, out);
+    byte[] bytes = Arrays.copyOf(out.array(), out.length());
+    int at = bytes.length - (4 + 4 + 4 + 4 + 4);
+    bytes[at + 2] = 0x07; // ON DELETE action 7
+    assertThrows(IllegalArgumentException.class, () -> ValueCodec.decodeTableDef(buffer(bytes)));
   }
 
   @Test
