@@ -1033,3 +1033,22 @@ SqlNode VslCommentOn() :
         return new SqlUnsupportedStatement(s.end(this), "COMMENT ON");
     }
 }
+
+/**
+ * H2's and PostgreSQL's hexadecimal integer literal, 0x1F (31): without it the lexer read 0x1F as
+ * the number 0 labelled X1F. Its value is an exact number, typed by its size as a decimal literal.
+ */
+<DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
+{
+    < VSL_HEX_INTEGER_LITERAL: "0" ["x","X"] (["0"-"9","a"-"f","A"-"F"])+ >
+}
+
+SqlNode VslHexIntegerLiteral() :
+{
+}
+{
+    <VSL_HEX_INTEGER_LITERAL> {
+        return SqlLiteral.createExactNumeric(
+            new java.math.BigInteger(token.image.substring(2), 16).toString(), getPos());
+    }
+}

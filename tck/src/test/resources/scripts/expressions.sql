@@ -43,3 +43,7 @@ insert into uplus values (1, 'x', 2.50), (null, null, null);
 select + b, +s, + d, -b as m from uplus order by b;
 select +'abc' as t, + 5 as f, +(b + 1) as g from uplus order by b;
 select b from uplus where +b = 1;
+
+-- Hexadecimal integer literals, as H2 reads them.
+select 0x1F as a, 0XfF + 1 as b, -0x10 as c, 0x7FFFFFFF as d;
+select 0x7FFFFFFFFFFFFFFF as e;
