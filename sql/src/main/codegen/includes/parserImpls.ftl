@@ -526,17 +526,20 @@ SqlDrop SqlDropIndex(Span s, boolean replace) :
     }
 }
 
-/** DROP SCHEMA [IF EXISTS] name [RESTRICT] */
+/** DROP SCHEMA [IF EXISTS] name [RESTRICT | CASCADE] */
 SqlDrop SqlDropSchema(Span s, boolean replace) :
 {
     final boolean ifExists;
     final SqlIdentifier id;
+    boolean cascade = false;
 }
 {
     <SCHEMA> ifExists = VslIfExists() id = CompoundIdentifier()
-    [ <RESTRICT> | <CASCADE> { throw new ParseException("DROP SCHEMA ... CASCADE is not supported; drop the schema's objects first"); } ]
+    [ <RESTRICT> | <CASCADE> { cascade = true; } ]
     {
-        return SqlDdlNodes.dropSchema(s.end(this), false, ifExists, id);
+        return cascade
+            ? new org.vsldb.sql.parser.SqlDropSchemaCascade(s.end(this), ifExists, id)
+            : SqlDdlNodes.dropSchema(s.end(this), false, ifExists, id);
     }
 }
 

@@ -132,3 +132,25 @@ create table dlone(id int);
 drop table dlone restrict;
 drop view if exists no_such_view cascade;
 drop table if exists no_such_table cascade;
+
+-- DROP SCHEMA ... CASCADE: the schema's tables, views and sequences, and what depends on them elsewhere.
+create schema gone;
+create table gone.p(id int primary key);
+create table gone.c(id int primary key, pid int references gone.p(id));
+create table outside(id int primary key, pid int references gone.p(id), v int);
+create view gone.cv as select * from gone.c;
+create view outside_v as select * from gone.cv;
+create view outside_keep as select id, v from outside;
+create sequence gone.s;
+insert into gone.p values (1);
+insert into gone.c values (1, 1);
+insert into outside values (1, 1, 5);
+drop schema gone;
+drop schema gone cascade;
+select * from outside;
+select * from outside_keep;
+select count(*) as n from information_schema.tables where table_schema = 'GONE';
+select count(*) as n from information_schema.views where table_name = 'OUTSIDE_V';
+insert into outside values (2, 99, 1);
+drop schema if exists gone cascade;
+select count(*) as n from outside;

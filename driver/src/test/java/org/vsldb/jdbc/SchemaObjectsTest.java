@@ -56,6 +56,43 @@ class SchemaObjectsTest {
   }
 
   @Test
+  void dropSchemaCascade_dropsItsObjectsAndWhatDependsOnThemElsewhere_inOneLoggedTransaction() throws SQLException {
+    String url = "jdbc:vsl:" + dir.resolve("schemas");
+    try (Connection f = DriverManager.getConnection(url); Statement st = f.createStatement()) {
+      st.execute("create schema gone");
+      st.execute("create table gone.p(id int primary key)");
+      st.execute("create table gone.c(id int primary key, pid int references gone.p(id))");
+      st.execute("create table outside(id int primary key, pid int references gone.p(id))");
+      st.execute("create view gone.v as select * from gone.c");
+      st.execute("create view outside_v as select * from gone.v");
+      st.execute("create sequence gone.q");
+      st.execute("insert into gone.p values (1)");
+      st.execute("insert into outside values (1, 1)");
+      SQLException e = assertThrows(SQLException.class, () -> st.execute("drop schema gone"));
+      assertEquals("90107", e.getSQLState());
+      st.execute("drop schema gone cascade");
+    }
+    try (Connection f = DriverManager.getConnection(url); Statement st = f.createStatement()) {
+      try (ResultSet rs = st.executeQuery("select schema_name from information_schema.schemata order by 1")) {
+        List<String> names = new ArrayList<>();
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+        assertTrue(!names.contains("GONE"), names.toString());
+      }
+      try (ResultSet rs = st.executeQuery("select table_name from information_schema.tables"
+          + " where table_schema = 'PUBLIC' order by 1")) {
+        assertTrue(rs.next());
+        assertEquals("OUTSIDE", rs.getString(1));
+        assertTrue(!rs.next(), "OUTSIDE_V went with the schema");
+      }
+      st.execute("insert into outside values (2, 99)"); // its foreign key went too
+      st.execute("create schema gone"); // the name is free again
+      st.execute("create sequence gone.q");
+    }
+  }
+
+  @Test
   void uniqueConstraint_refuses23505_andAMultiRowInsertThatFailsHalfwayChangesNothing() throws SQLException {
     s.execute("create table t (id int primary key, code varchar(5) unique)");
     s.execute("insert into t values (1, 'a')");

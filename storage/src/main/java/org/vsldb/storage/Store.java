@@ -451,6 +451,47 @@ public final class Store implements AutoCloseable {
     });
   }
 
+  /**
+   * Drops schema {@code schema} with every table, view and sequence in it, the views
+   * ({@code {schema, name}} pairs, which include the schema's own) and the foreign keys of other
+   * tables ({@code alterations}) that depend on them, all in one committed transaction: the work
+   * of {@code DROP SCHEMA ... CASCADE}.
+   *
+   * @throws StoreException DEPENDENCY if a foreign key of a table not altered here still
+   *     references a table of the schema; WRITE_CONFLICT if an altered table was changed meanwhile
+   */
+  public void dropSchemaCascade(String schema, List<String[]> views, List<Alteration> alterations) {
+    commitChanges(() -> {
+      List<Change> changes = new ArrayList<>();
+      java.util.Set<Integer> altered = new java.util.HashSet<>();
+      for (Alteration a : alterations) {
+        if (catalog.table(a.table().id()) != a.table()) {
+          throw new StoreException(Reason.WRITE_CONFLICT,
+              "table " + a.table().def().name() + " was changed meanwhile; retry");
+        }
+        altered.add(a.table().id());
+        changes.add(new Change.AlterTable(a.table().id(), a.def(), a.sources(), a.fill()));
+      }
+      for (String[] v : views) {
+        changes.add(new Change.DropView(v[0], v[1]));
+      }
+      for (Table t : catalog.tables(schema)) {
+        for (Constraints.Referrer r : Constraints.referrers(catalog, t)) {
+          if (!r.child().def().schema().equals(schema) && !altered.contains(r.child().id())) {
+            throw new StoreException(Reason.DEPENDENCY, "cannot drop schema " + schema + ": foreign key "
+                + r.fk().name() + " of table " + r.child().def().name() + " references " + t.def().name());
+          }
+        }
+        changes.add(new Change.DropTable(t.id()));
+      }
+      for (org.vsldb.storage.table.Sequence q : catalog.sequences(schema)) {
+        changes.add(new Change.DropSequence(schema, q.def().name()));
+      }
+      changes.add(new Change.DropSchema(schema));
+      return changes;
+    });
+  }
+
   void commit(Transaction txn) {
     commitChanges(() -> CommitCheck.changesOf(catalog, txn));
   }

@@ -17,7 +17,8 @@ import org.vsldb.storage.table.ViewDef;
 /**
  * Runs {@code DROP TABLE} and {@code DROP VIEW}, as H2 does: RESTRICT (the default) refuses with
  * 90107 while a view uses the object or another table's foreign key references it; CASCADE drops
- * those views (and the views that use them) and foreign keys in the same transaction.
+ * those views (and the views that use them) and foreign keys in the same transaction. Also
+ * {@code DROP SCHEMA ... CASCADE} ({@link #dropSchema}).
  */
 public final class DropExecutor {
   private final Store store;
@@ -68,6 +69,44 @@ public final class DropExecutor {
           child, child.def().withForeignKeys(kept), AlterTableExecutor.identityMap(n), new Object[n]));
     }
     store.dropCascade(dropped, alterations, table);
+  }
+
+  /**
+   * {@code DROP SCHEMA name CASCADE}, as H2 and PostgreSQL run it: the schema's tables, views and
+   * sequences, the views of other schemas that use them and the foreign keys of other schemas'
+   * tables that reference them, all in one committed transaction.
+   */
+  public void dropSchema(String name) {
+    Catalog catalog = store.catalog();
+    Map<String, String[]> views = new LinkedHashMap<>();
+    for (ViewDef v : catalog.views(name)) {
+      String[] q = {v.schema(), v.name()};
+      views.put(v.schema() + "." + v.name(), q);
+      views.putAll(dependentViews(catalog, q));
+    }
+    java.util.Set<Integer> dropped = new java.util.HashSet<>();
+    for (Table t : catalog.tables(name)) {
+      dropped.add(t.id());
+      views.putAll(dependentViews(catalog, new String[] {name, t.def().name()}));
+    }
+    List<Store.Alteration> alterations = new ArrayList<>();
+    for (Table t : catalog.tables()) {
+      if (dropped.contains(t.id())) {
+        continue;
+      }
+      List<ForeignKeyDef> kept = new ArrayList<>();
+      for (ForeignKeyDef fk : t.def().foreignKeys()) {
+        if (!dropped.contains(fk.refTableId())) {
+          kept.add(fk);
+        }
+      }
+      if (kept.size() < t.def().foreignKeys().size()) {
+        int n = t.def().columns().size();
+        alterations.add(new Store.Alteration(
+            t, t.def().withForeignKeys(kept), AlterTableExecutor.identityMap(n), new Object[n]));
+      }
+    }
+    store.dropSchemaCascade(name, new ArrayList<>(views.values()), alterations);
   }
 
   /** The views that use {@code name}, directly or through other views, by qualified name. */

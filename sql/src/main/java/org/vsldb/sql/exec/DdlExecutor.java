@@ -76,6 +76,18 @@ final class DdlExecutor {
           throw ErrorCode.DEPENDENT_OBJECT.exception("the schema PUBLIC cannot be dropped");
         }
         store.dropSchema(name);
+      } else if (node instanceof org.vsldb.sql.parser.SqlDropSchemaCascade d) {
+        String name = single(d.name);
+        if (!store.catalog().hasSchema(name)) {
+          if (!d.ifExists) {
+            throw ErrorCode.SCHEMA_NOT_FOUND.exception(name);
+          }
+          return;
+        }
+        if (name.equals(org.vsldb.storage.table.Catalog.DEFAULT_SCHEMA)) {
+          throw ErrorCode.DEPENDENT_OBJECT.exception("the schema PUBLIC cannot be dropped");
+        }
+        new org.vsldb.sql.ddl.DropExecutor(store, planner, schema).dropSchema(name);
       } else if (node instanceof org.vsldb.sql.parser.SqlCreateSequence c) {
         new org.vsldb.sql.ddl.SequenceExecutor(store, schema).create(c);
       } else if (node instanceof org.vsldb.sql.parser.SqlAlterSequence a) {
