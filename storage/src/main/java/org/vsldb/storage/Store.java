@@ -426,15 +426,7 @@ public final class Store implements AutoCloseable {
   public void dropCascade(List<String[]> views, List<Alteration> alterations, Table table) {
     commitChanges(() -> {
       List<Change> changes = new ArrayList<>();
-      java.util.Set<Integer> altered = new java.util.HashSet<>();
-      for (Alteration a : alterations) {
-        if (catalog.table(a.table().id()) != a.table()) {
-          throw new StoreException(Reason.WRITE_CONFLICT,
-              "table " + a.table().def().name() + " was changed meanwhile; retry");
-        }
-        altered.add(a.table().id());
-        changes.add(new Change.AlterTable(a.table().id(), a.def(), a.sources(), a.fill()));
-      }
+      java.util.Set<Integer> altered = alterationChanges(alterations, changes);
       for (String[] v : views) {
         changes.add(new Change.DropView(v[0], v[1]));
       }
@@ -463,15 +455,7 @@ public final class Store implements AutoCloseable {
   public void dropSchemaCascade(String schema, List<String[]> views, List<Alteration> alterations) {
     commitChanges(() -> {
       List<Change> changes = new ArrayList<>();
-      java.util.Set<Integer> altered = new java.util.HashSet<>();
-      for (Alteration a : alterations) {
-        if (catalog.table(a.table().id()) != a.table()) {
-          throw new StoreException(Reason.WRITE_CONFLICT,
-              "table " + a.table().def().name() + " was changed meanwhile; retry");
-        }
-        altered.add(a.table().id());
-        changes.add(new Change.AlterTable(a.table().id(), a.def(), a.sources(), a.fill()));
-      }
+      java.util.Set<Integer> altered = alterationChanges(alterations, changes);
       for (String[] v : views) {
         changes.add(new Change.DropView(v[0], v[1]));
       }
@@ -490,6 +474,25 @@ public final class Store implements AutoCloseable {
       changes.add(new Change.DropSchema(schema));
       return changes;
     });
+  }
+
+  /**
+   * The ALTER_TABLE changes of {@code alterations}, added to {@code changes}; returns the ids of
+   * the altered tables. Caller holds the commit lock.
+   *
+   * @throws StoreException WRITE_CONFLICT if an altered table was changed meanwhile
+   */
+  private java.util.Set<Integer> alterationChanges(List<Alteration> alterations, List<Change> changes) {
+    java.util.Set<Integer> altered = new java.util.HashSet<>();
+    for (Alteration a : alterations) {
+      if (catalog.table(a.table().id()) != a.table()) {
+        throw new StoreException(Reason.WRITE_CONFLICT,
+            "table " + a.table().def().name() + " was changed meanwhile; retry");
+      }
+      altered.add(a.table().id());
+      changes.add(new Change.AlterTable(a.table().id(), a.def(), a.sources(), a.fill()));
+    }
+    return altered;
   }
 
   void commit(Transaction txn) {

@@ -66,28 +66,14 @@ final class DdlExecutor {
         store.createSchema(name);
       } else if (node instanceof SqlDropSchema d) {
         String name = single(d.name);
-        if (!store.catalog().hasSchema(name)) {
-          if (!d.ifExists) {
-            throw ErrorCode.SCHEMA_NOT_FOUND.exception(name);
-          }
-          return;
+        if (droppable(name, d.ifExists)) {
+          store.dropSchema(name);
         }
-        if (name.equals(org.vsldb.storage.table.Catalog.DEFAULT_SCHEMA)) {
-          throw ErrorCode.DEPENDENT_OBJECT.exception("the schema PUBLIC cannot be dropped");
-        }
-        store.dropSchema(name);
       } else if (node instanceof org.vsldb.sql.parser.SqlDropSchemaCascade d) {
         String name = single(d.name);
-        if (!store.catalog().hasSchema(name)) {
-          if (!d.ifExists) {
-            throw ErrorCode.SCHEMA_NOT_FOUND.exception(name);
-          }
-          return;
+        if (droppable(name, d.ifExists)) {
+          new org.vsldb.sql.ddl.DropExecutor(store, planner, schema).dropSchema(name);
         }
-        if (name.equals(org.vsldb.storage.table.Catalog.DEFAULT_SCHEMA)) {
-          throw ErrorCode.DEPENDENT_OBJECT.exception("the schema PUBLIC cannot be dropped");
-        }
-        new org.vsldb.sql.ddl.DropExecutor(store, planner, schema).dropSchema(name);
       } else if (node instanceof org.vsldb.sql.parser.SqlCreateSequence c) {
         new org.vsldb.sql.ddl.SequenceExecutor(store, schema).create(c);
       } else if (node instanceof org.vsldb.sql.parser.SqlAlterSequence a) {
@@ -181,5 +167,23 @@ final class DdlExecutor {
     if (!d.ifExists) {
       throw ErrorCode.INDEX_NOT_FOUND.exception(indexName);
     }
+  }
+
+  /**
+   * Whether schema {@code name} is there to drop: false for a missing one with IF EXISTS.
+   *
+   * @throws SQLException 90079 for a missing one without IF EXISTS; 90107 for PUBLIC
+   */
+  private boolean droppable(String name, boolean ifExists) throws SQLException {
+    if (!store.catalog().hasSchema(name)) {
+      if (!ifExists) {
+        throw ErrorCode.SCHEMA_NOT_FOUND.exception(name);
+      }
+      return false;
+    }
+    if (name.equals(org.vsldb.storage.table.Catalog.DEFAULT_SCHEMA)) {
+      throw ErrorCode.DEPENDENT_OBJECT.exception("the schema PUBLIC cannot be dropped");
+    }
+    return true;
   }
 }
