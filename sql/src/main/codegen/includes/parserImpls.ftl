@@ -927,7 +927,8 @@ SqlNode VslMerge() :
 
 /**
  * TRUNCATE TABLE t [CONTINUE IDENTITY]: DELETE FROM t, a change of the transaction like any other
- * (as in PostgreSQL; H2 commits first and cannot roll it back). RESTART IDENTITY is refused.
+ * (as in PostgreSQL; H2 commits first and cannot roll it back). With RESTART IDENTITY it commits as
+ * DDL does, and then restarts the identity counter (SqlTruncateRestartIdentity).
  */
 SqlNode VslTruncate() :
 {
@@ -940,7 +941,7 @@ SqlNode VslTruncate() :
         <CONTINUE> <IDENTITY>
     |
         <RESTART> <IDENTITY> {
-            return new SqlUnsupportedStatement(s.end(this), "TRUNCATE TABLE ... RESTART IDENTITY");
+            return new SqlTruncateRestartIdentity(s.end(this), new SqlDelete(s.end(this), table, null, null, null));
         }
     |
         { }

@@ -153,7 +153,7 @@ class SqlStateTest {
     for (String[] c : new String[][] {
         {"create temporary table tmp (id int)", "CREATE TEMPORARY TABLE"},
         {"create local temporary table tmp (id int)", "CREATE TEMPORARY TABLE"},
-        {"truncate table p restart identity", "RESTART IDENTITY"},
+        {"create user bob password 'x'", "CREATE USER"},
         {"select * from p for update nowait", "NOWAIT"},
         {"comment on table p is 'people'", "COMMENT ON"}}) {
       SQLException e = fails(c[0]);

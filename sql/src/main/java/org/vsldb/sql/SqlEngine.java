@@ -280,6 +280,9 @@ public final class SqlEngine implements AutoCloseable {
     if (node instanceof org.vsldb.sql.parser.SqlCheckpoint) {
       return new Command.Checkpoint();
     }
+    if (node instanceof org.vsldb.sql.parser.SqlTruncateRestartIdentity t) {
+      return new Command.TruncateRestartIdentity((Command.Dml) plan(t.delete, schema, version, null));
+    }
     if (node instanceof org.vsldb.sql.parser.SqlCopy copy && copy.database) {
       return new Command.CopyDatabase(copy.to, copy.file);
     }

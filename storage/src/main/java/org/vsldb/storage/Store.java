@@ -477,6 +477,41 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Restarts the identity counter of table {@code tableId}, which must have no rows, at its
+   * column's start value, in its own committed transaction (TRUNCATE ... RESTART IDENTITY, after
+   * the rows were deleted and committed): an ALTER_TABLE to the same definition without the
+   * identity column's values, so the new table's counter begins at the start (docs/FORMATS.md,
+   * change operation 6, ALTER_TABLE). Nothing happens for a table without an identity column.
+   *
+   * @throws StoreException NOT_FOUND if the table was dropped; WRITE_CONFLICT if it has rows
+   *     (a transaction committed some since they were deleted)
+   */
+  public void restartIdentity(int tableId) {
+    commitChanges(() -> {
+      Table t = catalog.table(tableId);
+      if (t == null) {
+        throw new StoreException(Reason.NOT_FOUND, "the table was dropped meanwhile");
+      }
+      int identity = t.def().identityColumn();
+      if (identity < 0) {
+        return List.of();
+      }
+      for (java.util.Iterator<org.vsldb.storage.table.RowVersion> it = t.scan(Table.NEWEST); it.hasNext(); ) {
+        if (it.next().isLive()) {
+          throw new StoreException(Reason.WRITE_CONFLICT, "table " + t.def().name()
+              + " has rows again (committed after the truncate); its identity was not restarted");
+        }
+      }
+      int n = t.def().columns().size();
+      int[] sources = new int[n];
+      for (int i = 0; i < n; i++) {
+        sources[i] = i == identity ? -1 : i;
+      }
+      return List.of(new Change.AlterTable(tableId, t.def(), sources, new Object[n]));
+    });
+  }
+
+  /**
    * The ALTER_TABLE changes of {@code alterations}, added to {@code changes}; returns the ids of
    * the altered tables. Caller holds the commit lock.
    *

@@ -67,6 +67,12 @@ public sealed interface Command {
    */
   record Empty() implements Command {}
 
+  /**
+   * {@code TRUNCATE TABLE t RESTART IDENTITY}: {@code delete} (the rows, with their foreign keys'
+   * actions) committed as DDL is, then the table's identity counter restarted in a second commit.
+   */
+  record TruncateRestartIdentity(Dml delete) implements Command {}
+
   /** {@code SET SCHEMA}: the session's default schema becomes {@code schema}. */
   record SetSchema(String schema) implements Command {}
 

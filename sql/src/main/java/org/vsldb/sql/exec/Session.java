@@ -249,6 +249,18 @@ public final class Session {
     if (command instanceof Command.Empty) {
       return new Result.Count(0);
     }
+    if (command instanceof Command.TruncateRestartIdentity t) {
+      checkWritable();
+      commit(); // as DDL: the open transaction first
+      long count = dml(t.delete(), params, flag, null);
+      commit();
+      try {
+        store.restartIdentity(t.delete().table().id());
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e);
+      }
+      return new Result.Count(count);
+    }
     if (command instanceof Command.SetSchema set) {
       if (!store.catalog().schemaNames().contains(set.schema())) {
         throw ErrorCode.SCHEMA_NOT_FOUND.exception(set.schema());
