@@ -424,23 +424,7 @@ public final class Store implements AutoCloseable {
    *     references {@code table}; WRITE_CONFLICT if an altered table was changed meanwhile
    */
   public void dropCascade(List<String[]> views, List<Alteration> alterations, Table table) {
-    commitChanges(() -> {
-      List<Change> changes = new ArrayList<>();
-      java.util.Set<Integer> altered = alterationChanges(alterations, changes);
-      for (String[] v : views) {
-        changes.add(new Change.DropView(v[0], v[1]));
-      }
-      if (table != null) {
-        for (Constraints.Referrer r : Constraints.referrers(catalog, table)) {
-          if (r.child().id() != table.id() && !altered.contains(r.child().id())) {
-            throw new StoreException(Reason.DEPENDENCY, "cannot drop table " + table.def().name()
-                + ": foreign key " + r.fk().name() + " of table " + r.child().def().name() + " references it");
-          }
-        }
-        changes.add(new Change.DropTable(table.id()));
-      }
-      return changes;
-    });
+    commitChanges(() -> CascadeChanges.dropTable(catalog, views, alterations, table));
   }
 
   /**
@@ -453,27 +437,7 @@ public final class Store implements AutoCloseable {
    *     references a table of the schema; WRITE_CONFLICT if an altered table was changed meanwhile
    */
   public void dropSchemaCascade(String schema, List<String[]> views, List<Alteration> alterations) {
-    commitChanges(() -> {
-      List<Change> changes = new ArrayList<>();
-      java.util.Set<Integer> altered = alterationChanges(alterations, changes);
-      for (String[] v : views) {
-        changes.add(new Change.DropView(v[0], v[1]));
-      }
-      for (Table t : catalog.tables(schema)) {
-        for (Constraints.Referrer r : Constraints.referrers(catalog, t)) {
-          if (!r.child().def().schema().equals(schema) && !altered.contains(r.child().id())) {
-            throw new StoreException(Reason.DEPENDENCY, "cannot drop schema " + schema + ": foreign key "
-                + r.fk().name() + " of table " + r.child().def().name() + " references " + t.def().name());
-          }
-        }
-        changes.add(new Change.DropTable(t.id()));
-      }
-      for (org.vsldb.storage.table.Sequence q : catalog.sequences(schema)) {
-        changes.add(new Change.DropSequence(schema, q.def().name()));
-      }
-      changes.add(new Change.DropSchema(schema));
-      return changes;
-    });
+    commitChanges(() -> CascadeChanges.dropSchema(catalog, schema, views, alterations));
   }
 
   /**
@@ -487,47 +451,7 @@ public final class Store implements AutoCloseable {
    *     (a transaction committed some since they were deleted)
    */
   public void restartIdentity(int tableId) {
-    commitChanges(() -> {
-      Table t = catalog.table(tableId);
-      if (t == null) {
-        throw new StoreException(Reason.NOT_FOUND, "the table was dropped meanwhile");
-      }
-      int identity = t.def().identityColumn();
-      if (identity < 0) {
-        return List.of();
-      }
-      for (java.util.Iterator<org.vsldb.storage.table.RowVersion> it = t.scan(Table.NEWEST); it.hasNext(); ) {
-        if (it.next().isLive()) {
-          throw new StoreException(Reason.WRITE_CONFLICT, "table " + t.def().name()
-              + " has rows again (committed after the truncate); its identity was not restarted");
-        }
-      }
-      int n = t.def().columns().size();
-      int[] sources = new int[n];
-      for (int i = 0; i < n; i++) {
-        sources[i] = i == identity ? -1 : i;
-      }
-      return List.of(new Change.AlterTable(tableId, t.def(), sources, new Object[n]));
-    });
-  }
-
-  /**
-   * The ALTER_TABLE changes of {@code alterations}, added to {@code changes}; returns the ids of
-   * the altered tables. Caller holds the commit lock.
-   *
-   * @throws StoreException WRITE_CONFLICT if an altered table was changed meanwhile
-   */
-  private java.util.Set<Integer> alterationChanges(List<Alteration> alterations, List<Change> changes) {
-    java.util.Set<Integer> altered = new java.util.HashSet<>();
-    for (Alteration a : alterations) {
-      if (catalog.table(a.table().id()) != a.table()) {
-        throw new StoreException(Reason.WRITE_CONFLICT,
-            "table " + a.table().def().name() + " was changed meanwhile; retry");
-      }
-      altered.add(a.table().id());
-      changes.add(new Change.AlterTable(a.table().id(), a.def(), a.sources(), a.fill()));
-    }
-    return altered;
+    commitChanges(() -> CascadeChanges.restartIdentity(catalog, tableId));
   }
 
   void commit(Transaction txn) {
