@@ -166,9 +166,6 @@ public final class SqlEngine implements AutoCloseable {
    * prepared before and no schema object changed since.
    */
   public Command prepare(String sql, String schema) throws SQLException {
-    if (org.vsldb.sql.plan.StatementText.end(sql) == 0) {
-      return EMPTY;
-    }
     String key = schema + '\u0000' + sql;
     long version = catalog().version();
     synchronized (planCache) {
@@ -176,6 +173,9 @@ public final class SqlEngine implements AutoCloseable {
       if (cached != null && !cached.isStale(version)) {
         return cached;
       }
+    }
+    if (org.vsldb.sql.plan.StatementText.end(sql) == 0) {
+      return EMPTY; // checked after the cache, which a planned statement's text hits
     }
     Command command;
     try {
