@@ -112,6 +112,44 @@ class SqlEngineTest {
   }
 
   @Test
+  void insertOfBareParameters_isPlannedWithoutGeneratedCode_whoseRowIsTheParameters() throws SQLException {
+    run("create table t(a int primary key, b varchar(10), c double)");
+    run("create table single(a int primary key)");
+    var several = ((org.vsldb.sql.exec.Command.Dml) engine.prepare("insert into t (b, a, c) values (?, ?, ?)",
+        session.schema())).input().bindable();
+    var single = ((org.vsldb.sql.exec.Command.Dml) engine.prepare("insert into single values (?)", session.schema()))
+        .input().bindable();
+    assertTrue(several instanceof org.vsldb.sql.plan.ParameterRowCode, several.getClass().getName());
+    assertTrue(single instanceof org.vsldb.sql.plan.ParameterRowCode, single.getClass().getName());
+    java.util.Map<String, Object> bound = java.util.Map.of("?0", "eight", "?1", 8, "?2", 2.5);
+    org.apache.calcite.DataContext context = new org.apache.calcite.DataContext() {
+      @Override
+      public org.apache.calcite.schema.SchemaPlus getRootSchema() {
+        return null;
+      }
+
+      @Override
+      public org.apache.calcite.adapter.java.JavaTypeFactory getTypeFactory() {
+        return null;
+      }
+
+      @Override
+      public org.apache.calcite.linq4j.QueryProvider getQueryProvider() {
+        return null;
+      }
+
+      @Override
+      public Object get(String name) {
+        return bound.get(name);
+      }
+    };
+    assertTrue(Arrays.equals(new Object[] {8, "eight", 2.5}, (Object[]) several.bind(context).first()));
+    assertEquals("eight", single.bind(context).first(), "one column is the bare value, as Calcite's code gives it");
+    assertTrue(!(((org.vsldb.sql.exec.Command.Dml) engine.prepare("insert into t values (?, 'x', ?)",
+        session.schema())).input().bindable() instanceof org.vsldb.sql.plan.ParameterRowCode));
+  }
+
+  @Test
   void roundTrip_createInsertSelectUpdateDelete() throws SQLException {
     run("create table t(a int primary key, b varchar(10), c double)");
     assertEquals(2, count("insert into t values (1, 'x', 1.5), (2, 'y', null)"));

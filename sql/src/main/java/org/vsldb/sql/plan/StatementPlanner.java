@@ -350,10 +350,11 @@ public final class StatementPlanner {
       best = org.apache.calcite.adapter.enumerable.EnumerableCalc.create(best, program);
     }
     Map<String, Object> stash = new HashMap<>();
+    int[] parameterRow = parameterRow(best);
     @SuppressWarnings("unchecked")
-    Bindable<Object> bindable =
-        EnumerableInterpretable.toBindable(
-            stash, null, (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+    Bindable<Object> bindable = parameterRow != null
+        ? new ParameterRowCode(parameterRow)
+        : EnumerableInterpretable.toBindable(stash, null, (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = validatedRowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
@@ -368,7 +369,7 @@ public final class StatementPlanner {
     }
     String plan = planText ? RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES) : null;
     return new CompiledQuery(bindable, java.util.Collections.unmodifiableMap(stash), List.copyOf(columns),
-        List.copyOf(params), plan, parameterRow(best));
+        List.copyOf(params), plan, parameterRow);
   }
 
   /**
