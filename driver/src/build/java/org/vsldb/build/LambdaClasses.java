@@ -423,7 +423,7 @@ public final class LambdaClasses {
     }
   }
 
-  /** A class of the jar, or of the JDK that runs this step; null if neither has it. */
+  /** A class of the jar, or of the JDK that runs this step; null if neither has it (or ASM cannot read it). */
   private ClassInfo info(String name) {
     if (infos.containsKey(name)) {
       return infos.get(name);
@@ -437,8 +437,13 @@ public final class LambdaClasses {
       }
     }
     ClassInfo info = null;
-    if (bytes != null) {
-      ClassReader r = new ClassReader(bytes);
+    ClassReader r = null;
+    try {
+      r = bytes == null ? null : new ClassReader(bytes);
+    } catch (IllegalArgumentException newerThanAsm) {
+      // a JDK class of a version this ASM cannot read: unknown, so the host's accessor calls it
+    }
+    if (r != null) {
       Map<String, Integer> methods = new HashMap<>();
       r.accept(new ClassVisitor(Opcodes.ASM9) {
         @Override
