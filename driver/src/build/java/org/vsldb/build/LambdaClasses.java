@@ -93,8 +93,9 @@ public final class LambdaClasses {
     Map<String, byte[]> added = new LinkedHashMap<>();
     int replaced = 0;
     int left = 0;
+    Set<String> versioned = versioned(entries);
     for (String host : sites.keySet()) {
-      if (!classes.containsKey(host) || versioned(entries, host)) {
+      if (!classes.containsKey(host) || versioned.contains(host)) {
         continue;
       }
       Result r;
@@ -131,14 +132,19 @@ public final class LambdaClasses {
     System.out.println("lambda call sites made classes: " + replaced + "; left to LambdaMetafactory: " + left);
   }
 
-  /** Whether a multi-release entry replaces the class on some JDK: then it is left alone. */
-  private static boolean versioned(Map<String, byte[]> entries, String host) {
+  /**
+   * The classes a multi-release entry replaces on some JDK ({@code META-INF/versions/<n>/<class>}):
+   * their call sites are left alone, since the JDK may load the other version.
+   */
+  private static Set<String> versioned(Map<String, byte[]> entries) {
+    Set<String> versioned = new HashSet<>();
     for (String name : entries.keySet()) {
-      if (name.startsWith("META-INF/versions/") && name.endsWith("/" + host + ".class")) {
-        return true;
+      if (name.startsWith("META-INF/versions/") && name.endsWith(".class")) {
+        String rest = name.substring("META-INF/versions/".length());
+        versioned.add(rest.substring(rest.indexOf('/') + 1, rest.length() - ".class".length()));
       }
     }
-    return false;
+    return versioned;
   }
 
   /**
