@@ -141,26 +141,9 @@ final class LambdaClassWriter {
       slot += args[i].getSize();
       convert(mv, args[i], params.get(p++), functional[i]);
     }
-    Type returned;
-    switch (impl.getTag()) {
-      case Opcodes.H_INVOKESTATIC -> {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface());
-        returned = implType.getReturnType();
-      }
-      case Opcodes.H_INVOKEVIRTUAL -> {
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, impl.getOwner(), impl.getName(), impl.getDesc(), false);
-        returned = implType.getReturnType();
-      }
-      case Opcodes.H_INVOKEINTERFACE -> {
-        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, impl.getOwner(), impl.getName(), impl.getDesc(), true);
-        returned = implType.getReturnType();
-      }
-      case Opcodes.H_NEWINVOKESPECIAL -> {
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, impl.getOwner(), "<init>", impl.getDesc(), false);
-        returned = Type.getObjectType(impl.getOwner());
-      }
-      default -> throw new IllegalStateException(name + ": cannot call " + impl);
-    }
+    invoke(mv, impl);
+    Type returned = impl.getTag() == Opcodes.H_NEWINVOKESPECIAL
+        ? Type.getObjectType(impl.getOwner()) : implType.getReturnType();
     Type result = type.getReturnType();
     if (result.getSort() == Type.VOID) {
       if (returned.getSort() != Type.VOID) {
@@ -175,6 +158,21 @@ final class LambdaClassWriter {
     mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * Calls the method of {@code handle} as the handle's kind says, its arguments on the stack (and,
+   * for a constructor, the new object twice before them).
+   */
+  static void invoke(MethodVisitor mv, Handle handle) {
+    int opcode = switch (handle.getTag()) {
+      case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+      case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+      case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+      case Opcodes.H_INVOKESPECIAL, Opcodes.H_NEWINVOKESPECIAL -> Opcodes.INVOKESPECIAL;
+      default -> throw new IllegalStateException("not a method handle: " + handle);
+    };
+    mv.visitMethodInsn(opcode, handle.getOwner(), handle.getName(), handle.getDesc(), handle.isInterface());
   }
 
   /**

@@ -334,17 +334,7 @@ public final class LambdaClasses {
       slot += p.getSize();
     }
     stack += slot;
-    switch (impl.getTag()) {
-      case Opcodes.H_INVOKESTATIC ->
-          mv.visitMethodInsn(Opcodes.INVOKESTATIC, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface());
-      case Opcodes.H_INVOKEVIRTUAL ->
-          mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, impl.getOwner(), impl.getName(), impl.getDesc(), false);
-      case Opcodes.H_INVOKEINTERFACE ->
-          mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, impl.getOwner(), impl.getName(), impl.getDesc(), true);
-      case Opcodes.H_INVOKESPECIAL, Opcodes.H_NEWINVOKESPECIAL ->
-          mv.visitMethodInsn(Opcodes.INVOKESPECIAL, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface());
-      default -> throw new IllegalStateException(host.name() + ": cannot call " + impl);
-    }
+    LambdaClassWriter.invoke(mv, impl);
     mv.visitInsn(type.getReturnType().getOpcode(Opcodes.IRETURN));
     mv.visitMaxs(Math.max(stack, type.getReturnType().getSize()), slot);
     mv.visitEnd();
