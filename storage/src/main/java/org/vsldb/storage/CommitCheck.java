@@ -6,6 +6,7 @@ import java.util.Map;
 import org.vsldb.storage.StoreException.Reason;
 import org.vsldb.storage.WriteSet.Pending;
 import org.vsldb.storage.log.Change;
+import org.vsldb.storage.log.PagedList;
 import org.vsldb.storage.table.Catalog;
 import org.vsldb.storage.table.Table;
 
@@ -21,11 +22,7 @@ final class CommitCheck {
 
   /** Checks a transaction against the committed state; caller holds the commit lock. */
   static List<Change> changesOf(Catalog catalog, Transaction txn) {
-    int pending = 0;
-    for (WriteSet ws : txn.writes().values()) {
-      pending += ws.pending.size();
-    }
-    List<Change> changes = new ArrayList<>(pending);
+    PagedList<Change> changes = new PagedList<>();
     for (WriteSet ws : txn.writes().values()) {
       if (catalog.table(ws.table.id()) != ws.table) {
         throw new StoreException(
@@ -73,7 +70,7 @@ final class CommitCheck {
                     : new Change.Update(t, rowId, format, image));
       });
     }
-    return changes;
+    return changes.freeze();
   }
 
   /**

@@ -11,7 +11,7 @@ import org.vsldb.storage.table.KeyOrder;
  * a million of these until it commits).
  *
  * <p>While the keys of a one-column key come in ascending order (a bulk insert in key order, the
- * common case), only the row ids are kept, in that order, and the last key: a key above it
+ * common case), only the row ids are kept, in that order ({@link LongPages}), and the last key: a key above it
  * belongs to no pending row, found without a search. The first key that does not come after the
  * last, or a lookup of such a key, or a removal other than of the last row, turns the map into a
  * hash table, reading each row's key back once ({@code keyOf}).
@@ -30,7 +30,7 @@ final class PendingKeys {
   private final LongFunction<Object> keyOf;
 
   // ordered state (ordered != null): row ids in the ascending order of their keys
-  private long[] ordered;
+  private LongPages ordered;
   private int count;
   private Object lastKey;
 
@@ -48,7 +48,7 @@ final class PendingKeys {
   PendingKeys(boolean orderable, LongFunction<Object> keyOf) {
     this.keyOf = keyOf;
     if (orderable) {
-      ordered = new long[4];
+      ordered = new LongPages();
     } else {
       hashes = new int[4];
       ids = new long[4];
@@ -82,10 +82,7 @@ final class PendingKeys {
   void add(Object key, int hash, long rowId) {
     if (ordered != null) {
       if (count == 0 || KeyOrder.compareValues(key, lastKey) > 0) {
-        if (count == ordered.length) {
-          ordered = java.util.Arrays.copyOf(ordered, count + (count >> 1));
-        }
-        ordered[count++] = rowId;
+        ordered.set(count++, rowId);
         lastKey = key;
         return;
       }
@@ -103,9 +100,9 @@ final class PendingKeys {
    */
   void remove(int hash, long rowId) {
     if (ordered != null) {
-      if (count > 0 && ordered[count - 1] == rowId) {
+      if (count > 0 && ordered.get(count - 1) == rowId) {
         count--;
-        lastKey = count == 0 ? null : keyOf.apply(ordered[count - 1]);
+        lastKey = count == 0 ? null : keyOf.apply(ordered.get(count - 1));
         return;
       }
       hash();
@@ -125,7 +122,7 @@ final class PendingKeys {
 
   /** Leaves the ordered state: every row's key is read back and hashed. */
   private void hash() {
-    long[] rows = ordered;
+    LongPages rows = ordered;
     int n = count;
     ordered = null;
     count = 0;
@@ -135,7 +132,8 @@ final class PendingKeys {
     ids = new long[capacity];
     used = 0;
     for (int j = 0; j < n; j++) {
-      put(keyOf.apply(rows[j]).hashCode(), rows[j]);
+      long id = rows.get(j);
+      put(keyOf.apply(id).hashCode(), id);
     }
   }
 

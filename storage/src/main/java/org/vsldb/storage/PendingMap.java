@@ -9,7 +9,8 @@ import org.vsldb.storage.WriteSet.Pending;
  * {@code LinkedHashMap<Long, Pending>} does, without a boxed key and an entry object per row (a
  * transaction that inserts a million rows keeps a million of these until it commits).
  *
- * <p>Row ids and changes sit in two parallel arrays in insertion order. While every row id came
+ * <p>Row ids and changes sit in two parallel paged arrays ({@link LongPages}, {@link RefPages}) in
+ * insertion order, so a transaction of many rows copies none of them as they grow. While every row id came
  * after the one before (a transaction that inserts rows, whose ids are handed out in order) and
  * none was removed but the last, a binary search finds a row id and there is nothing else to
  * keep. After that, a removed row leaves a hole (a null change) that a rehash compacts, and an
@@ -20,14 +21,13 @@ final class PendingMap {
   private static final int FREE = 0;
   private static final int GONE = -1;
 
-  // small at first: most transactions change a row or two (grow() adds half)
-  private long[] ids = new long[2];
+  private final LongPages ids = new LongPages();
   /**
    * Each row's change: a {@link Pending}, or, for a new row in the map's format (the common case
    * of a bulk insert), just its image, so that no object besides the image is kept per new row;
    * {@link #get} and the iterations give it as a new {@code Pending} each time.
    */
-  private Object[] changes = new Object[2];
+  private final RefPages<Object> changes = new RefPages<>();
   private final org.vsldb.storage.table.RowFormat format;
   /** Entries appended, holes included. */
   private int end;
@@ -64,7 +64,7 @@ final class PendingMap {
 
   Pending get(long rowId) {
     int at = find(rowId);
-    return at < 0 ? null : pending(changes[at]);
+    return at < 0 ? null : pending(changes.get(at));
   }
 
   boolean containsKey(long rowId) {
@@ -89,28 +89,25 @@ final class PendingMap {
   private Object set(long rowId, Object change) {
     int at = find(rowId);
     if (at >= 0) {
-      Object previous = changes[at];
-      changes[at] = change;
+      Object previous = changes.get(at);
+      changes.set(at, change);
       return previous;
     }
     if (slots == null) {
-      if (end == 0 || rowId > ids[end - 1]) {
-        if (end == ids.length) {
-          growArrays();
-        }
-        ids[end] = rowId;
-        changes[end] = change;
+      if (end == 0 || rowId > ids.get(end - 1)) {
+        ids.set(end, rowId);
+        changes.set(end, change);
         end++;
         size++;
         return null;
       }
       hashPositions();
     }
-    if ((end + 1 + gone) * 2 > slots.length || end == ids.length) {
+    if ((end + 1 + gone) * 2 > slots.length) {
       grow();
     }
-    ids[end] = rowId;
-    changes[end] = change;
+    ids.set(end, rowId);
+    changes.set(end, change);
     end++;
     size++;
     insertSlot(rowId, end);
@@ -125,8 +122,8 @@ final class PendingMap {
         return null;
       }
       if (at == end - 1) { // the last row (an undone insert): the ids stay in order
-        Pending previous = pending(changes[at]);
-        changes[at] = null;
+        Pending previous = pending(changes.get(at));
+        changes.set(at, null);
         end--;
         size--;
         return previous;
@@ -139,9 +136,9 @@ final class PendingMap {
       if (s == FREE) {
         return null;
       }
-      if (s != GONE && ids[s - 1] == rowId) {
-        Pending previous = pending(changes[s - 1]);
-        changes[s - 1] = null;
+      if (s != GONE && ids.get(s - 1) == rowId) {
+        Pending previous = pending(changes.get(s - 1));
+        changes.set(s - 1, null);
         slots[i] = GONE;
         gone++;
         size--;
@@ -156,7 +153,7 @@ final class PendingMap {
       int i = next(0);
 
       private int next(int from) {
-        while (from < end && changes[from] == null) {
+        while (from < end && changes.get(from) == null) {
           from++;
         }
         return from;
@@ -172,7 +169,7 @@ final class PendingMap {
         if (i >= end) {
           throw new NoSuchElementException();
         }
-        Pending p = pending(changes[i]);
+        Pending p = pending(changes.get(i));
         i = next(i + 1);
         return p;
       }
@@ -189,23 +186,22 @@ final class PendingMap {
   /** Visits every row id and change, in the order the rows were first changed. */
   void forEach(Visitor visitor) {
     for (int i = 0; i < end; i++) {
-      Object c = changes[i];
+      Object c = changes.get(i);
       if (c instanceof byte[] image) {
-        visitor.visit(ids[i], null, format, image);
+        visitor.visit(ids.get(i), null, format, image);
       } else if (c != null) {
         Pending p = (Pending) c;
-        visitor.visit(ids[i], p.base(), p.format(), p.image());
+        visitor.visit(ids.get(i), p.base(), p.format(), p.image());
       }
     }
   }
 
   private int find(long rowId) {
     if (slots == null) {
-      if (end == 0 || rowId > ids[end - 1]) {
+      if (end == 0 || rowId > ids.get(end - 1)) {
         return -1; // the common case of a new row
       }
-      int at = java.util.Arrays.binarySearch(ids, 0, end, rowId);
-      return at < 0 ? -1 : at;
+      return ids.binarySearch(end, rowId);
     }
     int mask = slots.length - 1;
     for (int i = hash(rowId) & mask; ; i = (i + 1) & mask) {
@@ -213,7 +209,7 @@ final class PendingMap {
       if (s == FREE) {
         return -1;
       }
-      if (s != GONE && ids[s - 1] == rowId) {
+      if (s != GONE && ids.get(s - 1) == rowId) {
         return s - 1;
       }
     }
@@ -221,18 +217,19 @@ final class PendingMap {
 
   /** Leaves the ordered state: builds the table of positions (the entries have no holes yet). */
   private void hashPositions() {
-    slots = new int[Integer.highestOneBit(Math.max(2, ids.length) * 2 - 1) << 1];
+    slots = new int[tableSize(end)];
     gone = 0;
     for (int i = 0; i < end; i++) {
-      insertSlot(ids[i], i + 1);
+      insertSlot(ids.get(i), i + 1);
     }
   }
 
-  /** Grows the entry arrays by half. */
-  private void growArrays() {
-    int capacity = Math.max(8, ids.length + (ids.length >> 1));
-    ids = java.util.Arrays.copyOf(ids, capacity);
-    changes = java.util.Arrays.copyOf(changes, capacity);
+  /**
+   * The size of a table of positions for {@code n} entries: a power of two of at least 4n, so it
+   * stays at most half full until the entries double.
+   */
+  private static int tableSize(int n) {
+    return Integer.highestOneBit(Math.max(2, n) * 4 - 1) << 1;
   }
 
   private void insertSlot(long rowId, int position) {
@@ -248,28 +245,27 @@ final class PendingMap {
   }
 
   /**
-   * Compacts the holes away; grows the entry arrays by half when they are still full (a map that
-   * grew to a million rows keeps at most half as much room unused); and rebuilds the position
-   * table at a power of two at least twice the entry arrays' length, so it stays at most half full.
+   * Compacts the holes away and rebuilds the table of positions at {@link #tableSize} for the
+   * entries left.
    */
   private void grow() {
     int n = 0;
     for (int i = 0; i < end; i++) {
-      if (changes[i] != null) {
-        ids[n] = ids[i];
-        changes[n] = changes[i];
+      Object c = changes.get(i);
+      if (c != null) {
+        ids.set(n, ids.get(i));
+        changes.set(n, c);
         n++;
       }
     }
-    java.util.Arrays.fill(changes, n, end, null);
-    end = n;
-    if (n + 1 > ids.length / 2 + ids.length / 4) {
-      growArrays();
+    for (int i = n; i < end; i++) {
+      changes.set(i, null);
     }
-    slots = new int[Integer.highestOneBit(ids.length * 2 - 1) << 1];
+    end = n;
+    slots = new int[tableSize(end)];
     gone = 0;
     for (int i = 0; i < end; i++) {
-      insertSlot(ids[i], i + 1);
+      insertSlot(ids.get(i), i + 1);
     }
   }
 

@@ -3,7 +3,6 @@ package org.vsldb.storage.log;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import org.vsldb.storage.io.ByteSink;
 import org.vsldb.storage.io.Frames;
@@ -127,7 +126,7 @@ public final class RecordCodec {
       long ts = in.getLong();
       long wall = in.getLong();
       int n = ValueCodec.count(in);
-      List<Change> changes = new ArrayList<>(Math.min(n, 1024));
+      PagedList<Change> changes = new PagedList<>();
       for (int i = 0; i < n; i++) {
         byte op = in.get();
         int tableId = in.getInt();
@@ -137,7 +136,7 @@ public final class RecordCodec {
         throw new IllegalArgumentException(in.remaining() + " unexpected bytes after the changes");
       }
       // One change is the common case; List.of makes LogRecord's copy a no-op.
-      return new LogRecord(ts, wall, changes.size() == 1 ? List.of(changes.get(0)) : changes);
+      return new LogRecord(ts, wall, changes.size() == 1 ? List.of(changes.get(0)) : changes.freeze());
     } catch (BufferUnderflowException e) {
       throw new IllegalArgumentException("payload ends inside a change", e);
     }
