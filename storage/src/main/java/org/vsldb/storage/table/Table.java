@@ -275,8 +275,8 @@ public final class Table {
 
   /** The row id of the newest committed live row with this primary key, or null. */
   public Long rowIdForKey(Object key) {
-    if (primaryOrder == null) {
-      return null;
+    if (primaryOrder == null || primaryOrder.size() == 0) {
+      return null; // no key, or no committed row (a bulk load into a new table asks this per row)
     }
     long[] found = {-1};
     primaryOrder.visitRowsWithKey(primaryKeyArray(key), rowId -> {

@@ -133,6 +133,9 @@ final class Harness {
     for (int r = 0; r < rounds; r++) {
       nanos[r] = job.run(r);
       rates[r] = units / (nanos[r] / 1e9);
+      // each round on its own line, with the JVM's uptime to match it against a GC log
+      System.out.printf("round: %s, %s, %.1f ms, ending at JVM uptime %d ms%n", workload, engine, nanos[r] / 1e6,
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
     Arrays.sort(rates);
     Arrays.sort(nanos);
