@@ -65,7 +65,7 @@ final class DmlExecutor {
   private static void insertRow(Transaction txn, Table table, Object[] row, boolean owned, List<Object[]> inserted)
       throws SQLException {
     List<ColumnDef> cols = table.def().columns();
-    int identity = table.def().identityColumn();
+    int identity = table.identityColumn();
     Object[] values = owned ? null : new Object[cols.size()];
     for (int i = 0; i < cols.size(); i++) {
       Object v = row[i];

@@ -69,6 +69,9 @@ public final class Index {
     this(def, def.columns().length == 1 ? integralBoxing(columns.get(def.columns()[0])) : null);
   }
 
+  /** Whether {@link #entries} keeps its keys as {@code long}s (one NOT NULL integral column). */
+  private final boolean integralKeys;
+
   private Index(IndexDef def, KeyTree.Boxing integral) {
     this.def = def;
     this.columns = def.columns();
@@ -79,6 +82,7 @@ public final class Index {
     this.single = columns.length == 1;
     this.order = single ? Index::compareSingle : Index::compareMulti;
     this.entries = new KeyTree(order, integral);
+    this.integralKeys = integral != null;
   }
 
   /** How the keys of a column are boxed when kept as {@code long}s, or null if they are not. */
@@ -134,6 +138,10 @@ public final class Index {
 
   /** As {@link #add}, for a row given by its image: only the key's columns are decoded. */
   void add(RowFormat format, byte[] image, long rowId) {
+    if (integralKeys) {
+      entries.addLong(format.integral(image, columns[0]), rowId); // read as a long: not boxed
+      return;
+    }
     entries.add(single ? format.value(image, columns[0]) : format.values(image, columns), rowId);
   }
 

@@ -248,8 +248,16 @@ final class KeyTree {
 
   /** Adds an entry; returns false if it is already there. Writer only. */
   boolean add(Object key, long rowId) {
-    long lk = integral == null ? 0 : integralKey(key);
-    Object sk = integral == null ? key : LONG;
+    return integral == null ? add(key, key, 0, rowId) : add(null, LONG, integralKey(key), rowId);
+  }
+
+  /** As {@link #add}, in a tree of integral keys, for the key given as its {@code long}. Writer only. */
+  boolean addLong(long key, long rowId) {
+    return add(null, LONG, key, rowId);
+  }
+
+  /** Adds entry ({@code key}, {@code rowId}) whose search key is {@code sk} and {@code lk}. */
+  private boolean add(Object key, Object sk, long lk, long rowId) {
     Node node = mutable(working);
     working = node;
     int depth = 0;

@@ -194,6 +194,26 @@ public final class RowFormat {
     return value(types[column], image, at);
   }
 
+  /**
+   * The value of a column of a TINYINT, SMALLINT, INTEGER, DATE, TIME, BIGINT or TIMESTAMP type as
+   * a {@code long} (what {@link #value} boxes), for a column that is not NULL in the image.
+   */
+  public long integral(byte[] image, int column) {
+    int at = bitmap;
+    for (int i = 0; i < column; i++) {
+      if (!isNull(image, i)) {
+        at = skip(types[i], image, at);
+      }
+    }
+    return switch (types[column]) {
+      case TINYINT -> image[at];
+      case SMALLINT -> (short) SHORT.get(image, at);
+      case INTEGER, DATE, TIME -> (int) INT.get(image, at);
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> (long) LONG.get(image, at);
+      default -> throw new IllegalArgumentException("column " + column + " is " + types[column] + ", not integral");
+    };
+  }
+
   /** The values of some columns of an image, in the order given. */
   public Object[] values(byte[] image, int[] columns) {
     Object[] out = new Object[columns.length];

@@ -268,6 +268,11 @@ public final class Table {
     return pk.length == 1 ? v.value(pk[0]) : Arrays.asList(v.values(pk));
   }
 
+  /** The position of the identity column, or -1 ({@link TableDef#identityColumn}, found once). */
+  public int identityColumn() {
+    return identityColumn;
+  }
+
   /** The row format of this table's versions. */
   public RowFormat format() {
     return format;

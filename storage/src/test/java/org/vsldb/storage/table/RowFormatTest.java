@@ -142,6 +142,23 @@ class RowFormatTest {
   }
 
   @Test
+  void integral_readsEachIntegralColumn_asTheLongThatValueBoxes_afterNullsAndStrings() {
+    RowFormat f = format(ColumnType.VARCHAR, ColumnType.TINYINT, ColumnType.SMALLINT, ColumnType.INTEGER,
+        ColumnType.DATE, ColumnType.TIME, ColumnType.BIGINT, ColumnType.TIMESTAMP, ColumnType.DOUBLE);
+    Object[][] rows = {
+      {"a string first", (byte) -7, (short) -300, Integer.MIN_VALUE, 19_000, 86_399_999, Long.MAX_VALUE, -1L, 2.5},
+      {null, Byte.MAX_VALUE, Short.MAX_VALUE, 42, -1, 0, Long.MIN_VALUE, 1_700_000_000_000L, null},
+    };
+    for (Object[] row : rows) {
+      byte[] image = f.encode(row);
+      for (int c = 1; c <= 7; c++) {
+        assertEquals(((Number) f.value(image, c)).longValue(), f.integral(image, c), "column " + c);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> f.integral(f.encode(rows[0]), 8));
+  }
+
+  @Test
   void theTypicalRow_takesSixtyFourBytes() {
     RowFormat f = format(ColumnType.INTEGER, ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.DOUBLE, ColumnType.TIMESTAMP);
     byte[] image = f.encode(new Object[] {7, "customer-100000000007", "city-number-10000007", 1.75, 1_700_000_000_000L});
