@@ -11,8 +11,8 @@ import org.vsldb.storage.table.KeyOrder;
  * a million of these until it commits).
  *
  * <p>While the keys of a one-column key come in ascending order (a bulk insert in key order, the
- * common case), only the row ids are kept, in that order ({@link LongPages}), and the last key: a key above it
- * belongs to no pending row, found without a search. The first key that does not come after the
+ * common case), only the row ids are kept, in that order ({@link LongPages}), and the last key:
+ * a key above it belongs to no pending row, found without a search. The first key that does not come after the
  * last, or a lookup of such a key, or a removal other than of the last row, turns the map into a
  * hash table, reading each row's key back once ({@code keyOf}).
  *

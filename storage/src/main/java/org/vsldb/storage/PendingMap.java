@@ -9,11 +9,11 @@ import org.vsldb.storage.WriteSet.Pending;
  * {@code LinkedHashMap<Long, Pending>} does, without a boxed key and an entry object per row (a
  * transaction that inserts a million rows keeps a million of these until it commits).
  *
- * <p>Row ids and changes sit in two parallel paged arrays ({@link LongPages}, {@link RefPages}) in
- * insertion order, so a transaction of many rows copies none of them as they grow. While every row id came
- * after the one before (a transaction that inserts rows, whose ids are handed out in order) and
- * none was removed but the last, a binary search finds a row id and there is nothing else to
- * keep. After that, a removed row leaves a hole (a null change) that a rehash compacts, and an
+ * <p>Row ids and changes sit in two parallel paged arrays ({@link LongPages}, {@link RefPages})
+ * in insertion order, so a transaction of many rows copies none of them as they grow. While every
+ * row id came after the one before (a transaction that inserts rows, whose ids are handed out in
+ * order) and none was removed but the last, a binary search finds a row id and there is nothing
+ * else to keep. After that, a removed row leaves a hole (a null change) that a rehash compacts, and an
  * open-addressing table of positions, linear probing, finds a row id. Used by one thread at a
  * time, as its transaction is.
  */
