@@ -20,9 +20,8 @@ public final class Replay {
     try {
       Table last = null; // the table of the last row change: a commit's changes come table by table
       for (Change c : record.changes()) {
-        if (c instanceof Change.Insert i && last != null && last.id() == i.tableId()
-            && i.image() != null && i.format() == last.format()) {
-          last.applyInsertImage(i.rowId(), i.image(), ts); // as applyChange does, without finding the table again
+        if (c instanceof Change.Insert i && last != null && last.id() == i.tableId()) {
+          insert(last, i, ts); // the table is in its batch already: not found again
           continue;
         }
         applyChange(catalog, c, ts, batched);
@@ -79,12 +78,7 @@ public final class Replay {
 
   private static void applyChange(Catalog catalog, Change c, long ts, java.util.List<Table> batched) {
       if (c instanceof Change.Insert i) {
-        Table t = rowTable(catalog, c, batched);
-        if (i.image() != null && i.format() == t.format()) {
-          t.applyInsertImage(i.rowId(), i.image(), ts); // made by the commit for this table: stored as it is
-        } else {
-          t.applyInsert(i.rowId(), i.values(), ts);
-        }
+        insert(rowTable(catalog, c, batched), i, ts);
       } else if (c instanceof Change.Update u) {
         Table t = rowTable(catalog, c, batched);
         if (u.image() != null && u.format() == t.format()) {
@@ -127,6 +121,14 @@ public final class Replay {
       } else {
         throw new IllegalStateException("unknown change " + c);
       }
+  }
+
+  private static void insert(Table t, Change.Insert i, long ts) {
+    if (i.image() != null && i.format() == t.format()) {
+      t.applyInsertImage(i.rowId(), i.image(), ts); // made by the commit for this table: stored as it is
+    } else {
+      t.applyInsert(i.rowId(), i.values(), ts);
+    }
   }
 
   /** Ends the index batch of each table the record changed, which records the commit's timestamp. */
