@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.vsldb.storage.io.DurableFile;
 import org.vsldb.storage.io.Frames;
 
@@ -101,9 +102,12 @@ final class EndOfLog {
     return false;
   }
 
+  /** A page of zeros to compare with: {@link Arrays#mismatch} compares eight or more bytes at a time. */
+  private static final byte[] ZEROS = new byte[64 * 1024];
+
   /** The offset of the first byte in [from, to) that is not zero, or -1. */
   private static long firstNonZero(DurableFile ch, long from, long to) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+    ByteBuffer b = ByteBuffer.allocate(ZEROS.length);
     for (long p = from; p < to; ) {
       b.clear().limit((int) Math.min(b.capacity(), to - p));
       ch.readFully(b, p);
@@ -111,10 +115,9 @@ final class EndOfLog {
       if (n == 0) {
         break;
       }
-      for (int i = 0; i < n; i++) {
-        if (b.get(i) != 0) {
-          return p + i;
-        }
+      int i = Arrays.mismatch(b.array(), 0, n, ZEROS, 0, n);
+      if (i >= 0) {
+        return p + i;
       }
       p += n;
     }
@@ -123,14 +126,17 @@ final class EndOfLog {
 
   /** The offset of the last byte in [from, to) that is not zero, or -1. */
   private static long lastNonZero(DurableFile ch, long from, long to) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+    ByteBuffer b = ByteBuffer.allocate(ZEROS.length);
     for (long end = to; end > from; ) {
       long start = Math.max(from, end - b.capacity());
       b.clear().limit((int) (end - start));
       ch.readFully(b, start);
-      for (int i = b.position() - 1; i >= 0; i--) {
-        if (b.get(i) != 0) {
-          return start + i;
+      int n = b.position();
+      if (Arrays.mismatch(b.array(), 0, n, ZEROS, 0, n) >= 0) {
+        for (int i = n - 1; i >= 0; i--) {
+          if (b.get(i) != 0) {
+            return start + i;
+          }
         }
       }
       end = start;
