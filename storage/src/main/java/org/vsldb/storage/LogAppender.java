@@ -224,8 +224,6 @@ final class LogAppender implements AutoCloseable {
     }
   }
 
-
-
   /**
    * Leads one batch if records are queued and no other thread leads; returns whether it did.
    * Afterwards the thread of the first task still queued is woken to lead the next batch.
