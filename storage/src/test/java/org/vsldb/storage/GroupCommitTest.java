@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsldb.storage.io.FaultyFileSystem;
-import org.vsldb.storage.table.ColumnDef;
-import org.vsldb.storage.table.ColumnType;
-import org.vsldb.storage.table.TableDef;
 
 /**
  * Group commit with more committing threads than processors, so that some waiters yield and
@@ -29,23 +25,10 @@ import org.vsldb.storage.table.TableDef;
 class GroupCommitTest {
   @TempDir Path tmp;
 
-  private static final TableDef DEF = new TableDef("PUBLIC", "T", List.of(
-      new ColumnDef("ID", ColumnType.INTEGER, -1, -1, false)), new int[] {0});
-
   private static final int THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
-  private static void insert(Store s, int id) {
-    Transaction t = s.begin();
-    t.insert(s.catalog().table("PUBLIC", "T"), new Object[] {id});
-    t.commit();
-  }
-
   private static Set<Integer> ids(Store s) {
-    Set<Integer> out = new HashSet<>();
-    for (Iterator<Object[]> it = s.begin().scan(s.catalog().table("PUBLIC", "T")); it.hasNext(); ) {
-      out.add((Integer) it.next()[0]);
-    }
-    return out;
+    return new HashSet<>(IntTable.ids(s));
   }
 
   /** Runs {@code THREADS} threads that each commit {@code perThread} rows; returns the acknowledged ids. */
@@ -61,7 +44,7 @@ class GroupCommitTest {
           start.await();
           for (int i = 0; i < perThread; i++) {
             int id = next.incrementAndGet();
-            insert(s, id);
+            IntTable.insert(s, id);
             acked.add(id);
           }
         } catch (Throwable e) {
@@ -84,7 +67,7 @@ class GroupCommitTest {
     Set<Integer> acked;
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     try (Store s = Store.open(StoreConfig.file(dir))) {
-      s.createTable(DEF);
+      s.createTable(IntTable.DEF);
       acked = commitFromManyThreads(s, 200, failures);
       assertEquals(List.of(), failures);
       assertEquals(THREADS * 200, acked.size());
@@ -101,7 +84,7 @@ class GroupCommitTest {
       throws Exception {
     Path dir = tmp.resolve("eio");
     try (Store s = Store.open(StoreConfig.file(dir))) {
-      s.createTable(DEF);
+      s.createTable(IntTable.DEF);
     }
     FaultyFileSystem fs = new FaultyFileSystem(dir);
     Set<Integer> acked;

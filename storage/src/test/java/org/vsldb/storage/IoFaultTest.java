@@ -6,39 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsldb.storage.io.FaultyFileSystem;
-import org.vsldb.storage.table.ColumnDef;
-import org.vsldb.storage.table.ColumnType;
-import org.vsldb.storage.table.Table;
 import org.vsldb.storage.table.TableDef;
 
 /** I/O errors and interrupts while committing (PRODUCT.md guarantee 6; invariants I1, I6). */
 class IoFaultTest {
   @TempDir Path tmp;
 
-  private static final TableDef DEF = new TableDef("PUBLIC", "T", List.of(
-      new ColumnDef("ID", ColumnType.INTEGER, -1, -1, false)), new int[] {0});
+  private static final TableDef DEF = IntTable.DEF;
 
   private static void insert(Store s, int id) {
-    Transaction t = s.begin();
-    t.insert(s.catalog().table("PUBLIC", "T"), new Object[] {id});
-    t.commit();
+    IntTable.insert(s, id);
   }
 
   private static List<Integer> ids(Store s) {
-    List<Integer> out = new ArrayList<>();
-    for (Iterator<Object[]> it = s.begin().scan(s.catalog().table("PUBLIC", "T")); it.hasNext(); ) {
-      out.add((Integer) it.next()[0]);
-    }
-    out.sort(Integer::compare);
-    return out;
+    return IntTable.ids(s);
   }
 
   private void ioErrorDuringCommit(boolean diskFull) throws IOException {
